@@ -1,0 +1,229 @@
+"""The one private, strict cattrs converter, built lazily on first use.
+
+Nobody else in the package structures or unstructures by hand.  The converter is strict
+where cattrs is lax by default: unknown keys are errors, strings are not numbers, numbers
+are not strings, ``true`` is not ``1``, a string is not a tuple of characters, dates are
+``YYYY-MM-DD`` and nothing else, and enum values must be spelled exactly.  Its
+validation errors become :class:`~shanghai_plan.errors.PlanDataError` problems that
+carry JSON paths (``$.targets[2].quantity.value``).
+"""
+
+import datetime as dt
+import functools
+import math
+import re
+from enum import Enum
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
+
+import attrs
+
+from .errors import DataProblem
+
+if TYPE_CHECKING:
+    from cattrs import Converter
+    from cattrs.preconf.json import JsonConverter
+
+__all__ = ["problems_from_exception", "structure", "unstructure"]
+
+T = TypeVar("T")
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _describe(value: object) -> str:
+    text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"{_json_type(value)} {text}"
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+def _structure_str(value: object, _: type) -> str:
+    if value.__class__ is not str:
+        raise TypeError(f"expected a string, got {_describe(value)}")
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if value.__class__ is not int:
+        raise TypeError(f"expected an integer, got {_describe(value)}")
+    return value
+
+
+def _structure_float(value: object, _: type) -> float:
+    if value.__class__ is not int and value.__class__ is not float:
+        raise TypeError(f"expected a number, got {_describe(value)}")
+    result = float(value)
+    if not math.isfinite(result):
+        raise ValueError(f"expected a finite number, got {value!r}")
+    return result
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if value.__class__ is not bool:
+        raise TypeError(f"expected true or false, got {_describe(value)}")
+    return value
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if value.__class__ is not str or not _DATE.fullmatch(value):
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {_describe(value)}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"not a calendar date: {value!r}") from None
+
+
+def _unstructure_float(value: float) -> float | int:
+    # 8.5e11 is written as 850000000000, as a person would write it in the file.
+    if value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def _enum_hook(enum_type: type[Enum]) -> Any:
+    by_value = {member.value: member for member in enum_type}
+    allowed = ", ".join(repr(v) for v in by_value)
+
+    def structure_enum(value: object, _: type) -> Enum:
+        try:
+            return by_value[value]
+        except (KeyError, TypeError):
+            raise ValueError(f"expected one of {allowed}; got {_describe(value)}") from None
+
+    return structure_enum
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(type_: Any, converter: "Converter") -> Any:
+    element = get_args(type_)[0]
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
+    def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
+        if value.__class__ is not list:
+            raise TypeError(f"expected an array, got {_describe(value)}")
+        hook = converter.get_structure_hook(element)
+        out: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                out.append(hook(item, element))
+            except Exception as exc:  # collected and re-raised as a group with paths
+                note = IterableValidationNote(
+                    f"Structuring {type_} @ index {index}", index, element
+                )
+                setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+        return tuple(out)
+
+    return structure_tuple
+
+
+def _class_hook(cls: Any, converter: "Converter") -> Any:
+    from cattrs.gen import make_dict_structure_fn
+
+    inner: Any = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+
+    def structure_object(value: object, _: type) -> Any:
+        if value.__class__ is not dict:
+            raise TypeError(f"expected an object, got {_describe(value)}")
+        return inner(value, cls)
+
+    return structure_object
+
+
+@functools.cache
+def _converter() -> "JsonConverter":
+    from cattrs.preconf.json import make_converter
+
+    conv = make_converter(forbid_extra_keys=True, omit_if_default=True)
+    # Primitives first: hooks for simpler types must be registered before factories.
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_unstructure_hook(float, _unstructure_float)
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, Enum), _enum_hook
+    )
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+    conv.register_unstructure_hook_factory(_is_homogeneous_tuple, _tuple_unstructure)
+    conv.register_structure_hook_factory(attrs.has, _class_hook)
+    return conv
+
+
+def _tuple_unstructure(type_: Any, converter: "Converter") -> Any:
+    element = get_args(type_)[0]
+    hook = converter.get_unstructure_hook(element)
+    return lambda value: [hook(item) for item in value]
+
+
+def structure(data: object, cls: type[T]) -> T:
+    """Structure JSON-shaped ``data`` into ``cls``.
+
+    Raises the converter's validation exceptions; see :func:`problems_from_exception`.
+    """
+    return _converter().structure(data, cls)
+
+
+def unstructure(obj: object) -> Any:
+    """Turn a record back into JSON-shaped data (dicts, lists, strings, numbers)."""
+    return _converter().unstructure(obj)
+
+
+def problems_from_exception(exc: BaseException, path: str = "$") -> list[DataProblem]:
+    """Flatten a cattrs validation exception into problems with JSON paths."""
+    from cattrs.errors import (
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
+    problems: list[DataProblem] = []
+    if isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            problems.append(DataProblem(f"{path}.{key}", "unknown key"))
+    elif isinstance(exc, IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            problems.extend(problems_from_exception(sub, f"{path}[{note.index!r}]"))
+        for sub in without:
+            problems.extend(problems_from_exception(sub, path))
+    elif isinstance(exc, ClassValidationError):
+        with_class_notes, without = exc.group_exceptions()
+        for sub, class_note in with_class_notes:
+            problems.extend(problems_from_exception(sub, f"{path}.{class_note.name}"))
+        for sub in without:
+            problems.extend(problems_from_exception(sub, path))
+    elif isinstance(exc, KeyError):
+        problems.append(DataProblem(path, "required key is missing"))
+    elif isinstance(exc, (TypeError, ValueError)):
+        problems.append(DataProblem(path, str(exc)))
+    else:  # pragma: no cover - a hook raising something unexpected
+        problems.append(DataProblem(path, f"{type(exc).__name__}: {exc}"))
+    return problems

@@ -1,0 +1,88 @@
+"""Look-up indices built once per Plan, so questions are O(1) or O(answer)."""
+
+import threading
+import unicodedata
+import weakref
+from collections.abc import Iterable
+
+from attrs import frozen
+
+from ._records import walk
+from .model import Industry, IndustryTier, Plan, Source, Target
+
+__all__ = ["Index", "index_for", "normalize"]
+
+_SEPARATORS = str.maketrans({"-": " ", "_": " ", "/": " ", "&": " and ", "·": " ", ".": " "})
+
+
+def normalize(text: str) -> str:
+    """Case-, width- and whitespace-insensitive form of a look-up key."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_SEPARATORS)
+    return " ".join(folded.split())
+
+
+@frozen
+class Index:
+    """Derived look-up tables for one plan."""
+
+    industry_by_key: dict[str, Industry]
+    industry_keys: dict[str, str]  # normalised key -> the key as written, for suggestions
+    by_tier: dict[IndustryTier, tuple[Industry, ...]]
+    targets_by_industry: dict[str, tuple[Target, ...]]
+    source_by_id: dict[str, Source]
+    record_by_id: dict[str, object]
+
+
+_cache: "weakref.WeakKeyDictionary[Plan, Index]" = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def index_for(plan: Plan) -> Index:
+    """The index of ``plan``, built on first use and kept as long as the plan lives."""
+    try:
+        return _cache[plan]
+    except KeyError:
+        pass
+    with _lock:
+        found = _cache.get(plan)
+        if found is None:
+            found = _cache[plan] = _build(plan)
+        return found
+
+
+def _keys(ind: Industry) -> Iterable[str]:
+    yield ind.id
+    yield ind.name_en
+    yield ind.name_zh
+    for alias in ind.aliases:
+        yield alias.name
+
+
+def _build(plan: Plan) -> Index:
+    by_key: dict[str, Industry] = {}
+    shown: dict[str, str] = {}
+    for ind in plan.industries:
+        for key in _keys(ind):
+            norm = normalize(key)
+            # the first industry to claim a key keeps it (ids and names come before aliases)
+            by_key.setdefault(norm, ind)
+            shown.setdefault(norm, key)
+    targets: dict[str, list[Target]] = {}
+    for t in plan.targets:
+        for iid in t.industry_ids:
+            targets.setdefault(iid, []).append(t)
+    records: dict[str, object] = {}
+    for rec, _path in walk(plan, "$"):
+        rid = getattr(rec, "id", None)
+        if isinstance(rid, str):
+            records.setdefault(rid, rec)
+    return Index(
+        industry_by_key=by_key,
+        industry_keys=shown,
+        by_tier={
+            tier: tuple(i for i in plan.industries if i.tier is tier) for tier in IndustryTier
+        },
+        targets_by_industry={k: tuple(v) for k, v in targets.items()},
+        source_by_id={s.id: s for s in plan.sources},
+        record_by_id=records,
+    )

@@ -1,0 +1,155 @@
+"""Checks that hold across records, run after structuring (types are the converter's job).
+
+* every record id is unique across the whole plan;
+* every record that states a fact cites at least one source, and every citation,
+  industry, indicator, document and observation reference resolves;
+* dates and years are sane (periods run forwards, deadlines follow baselines,
+  shares lie within 0–100, published dates are ISO 8601).
+
+Problems are reported with the JSON path of the offending value; nothing stops at the
+first problem.
+"""
+
+import re
+from typing import Any
+
+from ._records import walk
+from .errors import DataProblem
+from .model import (
+    Conflict,
+    Document,
+    Indicator,
+    Measure,
+    Observation,
+    Plan,
+    Quantity,
+    Source,
+    Target,
+    Unit,
+)
+
+__all__ = ["check"]
+
+MIN_YEAR = 1949
+MAX_YEAR = 2100
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_LANGUAGE = re.compile(r"[a-z]{2}")
+
+
+def check(plan: Plan) -> list[DataProblem]:
+    """Return every cross-record problem in ``plan`` (empty when the plan is sound)."""
+    problems: list[DataProblem] = []
+    add = problems.append
+    records = list(walk(plan, "$"))
+
+    # -- ids are unique across the plan
+    seen: dict[str, str] = {}
+    for rec, path in records:
+        rid = getattr(rec, "id", None)
+        if not isinstance(rid, str):
+            continue
+        if not rid.strip():
+            add(DataProblem(f"{path}.id", "id must not be empty"))
+        elif rid in seen:
+            add(DataProblem(f"{path}.id", f"duplicate id {rid!r} (first used at {seen[rid]})"))
+        else:
+            seen[rid] = path
+
+    source_ids = {s.id for s in plan.sources}
+    industry_ids = {i.id for i in plan.industries}
+    indicator_ids = {i.id for i in plan.indicators}
+    document_ids = {plan.id} | {d.id for d in plan.related_documents}
+    observation_ids = {o.id for i in plan.indicators for o in i.observations}
+
+    def ref(value: str, known: set[str], kind: str, where: str) -> None:
+        if value not in known:
+            add(DataProblem(where, f"unknown {kind} {value!r}"))
+
+    for rec, path in records:
+        # -- every record that states a fact cites a source, and citations resolve
+        citations = getattr(rec, "citations", None)
+        if isinstance(citations, tuple):
+            if not citations:
+                add(DataProblem(f"{path}.citations", "a record must cite at least one source"))
+            for i, c in enumerate(citations):
+                ref(c.source_id, source_ids, "source", f"{path}.citations[{i}].source_id")
+                if not c.locator.strip():
+                    add(DataProblem(f"{path}.citations[{i}].locator", "locator is empty"))
+        for name in ("industry_ids",):
+            for i, value in enumerate(getattr(rec, name, ())):
+                ref(value, industry_ids, "industry", f"{path}.{name}[{i}]")
+        for name in ("year", "start_year", "end_year", "baseline_year"):
+            year = getattr(rec, name, None)
+            if isinstance(year, int) and not MIN_YEAR <= year <= MAX_YEAR:
+                add(DataProblem(f"{path}.{name}", f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}"))
+        language = getattr(rec, "language", None)
+        if isinstance(language, str) and not _LANGUAGE.fullmatch(language):
+            add(DataProblem(f"{path}.language", "expected an ISO 639-1 code such as 'zh'"))
+        if isinstance(rec, Target):
+            _check_target(rec, path, add, ref, indicator_ids, document_ids)
+        elif isinstance(rec, Indicator):
+            _check_indicator(rec, path, add)
+        elif isinstance(rec, Observation):
+            for i, oid in enumerate(rec.derived_from):
+                ref(oid, observation_ids, "observation", f"{path}.derived_from[{i}]")
+            if rec.basis.value == "derived" and not rec.derived_from:
+                add(DataProblem(f"{path}.derived_from", "a derived observation names its inputs"))
+        elif isinstance(rec, Source):
+            _check_source(rec, path, add)
+        elif isinstance(rec, Conflict):
+            _check_conflict(rec, path, add, seen)
+        elif isinstance(rec, Document):
+            if rec.period and rec.period.start_year > rec.period.end_year:
+                add(DataProblem(f"{path}.period", "period ends before it starts"))
+        elif (
+            isinstance(rec, Quantity)
+            and rec.value < 0
+            and rec.unit not in (Unit.PERCENT, Unit.PERCENTAGE_POINTS)
+        ):
+            add(DataProblem(f"{path}.value", f"negative {rec.unit.value}: {rec.value}"))
+
+    if plan.period.start_year > plan.period.end_year:
+        add(DataProblem("$.period", "period ends before it starts"))
+    return problems
+
+
+def _check_target(
+    t: Target, path: str, add: Any, ref: Any, indicator_ids: set[str], document_ids: set[str]
+) -> None:
+    ref(t.document_id, document_ids, "document", f"{path}.document_id")
+    if t.indicator_id is not None:
+        ref(t.indicator_id, indicator_ids, "indicator", f"{path}.indicator_id")
+    if (t.kind.value == "quantitative") != (t.quantity is not None):
+        add(DataProblem(f"{path}.quantity", "a quantitative target has a quantity; others none"))
+    if t.baseline_year is not None and t.year is not None and t.baseline_year > t.year:
+        add(DataProblem(f"{path}.baseline_year", "baseline year is after the target year"))
+    if t.start_year is not None and t.year is not None and t.start_year > t.year:
+        add(DataProblem(f"{path}.start_year", "start year is after the target year"))
+
+
+def _check_indicator(ind: Indicator, path: str, add: Any) -> None:
+    for i, obs in enumerate(ind.observations):
+        where = f"{path}.observations[{i}].value"
+        if ind.measure is Measure.SHARE and not 0 <= obs.value <= 100:
+            add(DataProblem(where, f"a share must lie within 0–100, got {obs.value}"))
+        elif ind.unit is not Unit.PERCENT and obs.value < 0:
+            add(DataProblem(where, f"negative {ind.unit.value}: {obs.value}"))
+
+
+def _check_source(s: Source, path: str, add: Any) -> None:
+    if s.published is not None and not _PARTIAL_DATE.fullmatch(s.published):
+        add(DataProblem(f"{path}.published", "expected YYYY, YYYY-MM or YYYY-MM-DD"))
+    if not s.url.startswith(("http://", "https://")):
+        add(DataProblem(f"{path}.url", "expected an http(s) URL"))
+
+
+def _check_conflict(c: Conflict, path: str, add: Any, ids: dict[str, str]) -> None:
+    side_ids = {s.id for s in c.sides}
+    if len(c.sides) < 2:
+        add(DataProblem(f"{path}.sides", "a conflict has at least two sides"))
+    if c.preferred_side_id is not None and c.preferred_side_id not in side_ids:
+        add(DataProblem(f"{path}.preferred_side_id", f"not a side: {c.preferred_side_id!r}"))
+    for i, side in enumerate(c.sides):
+        for j, rid in enumerate(side.record_ids):
+            if rid not in ids:
+                add(DataProblem(f"{path}.sides[{i}].record_ids[{j}]", f"unknown record {rid!r}"))

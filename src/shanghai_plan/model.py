@@ -1,0 +1,626 @@
+"""The vocabulary of shanghai_plan: frozen, slotted attrs classes and enums.
+
+This module imports nothing from the rest of the package.  Every record is deeply
+immutable (collections are tuples, nested records are frozen), so one loaded ``Plan``
+can be shared by every caller.  Numbers are stored in base units (yuan, not 亿元;
+vehicles, not 万辆; percent as percent) together with a :class:`Unit` and a
+:class:`Comparator`, so arithmetic works; the original wording stays in text fields.
+
+Long free-text fields are ``repr=False`` so that every record prints on one line.
+"""
+
+import datetime as _dt
+from enum import Enum
+
+from attrs import field, frozen
+
+__all__ = [
+    "Alias",
+    "Basis",
+    "Citation",
+    "Comparator",
+    "Confidence",
+    "Conflict",
+    "ConflictSide",
+    "Context",
+    "ContextItem",
+    "Definition",
+    "Document",
+    "Event",
+    "EventKind",
+    "FocusArea",
+    "Goal",
+    "GoalKind",
+    "Indicator",
+    "Industry",
+    "IndustryTier",
+    "Measure",
+    "Observation",
+    "Organization",
+    "Period",
+    "Person",
+    "Plan",
+    "Quantity",
+    "Relation",
+    "Source",
+    "SourceKind",
+    "Target",
+    "TargetKind",
+    "Title",
+    "TitleKind",
+    "Unit",
+]
+
+
+# --------------------------------------------------------------------------- enums
+
+
+class Confidence(Enum):
+    """How far a source can be trusted.
+
+    ``PRIMARY``: the plan text itself or an official government page.
+    ``SECONDARY``: reputable news, or an ordinary repost of news or of an official text.
+    ``WEAK``: aggregators, spam-injected mirrors, forum reposts, machine summaries.
+    """
+
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+    WEAK = "weak"
+
+
+class SourceKind(Enum):
+    """What kind of publication a source is."""
+
+    PLAN_TEXT = "plan_text"
+    """The text of a plan or policy document (possibly as a verbatim reprint)."""
+    OFFICIAL = "official"
+    """A government page other than the plan text (briefing, reply, portal article)."""
+    NEWS = "news"
+    """News coverage."""
+    NEWSLETTER = "newsletter"
+    """A commercial or chamber newsletter summarising news."""
+    AGGREGATOR = "aggregator"
+    """An aggregator, forum repost or machine-written summary."""
+    REFERENCE = "reference"
+    """An encyclopaedia, journal abstract, analysis or other reference work."""
+
+
+class IndustryTier(Enum):
+    """The tier the plan gives an industry in its "3+6" system."""
+
+    LEADING = "leading"
+    """先导产业: the three leading industries."""
+    KEY = "key"
+    """重点产业: the six key industries."""
+
+    @property
+    def name_zh(self) -> str:
+        """The Chinese term for the tier."""
+        return _TIER_ZH[self]
+
+
+_TIER_ZH = {IndustryTier.LEADING: "先导产业", IndustryTier.KEY: "重点产业"}
+
+
+class TargetKind(Enum):
+    """Whether a target carries a measurable quantity."""
+
+    QUANTITATIVE = "quantitative"
+    QUALITATIVE = "qualitative"
+
+
+class Comparator(Enum):
+    """How a stated figure relates to the real value (``about 850 bn``, ``more than 1.2 m``)."""
+
+    EXACTLY = "exactly"
+    ABOUT = "about"
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+    AT_MOST = "at_most"
+    LESS_THAN = "less_than"
+
+    @property
+    def symbol(self) -> str:
+        """A one-character rendering (``≈``, ``≥``, ``>`` …)."""
+        return _COMPARATOR_SYMBOL[self]
+
+
+_COMPARATOR_SYMBOL = {
+    Comparator.EXACTLY: "=",
+    Comparator.ABOUT: "≈",
+    Comparator.AT_LEAST: "≥",
+    Comparator.MORE_THAN: ">",
+    Comparator.AT_MOST: "≤",
+    Comparator.LESS_THAN: "<",
+}
+
+
+class Unit(Enum):
+    """Base units for quantities and observations."""
+
+    YUAN = "yuan"
+    """Chinese yuan (renminbi), current prices unless a record says otherwise."""
+    PERCENT = "percent"
+    """Percent, stored as percent (25 means 25 %)."""
+    PERCENTAGE_POINTS = "percentage_points"
+    """A difference between two percentages."""
+    MULTIPLE = "multiple"
+    """A ratio to a baseline (2 means "double")."""
+    COUNT = "count"
+    """A number of things (projects, clusters, firms, items)."""
+    VEHICLES = "vehicles"
+    """Motor vehicles."""
+    NANOMETRES = "nanometres"
+    """Semiconductor process node in nanometres."""
+    YUAN_PER_PERSON = "yuan_per_person"
+    """Yuan per person (for example labour productivity)."""
+    PER_10K_PEOPLE = "per_10k_people"
+    """Per 10,000 residents."""
+    UNITS_PER_10K_WORKERS = "units_per_10k_workers"
+    """Installed units per 10,000 workers (for example robot density)."""
+
+
+class Measure(Enum):
+    """What an indicator measures: figures of different measures must not be compared."""
+
+    INDUSTRY_SCALE = "industry_scale"
+    """产业规模: total scale of an industry, which may include services and trade."""
+    GROSS_OUTPUT = "gross_output"
+    """工业总产值 / 产值: gross (manufacturing) output value."""
+    VALUE_ADDED = "value_added"
+    """增加值: value added."""
+    REVENUE = "revenue"
+    """Sales or operating revenue (营业收入 / 销售收入)."""
+    SHARE = "share"
+    """A share of a total, in percent."""
+    GROWTH_RATE = "growth_rate"
+    """Year-on-year growth, in percent."""
+    PRODUCTION_VOLUME = "production_volume"
+    """Physical output (vehicles produced)."""
+    INVESTMENT = "investment"
+    """Investment (fixed-asset or industrial)."""
+    COUNT = "count"
+    """A count of things."""
+    GDP = "gdp"
+    """Gross domestic (regional) product."""
+    TECHNOLOGY_LEVEL = "technology_level"
+    """A technology level such as a process node."""
+    OTHER = "other"
+    """Anything else; the indicator's description says what."""
+
+
+class Basis(Enum):
+    """Whether an observation was reported by a source or computed by us."""
+
+    REPORTED = "reported"
+    """Stated by the cited source."""
+    DERIVED = "derived"
+    """Our arithmetic on other observations (named in ``derived_from``)."""
+
+
+class GoalKind(Enum):
+    """The kinds of non-numeric goal a plan states."""
+
+    MAIN_LINE = "main_line"
+    """主线: a strand of the plan's main line."""
+    GOAL = "goal"
+    """A goal for the end of the plan period."""
+    OUTLOOK = "outlook"
+    """A longer-range outlook (远景), e.g. for 2035."""
+
+
+class EventKind(Enum):
+    """Dated events in the life of a document."""
+
+    ISSUED = "issued"
+    """The date on the issuing notice (印发 / signature date)."""
+    PUBLISHED = "published"
+    """Made public."""
+    ADOPTED = "adopted"
+    """Adopted or approved by a congress or government body."""
+    TABLED = "tabled"
+    """A draft tabled for deliberation."""
+    PRESS_CONFERENCE = "press_conference"
+    """A press conference introducing the document."""
+    REPRINTED = "reprinted"
+    """Reprinted by another outlet."""
+
+
+class Relation(Enum):
+    """How a related document stands to this plan."""
+
+    ANSWERS = "answers"
+    """National policy this plan responds to."""
+    BASED_ON = "based_on"
+    """The parent plan this plan was drawn up under."""
+    SIBLING = "sibling"
+    """A document issued alongside, with its own scope."""
+    RELATED = "related"
+    """A document on the same industries for an overlapping period."""
+    REVISES = "revises"
+    """A later document that revises this plan's targets."""
+    SUCCEEDS = "succeeds"
+    """A document for the period after this plan."""
+    CITES = "cites"
+    """A document that cites this plan as one of its bases."""
+    CONTEXT = "context"
+    """Background only: neither source nor successor of this plan."""
+
+
+class TitleKind(Enum):
+    """Whether a title is the official one or a translation."""
+
+    OFFICIAL = "official"
+    SHORT = "short"
+    """An official short form."""
+    TRANSLATION = "translation"
+    """A working translation: no official title in this language exists."""
+
+
+# ----------------------------------------------------------------- small records
+
+
+@frozen(kw_only=True)
+class Citation:
+    """Where a fact comes from: a source id and a locator inside that source."""
+
+    source_id: str
+    """The ``id`` of a :class:`Source` in the same plan."""
+    locator: str
+    """Section, paragraph or line inside the source (e.g. ``"para 5"``)."""
+
+
+@frozen(kw_only=True)
+class Source:
+    """A document the data was taken from."""
+
+    id: str
+    title: str
+    publisher: str
+    url: str
+    language: str
+    """An ISO 639-1 code: ``"zh"``, ``"en"``, ``"de"``."""
+    kind: SourceKind
+    confidence: Confidence
+    published: str | None = None
+    """ISO 8601 date, possibly with reduced precision (``"2021-09"``), or ``None``."""
+    original_outlet: str | None = None
+    """Where the source is a repost or mirror: the outlet that first published it."""
+    mirror: bool = False
+    """True when only a mirror or repost could be reached."""
+    notes: str | None = field(default=None, repr=False)
+
+    @property
+    def published_date(self) -> _dt.date | None:
+        """``published`` as a date when it is known to the day, else ``None``."""
+        if self.published is not None and len(self.published) == 10:
+            return _dt.date.fromisoformat(self.published)
+        return None
+
+
+@frozen(kw_only=True)
+class Period:
+    """A span of whole years, both ends included."""
+
+    start_year: int
+    end_year: int
+
+    def __contains__(self, year: object) -> bool:
+        return isinstance(year, int) and self.start_year <= year <= self.end_year
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """Every year of the period, in order."""
+        return tuple(range(self.start_year, self.end_year + 1))
+
+    def __str__(self) -> str:
+        return f"{self.start_year}–{self.end_year}"
+
+
+@frozen(kw_only=True)
+class Title:
+    """A title of a document in one language."""
+
+    text: str
+    language: str
+    kind: TitleKind
+    citations: tuple[Citation, ...] = field(repr=False)
+
+
+@frozen(kw_only=True)
+class Organization:
+    """A government body or other organisation."""
+
+    name_en: str
+    name_zh: str | None = None
+    citations: tuple[Citation, ...] = field(repr=False)
+
+
+@frozen(kw_only=True)
+class Person:
+    """A named official and the role they held at the time."""
+
+    name_zh: str
+    name_en: str
+    role_en: str
+    role_zh: str | None = None
+    citations: tuple[Citation, ...] = field(repr=False)
+
+
+@frozen(kw_only=True)
+class Event:
+    """A dated event in the life of a document (issued, published, press conference …)."""
+
+    kind: EventKind
+    date: _dt.date
+    description: str = field(repr=False)
+    participants: tuple[Person, ...] = field(default=(), repr=False)
+    citations: tuple[Citation, ...] = field(repr=False)
+
+
+@frozen(kw_only=True)
+class Quantity:
+    """A figure in base units with its comparator: ``≥ 100 count``, ``≈ 8.5e11 yuan``."""
+
+    value: float
+    unit: Unit
+    comparator: Comparator = Comparator.EXACTLY
+    wording: str | None = None
+    """The figure as the source words it (e.g. ``"8500亿元左右"``)."""
+
+    def __str__(self) -> str:
+        return f"{self.comparator.symbol} {self.value:,.10g} {self.unit.value}"
+
+
+# ------------------------------------------------------------------- industries
+
+
+@frozen(kw_only=True)
+class Alias:
+    """Another name a source uses for an industry."""
+
+    name: str
+    language: str
+    citations: tuple[Citation, ...] = field(repr=False)
+
+
+@frozen(kw_only=True)
+class FocusArea:
+    """A sub-sector or focus area named for an industry."""
+
+    id: str
+    name_en: str
+    name_zh: str | None = None
+    description: str | None = field(default=None, repr=False)
+    citations: tuple[Citation, ...] = field(repr=False)
+
+
+@frozen(kw_only=True)
+class Industry:
+    """One of the plan's "3+6" industries."""
+
+    id: str
+    name_en: str
+    name_zh: str
+    tier: IndustryTier
+    aliases: tuple[Alias, ...] = field(default=(), repr=False)
+    focus_areas: tuple[FocusArea, ...] = field(default=(), repr=False)
+    description: str | None = field(default=None, repr=False)
+    citations: tuple[Citation, ...] = field(repr=False)
+
+
+# ---------------------------------------------------------- goals and targets
+
+
+@frozen(kw_only=True)
+class Goal:
+    """A non-numeric goal: a main-line strand, an end-of-period goal or a long-range outlook."""
+
+    id: str
+    kind: GoalKind
+    year: int | None = None
+    """The year the goal is set for, if any (2025, 2035)."""
+    text: str = field(repr=False)
+    """The goal in our own words (English)."""
+    term_zh: str | None = None
+    """The short official Chinese term, where there is one."""
+    citations: tuple[Citation, ...] = field(repr=False)
+
+
+@frozen(kw_only=True)
+class Target:
+    """Something a document sets out to reach, with a deadline and (if measurable) a quantity."""
+
+    id: str
+    document_id: str
+    """The ``id`` of the plan or of a related :class:`Document` that sets the target."""
+    kind: TargetKind
+    statement: str = field(repr=False)
+    """The target in our own words (English)."""
+    term_zh: str | None = field(default=None, repr=False)
+    """A short official Chinese wording, where one was found."""
+    industry_ids: tuple[str, ...] = ()
+    """The industries the target concerns (empty for cross-cutting targets)."""
+    year: int | None = None
+    """The deadline year."""
+    start_year: int | None = None
+    """For cumulative targets (investment 2021–2025), the first year counted."""
+    quantity: Quantity | None = None
+    indicator_id: str | None = None
+    """The :class:`Indicator` whose observations show how the target turned out."""
+    baseline_year: int | None = None
+    """For relative targets ("double against 2019"), the year of the base."""
+    notes: str | None = field(default=None, repr=False)
+    citations: tuple[Citation, ...] = field(repr=False)
+
+
+# ---------------------------------------------------- indicators & observations
+
+
+@frozen(kw_only=True)
+class Observation:
+    """One value of an indicator for one year (or part of a year)."""
+
+    id: str
+    year: int
+    value: float
+    comparator: Comparator = Comparator.EXACTLY
+    basis: Basis = Basis.REPORTED
+    derived_from: tuple[str, ...] = ()
+    """For derived observations, the ids of the observations used."""
+    method: str | None = field(default=None, repr=False)
+    """For derived observations, how the value was computed."""
+    coverage: str | None = None
+    """When the value covers less than the full year (``"Q1–Q3"``) or several years."""
+    notes: str | None = field(default=None, repr=False)
+    citations: tuple[Citation, ...] = field(repr=False)
+
+
+@frozen(kw_only=True)
+class Indicator:
+    """Something measured over time (an industry's scale, a share of GDP …)."""
+
+    id: str
+    name_en: str
+    name_zh: str | None = None
+    unit: Unit
+    measure: Measure
+    geography: str = "Shanghai"
+    industry_ids: tuple[str, ...] = ()
+    description: str | None = field(default=None, repr=False)
+    observations: tuple[Observation, ...] = field(default=(), repr=False)
+    citations: tuple[Citation, ...] = field(repr=False)
+
+
+# ---------------------------------------------------------------------- context
+
+
+@frozen(kw_only=True)
+class ContextItem:
+    """One point of the plan's background: a driver, a national policy, a challenge."""
+
+    id: str
+    text: str = field(repr=False)
+    """The point in our own words (English)."""
+    term_en: str | None = None
+    """A short English term for it (``"dual circulation"``)."""
+    term_zh: str | None = None
+    """The Chinese term (``"双循环"``)."""
+    citations: tuple[Citation, ...] = field(repr=False)
+
+
+@frozen(kw_only=True)
+class Definition:
+    """What a term means, as a source explains it."""
+
+    id: str
+    term_en: str
+    term_zh: str | None = None
+    meaning: str = field(repr=False)
+    citations: tuple[Citation, ...] = field(repr=False)
+
+
+@frozen(kw_only=True)
+class Context:
+    """Why the plan was written: drivers, the national policy it answers, challenges, terms."""
+
+    drivers: tuple[ContextItem, ...]
+    national_policy: tuple[ContextItem, ...]
+    challenges: tuple[ContextItem, ...]
+    definitions: tuple[Definition, ...] = ()
+
+
+# ------------------------------------------------------- documents & conflicts
+
+
+@frozen(kw_only=True)
+class Document:
+    """A document related to the plan: its parent, national policy, siblings, revisions."""
+
+    id: str
+    titles: tuple[Title, ...] = field(repr=False)
+    relation: Relation
+    document_number: str | None = None
+    issuer: Organization | None = None
+    period: Period | None = None
+    events: tuple[Event, ...] = field(default=(), repr=False)
+    summary: str | None = field(default=None, repr=False)
+    citations: tuple[Citation, ...] = field(repr=False)
+
+
+@frozen(kw_only=True)
+class ConflictSide:
+    """One version of a disputed fact, with who says it and what it measures."""
+
+    id: str
+    claim: str = field(repr=False)
+    """The version in our own words."""
+    measures: str | None = field(default=None, repr=False)
+    """What the figure actually measures, where that explains the difference."""
+    quantity: Quantity | None = None
+    record_ids: tuple[str, ...] = ()
+    """Ids of records in the data that carry this version."""
+    citations: tuple[Citation, ...] = field(repr=False)
+
+
+@frozen(kw_only=True)
+class Conflict:
+    """Sources that disagree, kept with every side; never averaged or silently resolved."""
+
+    id: str
+    topic: str
+    sides: tuple[ConflictSide, ...] = field(repr=False)
+    preferred_side_id: str | None = None
+    """The side the data prefers, if any (``None`` when both stand, e.g. different measures)."""
+    resolution: str = field(repr=False)
+    """Why: how the sides relate and which to use for what."""
+
+
+# ------------------------------------------------------------------------ plan
+
+
+@frozen(kw_only=True, cache_hash=True)
+class Plan:
+    """A plan document with everything the library knows about it.
+
+    The bundled plan is Shanghai's 14th Five-Year Plan for advanced manufacturing; a
+    user's own file in the same schema loads into the same class.
+    """
+
+    schema_version: int = field(repr=False)
+    data_version: str
+    data_as_of: _dt.date = field(repr=False)
+    id: str
+    titles: tuple[Title, ...] = field(repr=False)
+    document_number: str | None = None
+    issuer: Organization | None = field(default=None, repr=False)
+    period: Period
+    events: tuple[Event, ...] = field(default=(), repr=False)
+    summary: str | None = field(default=None, repr=False)
+    industries: tuple[Industry, ...] = field(default=(), repr=False)
+    goals: tuple[Goal, ...] = field(default=(), repr=False)
+    targets: tuple[Target, ...] = field(default=(), repr=False)
+    indicators: tuple[Indicator, ...] = field(default=(), repr=False)
+    context: Context | None = field(default=None, repr=False)
+    related_documents: tuple[Document, ...] = field(default=(), repr=False)
+    conflicts: tuple[Conflict, ...] = field(default=(), repr=False)
+    sources: tuple[Source, ...] = field(default=(), repr=False)
+    citations: tuple[Citation, ...] = field(repr=False)
+
+    def title(self, language: str = "en") -> str:
+        """The plan's title in ``language``: the official one if any, else a translation.
+
+        Raises :class:`LookupError` when the plan has no title in that language.
+        """
+        ranked = sorted(
+            (t for t in self.titles if t.language == language),
+            key=lambda t: (t.kind is not TitleKind.OFFICIAL, t.kind is not TitleKind.SHORT),
+        )
+        if not ranked:
+            have = sorted({t.language for t in self.titles})
+            raise LookupError(f"no title in language {language!r}; titles exist in {have}")
+        return ranked[0].text
+
+    def event(self, kind: EventKind) -> Event | None:
+        """The first event of ``kind`` (e.g. ``EventKind.PUBLISHED``), or ``None``."""
+        return next((e for e in self.events if e.kind is kind), None)

@@ -1,0 +1,285 @@
+"""The questions users ask, as pure functions over a :class:`~shanghai_plan.Plan`.
+
+Every function answers about the bundled plan by default; pass ``plan=`` to ask the same
+question of any other ``Plan`` (for example one loaded with ``load(path)``).  Results
+are tuples in the plan's own order, so they are deterministic.
+"""
+
+from typing import Literal
+
+from attrs import field, frozen
+
+from ._index import index_for, normalize
+from .errors import NotFoundError
+from .loading import load
+from .model import (
+    Citation,
+    Confidence,
+    ContextItem,
+    Definition,
+    Document,
+    Goal,
+    Indicator,
+    Industry,
+    IndustryTier,
+    Plan,
+    Source,
+    Target,
+    TargetKind,
+)
+
+__all__ = [
+    "SearchHit",
+    "cited_sources",
+    "industries",
+    "industry",
+    "key_industries",
+    "leading_industries",
+    "record",
+    "search",
+    "source",
+    "sources",
+    "target",
+    "targets",
+]
+
+SearchRecord = Industry | Target | Goal | ContextItem | Definition | Indicator | Document
+"""The kinds of record :func:`search` can return."""
+
+
+def _plan(plan: Plan | None) -> Plan:
+    return load() if plan is None else plan
+
+
+def _suggest(key: str, candidates: dict[str, str], n: int = 3) -> list[str]:
+    import difflib
+
+    norm = normalize(key)
+    close = difflib.get_close_matches(norm, list(candidates), n=n, cutoff=0.6)
+    starts = [k for k in candidates if norm and (k.startswith(norm) or norm in k)]
+    ordered = list(dict.fromkeys([*close, *starts]))[:n]
+    return [candidates[k] for k in ordered]
+
+
+# ------------------------------------------------------------------ industries
+
+
+def industries(
+    tier: IndustryTier | None = None, *, plan: Plan | None = None
+) -> tuple[Industry, ...]:
+    """Every industry of the plan, in the plan's order; only one tier if ``tier`` is given."""
+    p = _plan(plan)
+    if tier is None:
+        return p.industries
+    return index_for(p).by_tier[tier]
+
+
+def leading_industries(*, plan: Plan | None = None) -> tuple[Industry, ...]:
+    """The leading industries (先导产业): integrated circuits, biomedicine, AI."""
+    return industries(IndustryTier.LEADING, plan=plan)
+
+
+def key_industries(*, plan: Plan | None = None) -> tuple[Industry, ...]:
+    """The key industries (重点产业): the six of the "3+6" system."""
+    return industries(IndustryTier.KEY, plan=plan)
+
+
+def industry(key: str, *, plan: Plan | None = None) -> Industry:
+    """Look an industry up by id, English name, alias or Chinese name.
+
+    Matching ignores case, width, extra whitespace and ``-``/``_`` separators, so
+    ``"AI"``, ``"artificial intelligence"``, ``"人工智能"`` and ``"artificial-intelligence"``
+    all find the same industry.  Raises :class:`~shanghai_plan.NotFoundError` naming the
+    closest keys otherwise.
+    """
+    idx = index_for(_plan(plan))
+    if not isinstance(key, str):
+        raise TypeError(f"industry key must be a str, not {type(key).__name__}")
+    found = idx.industry_by_key.get(normalize(key))
+    if found is None:
+        raise NotFoundError("industry", key, _suggest(key, idx.industry_keys))
+    return found
+
+
+# --------------------------------------------------------------------- targets
+
+
+def _industry_id(value: "str | Industry", plan: Plan) -> str:
+    return value.id if isinstance(value, Industry) else industry(value, plan=plan).id
+
+
+def targets(
+    industry: "str | Industry | None" = None,
+    year: int | None = None,
+    kind: "TargetKind | Literal['quantitative', 'qualitative'] | None" = None,
+    *,
+    document: "str | Document | None" = None,
+    all_documents: bool = False,
+    plan: Plan | None = None,
+) -> tuple[Target, ...]:
+    """Targets, filtered.
+
+    ``industry``: an industry (or any key :func:`industry` accepts) the target concerns.
+    ``year``: the deadline year.  ``kind``: quantitative or qualitative.
+    By default only the plan's own targets are returned; ``document=`` selects a related
+    document's targets instead, and ``all_documents=True`` returns every document's.
+    """
+    p = _plan(plan)
+    pool: tuple[Target, ...]
+    if industry is not None:
+        pool = index_for(p).targets_by_industry.get(_industry_id(industry, p), ())
+    else:
+        pool = p.targets
+    if all_documents:
+        if document is not None:
+            raise ValueError("pass either document= or all_documents=True, not both")
+    else:
+        doc_id = p.id if document is None else _document_id(document, p)
+        pool = tuple(t for t in pool if t.document_id == doc_id)
+    if year is not None:
+        pool = tuple(t for t in pool if t.year == year)
+    if kind is not None:
+        wanted = kind if isinstance(kind, TargetKind) else TargetKind(kind)
+        pool = tuple(t for t in pool if t.kind is wanted)
+    return pool
+
+
+def _document_id(value: "str | Document", plan: Plan) -> str:
+    if isinstance(value, Document):
+        return value.id
+    known = {plan.id: plan.id, **{d.id: d.id for d in plan.related_documents}}
+    if value not in known:
+        raise NotFoundError("document", value, _suggest(value, {normalize(k): k for k in known}))
+    return value
+
+
+def target(target_id: str, *, plan: Plan | None = None) -> Target:
+    """The target with id ``target_id``; :class:`~shanghai_plan.NotFoundError` otherwise."""
+    found = record(target_id, plan=plan)
+    if not isinstance(found, Target):
+        raise NotFoundError(
+            "target", target_id, [t.id for t in _plan(plan).targets if target_id in t.id][:3]
+        )
+    return found
+
+
+def record(record_id: str, *, plan: Plan | None = None) -> object:
+    """Any record (industry, target, indicator, observation, source …) by its id."""
+    idx = index_for(_plan(plan))
+    try:
+        return idx.record_by_id[record_id]
+    except KeyError:
+        cands = {normalize(k): k for k in idx.record_by_id}
+        raise NotFoundError("record", record_id, _suggest(record_id, cands)) from None
+
+
+# ---------------------------------------------------------------------- search
+
+
+@frozen
+class SearchHit:
+    """One result of :func:`search`: the record, its kind and the field that matched."""
+
+    record: SearchRecord = field(repr=False)
+    kind: str
+    id: str
+    field: str
+
+
+def _search_fields(rec: SearchRecord) -> list[tuple[str, str | None]]:
+    if isinstance(rec, Industry):
+        return [
+            ("name_en", rec.name_en),
+            ("name_zh", rec.name_zh),
+            *(("aliases", a.name) for a in rec.aliases),
+            *(("focus_areas", f.name_en) for f in rec.focus_areas),
+            *(("focus_areas", f.name_zh) for f in rec.focus_areas),
+            ("description", rec.description),
+        ]
+    if isinstance(rec, Target):
+        return [("statement", rec.statement), ("term_zh", rec.term_zh), ("notes", rec.notes)]
+    if isinstance(rec, Goal):
+        return [("text", rec.text), ("term_zh", rec.term_zh)]
+    if isinstance(rec, ContextItem):
+        return [("term_en", rec.term_en), ("term_zh", rec.term_zh), ("text", rec.text)]
+    if isinstance(rec, Definition):
+        return [("term_en", rec.term_en), ("term_zh", rec.term_zh), ("meaning", rec.meaning)]
+    if isinstance(rec, Indicator):
+        return [
+            ("name_en", rec.name_en),
+            ("name_zh", rec.name_zh),
+            ("description", rec.description),
+        ]
+    return [
+        *(("titles", t.text) for t in rec.titles),
+        ("document_number", rec.document_number),
+        ("summary", rec.summary),
+    ]
+
+
+def _searchable(p: Plan) -> list[tuple[str, SearchRecord]]:
+    out: list[tuple[str, SearchRecord]] = [("industry", i) for i in p.industries]
+    out += [("target", t) for t in p.targets]
+    out += [("goal", g) for g in p.goals]
+    if p.context is not None:
+        out += [("driver", c) for c in p.context.drivers]
+        out += [("national_policy", c) for c in p.context.national_policy]
+        out += [("challenge", c) for c in p.context.challenges]
+        out += [("definition", d) for d in p.context.definitions]
+    out += [("indicator", i) for i in p.indicators]
+    out += [("document", d) for d in p.related_documents]
+    return out
+
+
+def search(text: str, *, plan: Plan | None = None) -> tuple[SearchHit, ...]:
+    """Records whose names or text contain ``text`` (English or Chinese).
+
+    Matching ignores case, width and extra whitespace.  Results come in a stable order:
+    industries, targets, goals, context (drivers, national policy, challenges,
+    definitions), indicators, related documents — each in the plan's order; one hit per
+    record, naming the first field that matched.
+    """
+    needle = normalize(text)
+    if not needle:
+        raise ValueError("search text must not be empty")
+    hits: list[SearchHit] = []
+    for kind, rec in _searchable(_plan(plan)):
+        for name, value in _search_fields(rec):
+            if value is not None and needle in normalize(value):
+                hits.append(SearchHit(record=rec, kind=kind, id=rec.id, field=name))
+                break
+    return tuple(hits)
+
+
+# --------------------------------------------------------------------- sources
+
+
+def source(source_id: "str | Citation", *, plan: Plan | None = None) -> Source:
+    """The :class:`~shanghai_plan.Source` a citation (or a source id) points at."""
+    idx = index_for(_plan(plan))
+    sid = source_id.source_id if isinstance(source_id, Citation) else source_id
+    try:
+        return idx.source_by_id[sid]
+    except KeyError:
+        cands = {normalize(k): k for k in idx.source_by_id}
+        raise NotFoundError("source", sid, _suggest(sid, cands)) from None
+
+
+def sources(
+    confidence: "Confidence | Literal['primary', 'secondary', 'weak'] | None" = None,
+    *,
+    plan: Plan | None = None,
+) -> tuple[Source, ...]:
+    """Every source, or only those of one confidence level."""
+    p = _plan(plan)
+    if confidence is None:
+        return p.sources
+    wanted = confidence if isinstance(confidence, Confidence) else Confidence(confidence)
+    return tuple(s for s in p.sources if s.confidence is wanted)
+
+
+def cited_sources(rec: object, *, plan: Plan | None = None) -> tuple[Source, ...]:
+    """The sources a record cites, in citation order without repeats."""
+    citations: tuple[Citation, ...] = getattr(rec, "citations", ())
+    seen = dict.fromkeys(c.source_id for c in citations)
+    return tuple(source(sid, plan=plan) for sid in seen)
