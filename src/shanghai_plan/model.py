@@ -275,18 +275,18 @@ class Source:
     """A document the data was taken from."""
 
     id: str
-    title: str
+    title: str = field(repr=False)
     publisher: str
-    url: str
+    url: str = field(repr=False)
     language: str
     """An ISO 639-1 code: ``"zh"``, ``"en"``, ``"de"``."""
     kind: SourceKind
     confidence: Confidence
     published: str | None = None
     """ISO 8601 date, possibly with reduced precision (``"2021-09"``), or ``None``."""
-    original_outlet: str | None = None
+    original_outlet: str | None = field(default=None, repr=False)
     """Where the source is a repost or mirror: the outlet that first published it."""
-    mirror: bool = False
+    mirror: bool = field(default=False, repr=False)
     """True when only a mirror or repost could be reached."""
     notes: str | None = field(default=None, repr=False)
 
@@ -369,7 +369,9 @@ class Quantity:
     """The figure as the source words it (e.g. ``"8500亿元左右"``)."""
 
     def __str__(self) -> str:
-        return f"{self.comparator.symbol} {self.value:,.10g} {self.unit.value}"
+        v = self.value
+        shown = f"{int(v):,}" if v.is_integer() and abs(v) < 1e18 else f"{v:,}"
+        return f"{self.comparator.symbol} {shown} {self.unit.value}"
 
 
 # ------------------------------------------------------------------- industries
@@ -520,7 +522,7 @@ class Definition:
     citations: tuple[Citation, ...] = field(repr=False)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Context:
     """Why the plan was written: drivers, the national policy it answers, challenges, terms."""
 
@@ -528,6 +530,12 @@ class Context:
     national_policy: tuple[ContextItem, ...]
     challenges: tuple[ContextItem, ...]
     definitions: tuple[Definition, ...] = ()
+
+    def __repr__(self) -> str:
+        return (
+            f"Context(drivers={len(self.drivers)}, national_policy={len(self.national_policy)}, "
+            f"challenges={len(self.challenges)}, definitions={len(self.definitions)})"
+        )
 
 
 # ------------------------------------------------------- documents & conflicts

@@ -1,0 +1,90 @@
+"""Records are frozen, deeply immutable, hashable and print on one line."""
+
+import copy
+import pickle
+
+import attrs
+import pytest
+
+import shanghai_plan as sp
+from shanghai_plan._records import walk
+
+
+def test_assignment_raises(plan: sp.Plan) -> None:
+    ind = plan.industries[0]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        ind.name_en = "x"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        plan.industries = ()  # type: ignore[misc]
+
+
+def test_no_mutable_container_is_reachable(plan: sp.Plan) -> None:
+    count = 0
+    for rec, path in walk(plan):
+        count += 1
+        assert attrs.has(type(rec))
+        assert getattr(type(rec), "__slots__", None) is not None, path
+        for a in attrs.fields(type(rec)):
+            value = getattr(rec, a.name)
+            assert not isinstance(value, (list, dict, set, bytearray)), f"{path}.{a.name}"
+    assert count > 50
+
+
+def test_hash_copy_pickle(plan: sp.Plan) -> None:
+    assert hash(plan) == hash(copy.deepcopy(plan))
+    assert copy.deepcopy(plan) == plan
+    again = pickle.loads(pickle.dumps(plan))
+    assert again == plan
+    assert hash(again) == hash(plan)
+    assert len({*plan.industries, *plan.industries}) == len(plan.industries)
+
+
+def test_repr_is_one_short_line(plan: sp.Plan) -> None:
+    for rec, path in walk(plan):
+        text = repr(rec)
+        assert "\n" not in text, path
+        assert len(text) < 400, (path, text)
+
+
+def test_period() -> None:
+    p = sp.Period(start_year=2021, end_year=2025)
+    assert 2021 in p
+    assert 2025 in p
+    assert 2026 not in p
+    assert "2021" not in p
+    assert p.years == (2021, 2022, 2023, 2024, 2025)
+    assert str(p) == "2021–2025"
+
+
+def test_quantity_str() -> None:
+    q = sp.Quantity(value=850e9, unit=sp.Unit.YUAN, comparator=sp.Comparator.ABOUT)
+    assert str(q) == "≈ 850,000,000,000 yuan"
+
+
+def test_tier_chinese_names() -> None:
+    assert sp.IndustryTier.LEADING.name_zh == "先导产业"
+    assert sp.IndustryTier.KEY.name_zh == "重点产业"
+
+
+def test_plan_title(plan: sp.Plan) -> None:
+    assert plan.title("zh") == '上海市先进制造业发展"十四五"规划'
+    assert "Advanced Manufacturing" in plan.title()
+    with pytest.raises(LookupError, match="no title in language 'fr'"):
+        plan.title("fr")
+
+
+def test_source_published_date() -> None:
+    base = {"title": "t", "publisher": "p", "url": "https://x", "language": "en"}
+    full = sp.Source(
+        id="a",
+        kind=sp.SourceKind.NEWS,
+        confidence=sp.Confidence.WEAK,
+        published="2021-09-10",
+        **base,
+    )
+    month = sp.Source(
+        id="b", kind=sp.SourceKind.NEWS, confidence=sp.Confidence.WEAK, published="2021-09", **base
+    )
+    assert full.published_date is not None
+    assert full.published_date.isoformat() == "2021-09-10"
+    assert month.published_date is None

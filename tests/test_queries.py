@@ -1,0 +1,180 @@
+"""Helpers: look-ups, targets, search, sources — on the bundled plan and on any Plan."""
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import shanghai_plan as sp
+from shanghai_plan._index import normalize
+
+
+def test_leading_and_key_are_disjoint_parts_of_all() -> None:
+    leading, key, every = sp.leading_industries(), sp.key_industries(), sp.industries()
+    assert set(leading) <= set(every)
+    assert set(key) <= set(every)
+    assert not set(leading) & set(key)
+    assert all(i.tier is sp.IndustryTier.LEADING for i in leading)
+    assert sp.industries(sp.IndustryTier.KEY) == key
+
+
+def test_lookup_of_every_key_returns_its_industry(plan: sp.Plan) -> None:
+    for ind in plan.industries:
+        for key in (ind.id, ind.name_en, ind.name_zh, *(a.name for a in ind.aliases)):
+            assert sp.industry(key) is ind
+            assert sp.industry(f"  {key.upper()}  ") is ind
+
+
+def test_lookup_variants() -> None:
+    ai = sp.industry("artificial-intelligence")
+    for key in (
+        "AI",
+        "ai",
+        "Artificial  Intelligence",
+        "artificial_intelligence",
+        "人工智能",
+        "ＡＩ",
+    ):
+        assert sp.industry(key) is ai
+
+
+def test_not_found_names_close_matches() -> None:
+    with pytest.raises(sp.NotFoundError) as info:
+        sp.industry("artifical inteligence")
+    err = info.value
+    assert isinstance(err, LookupError)
+    assert err.key == "artifical inteligence"
+    assert (
+        "artificial-intelligence" in err.suggestions or "Artificial intelligence" in err.suggestions
+    )
+    assert "did you mean" in str(err)
+    with pytest.raises(sp.NotFoundError, match="no industry matches 'steel'"):
+        sp.industry("steel")
+
+
+def test_lookup_rejects_non_strings() -> None:
+    with pytest.raises(TypeError):
+        sp.industry(3)  # type: ignore[arg-type]
+
+
+def test_targets_filters(plan: sp.Plan) -> None:
+    own = sp.targets()
+    assert own
+    assert all(t.document_id == plan.id for t in own)
+    ic = sp.targets(industry="集成电路")
+    assert {"tgt-chip-design-3nm", "tgt-national-eda-platform"} <= {t.id for t in ic}
+    assert all("integrated-circuits" in t.industry_ids for t in ic)
+    assert sp.targets(industry=sp.industry("集成电路")) == ic
+    assert all(t.year == 2025 for t in sp.targets(year=2025))
+    quant = sp.targets(kind="quantitative")
+    assert quant == sp.targets(kind=sp.TargetKind.QUANTITATIVE)
+    assert all(t.quantity is not None for t in quant)
+    assert sp.targets(year=1990) == ()
+    with pytest.raises(sp.NotFoundError):
+        sp.targets(industry="steel")
+    with pytest.raises(ValueError, match="not a valid"):
+        sp.targets(kind="numeric")  # type: ignore[arg-type]
+
+
+def test_targets_by_document(plan: sp.Plan) -> None:
+    assert sp.targets(document=plan.id) == sp.targets()
+    every = sp.targets(all_documents=True)
+    assert set(sp.targets()) <= set(every)
+    assert len(every) == len(plan.targets)
+    with pytest.raises(sp.NotFoundError):
+        sp.targets(document="doc-nope")
+    with pytest.raises(ValueError, match="either"):
+        sp.targets(document=plan.id, all_documents=True)
+
+
+def test_target_lookup() -> None:
+    with pytest.raises(sp.NotFoundError, match="tgt-chip-design-3nm"):
+        sp.target("tgt-chip-design")
+    with pytest.raises(sp.NotFoundError):
+        sp.target("integrated-circuits")  # exists, but is an industry
+
+
+def test_search_english_and_chinese() -> None:
+    hits = sp.search("EDA")
+    assert "tgt-national-eda-platform" in [h.id for h in hits]
+    assert next(h.id for h in sp.search("人工智能")) == "artificial-intelligence"
+    assert "ctx-dual-circulation" in [h.id for h in sp.search("dual circulation")]
+    assert "ctx-dual-circulation" in [h.id for h in sp.search("双循环")]
+    assert sp.search("zzzz-not-there") == ()
+    with pytest.raises(ValueError, match="empty"):
+        sp.search("   ")
+
+
+def test_search_hits_point_at_matching_records() -> None:
+    for hit in sp.search("industr"):
+        value = getattr(hit.record, hit.field)
+        texts = (
+            [value]
+            if isinstance(value, str)
+            else [getattr(v, "name", getattr(v, "name_en", getattr(v, "text", ""))) for v in value]
+        )
+        assert any("industr" in normalize(str(t)) for t in texts), hit
+
+
+def test_sources_and_citations(plan: sp.Plan) -> None:
+    for rec_source in plan.sources:
+        assert sp.source(rec_source.id) is rec_source
+    t = sp.target("tgt-chip-design-3nm")
+    assert sp.source(t.citations[0]).id == t.citations[0].source_id
+    assert sp.cited_sources(t) == tuple(dict.fromkeys(sp.source(c) for c in t.citations))
+    assert set(sp.sources("primary")) | set(sp.sources("secondary")) | set(
+        sp.sources(sp.Confidence.WEAK)
+    ) == set(plan.sources)
+    with pytest.raises(sp.NotFoundError, match="no source matches"):
+        sp.source("global-times")
+
+
+def test_same_questions_on_any_plan(raw: dict[str, Any]) -> None:
+    raw["industries"] = [i for i in raw["industries"] if i["id"] != "biomedicine"]
+    for key in ("targets", "indicators"):
+        for rec in raw.get(key, []):
+            if "industry_ids" in rec:
+                rec["industry_ids"] = [x for x in rec["industry_ids"] if x != "biomedicine"]
+    raw = json.loads(json.dumps(raw).replace('"biomedicine"', '"integrated-circuits"'))
+    mine = sp.loads(json.dumps(raw))
+    assert [i.id for i in sp.leading_industries(plan=mine)] == [
+        "integrated-circuits",
+        "artificial-intelligence",
+    ]
+    assert len(sp.leading_industries()) == 3  # the bundled plan is untouched
+    with pytest.raises(sp.NotFoundError):
+        sp.industry("biomedicine", plan=mine)
+
+
+def test_record_lookup(plan: sp.Plan) -> None:
+    assert sp.record("integrated-circuits") is sp.industry("集成电路")
+    assert sp.record(plan.sources[0].id) is plan.sources[0]
+
+
+@given(st.text(max_size=30))
+def test_lookup_either_finds_or_raises_not_found(key: str) -> None:
+    keys: dict[str, sp.Industry] = {}
+    for i in sp.industries():
+        for k in (i.id, i.name_en, i.name_zh, *(a.name for a in i.aliases)):
+            keys.setdefault(normalize(k), i)  # first claim wins, as in the index
+    expected = keys.get(normalize(key))
+    if expected is None:
+        with pytest.raises(sp.NotFoundError) as info:
+            sp.industry(key)
+        assert info.value.key == key
+    else:
+        assert sp.industry(key) is expected
+
+
+@given(
+    st.sampled_from([None, 2021, 2023, 2025, 2035]),
+    st.sampled_from([None, "quantitative", "qualitative"]),
+)
+def test_target_filters_compose(year: int | None, kind: Any) -> None:
+    result = sp.targets(year=year, kind=kind)
+    assert result == sp.targets(year=year, kind=kind)  # deterministic
+    assert set(result) == set(sp.targets(year=year)) & set(sp.targets(kind=kind))
+    order = [t.id for t in sp.targets()]
+    assert [t.id for t in result] == [i for i in order if i in {t.id for t in result}]
