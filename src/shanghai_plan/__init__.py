@@ -10,8 +10,26 @@ on the first question and cached.
 
 from typing import TYPE_CHECKING
 
+from . import display as _display
 from ._version import __version__
-from .errors import DataProblem, NotFoundError, PlanDataError, ShanghaiPlanError
+from .analysis import Progress, Status, progress
+from .errors import (
+    DataProblem,
+    MissingDependencyError,
+    NotFoundError,
+    PlanDataError,
+    ShanghaiPlanError,
+)
+from .export import (
+    RECORD_KINDS,
+    dump,
+    dumps,
+    json_schema,
+    to_csv,
+    to_dataframe,
+    to_records,
+    write_csv,
+)
 from .loading import DEFAULT_MAX_BYTES, load, loads
 from .model import (
     Alias,
@@ -52,10 +70,16 @@ from .model import (
 from .queries import (
     SearchHit,
     cited_sources,
+    conflicts,
+    document,
+    documents,
+    indicator,
+    indicators,
     industries,
     industry,
     key_industries,
     leading_industries,
+    observations,
     record,
     search,
     source,
@@ -76,6 +100,7 @@ __all__ = [
     "DATA_AS_OF",
     "DATA_VERSION",
     "DEFAULT_MAX_BYTES",
+    "RECORD_KINDS",
     "Alias",
     "Basis",
     "Citation",
@@ -97,6 +122,7 @@ __all__ = [
     "Industry",
     "IndustryTier",
     "Measure",
+    "MissingDependencyError",
     "NotFoundError",
     "Observation",
     "Organization",
@@ -104,12 +130,14 @@ __all__ = [
     "Person",
     "Plan",
     "PlanDataError",
+    "Progress",
     "Quantity",
     "Relation",
     "SearchHit",
     "ShanghaiPlanError",
     "Source",
     "SourceKind",
+    "Status",
     "Target",
     "TargetKind",
     "Title",
@@ -117,19 +145,35 @@ __all__ = [
     "Unit",
     "__version__",
     "cited_sources",
+    "conflicts",
+    "document",
+    "documents",
+    "dump",
+    "dumps",
+    "indicator",
+    "indicators",
     "industries",
     "industry",
+    "json_schema",
     "key_industries",
     "leading_industries",
     "load",
     "loads",
+    "observations",
+    "progress",
     "record",
     "search",
     "source",
     "sources",
     "target",
     "targets",
+    "to_csv",
+    "to_dataframe",
+    "to_records",
+    "write_csv",
 ]
+
+_display.install()
 
 
 def __getattr__(name: str) -> object:

@@ -8,7 +8,13 @@ matches.
 
 from attrs import frozen
 
-__all__ = ["DataProblem", "NotFoundError", "PlanDataError", "ShanghaiPlanError"]
+__all__ = [
+    "DataProblem",
+    "MissingDependencyError",
+    "NotFoundError",
+    "PlanDataError",
+    "ShanghaiPlanError",
+]
 
 
 class ShanghaiPlanError(Exception):
@@ -68,3 +74,18 @@ class NotFoundError(ShanghaiPlanError, LookupError):
 
     def __reduce__(self) -> "tuple[type[NotFoundError], tuple[str, str, tuple[str, ...]]]":
         return (type(self), (self.kind, self.key, self.suggestions))
+
+
+class MissingDependencyError(ShanghaiPlanError, ImportError):
+    """An optional feature needs a package that is not installed; the message names the
+    extra to install (e.g. ``pip install 'shanghai-plan[pandas]'``)."""
+
+    def __init__(self, feature: str, package: str, extra: str) -> None:
+        self.feature = feature
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs {package}, which is not installed; "
+            f"install it with: pip install 'shanghai-plan[{extra}]'",
+            name=package,
+        )

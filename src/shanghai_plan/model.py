@@ -55,7 +55,14 @@ __all__ = [
 # --------------------------------------------------------------------------- enums
 
 
-class Confidence(Enum):
+class _Vocabulary(Enum):
+    """Base of the closed vocabularies: values are the strings used in the JSON."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}.{self.name}"
+
+
+class Confidence(_Vocabulary):
     """How far a source can be trusted.
 
     ``PRIMARY``: the plan text itself or an official government page.
@@ -68,7 +75,7 @@ class Confidence(Enum):
     WEAK = "weak"
 
 
-class SourceKind(Enum):
+class SourceKind(_Vocabulary):
     """What kind of publication a source is."""
 
     PLAN_TEXT = "plan_text"
@@ -85,7 +92,7 @@ class SourceKind(Enum):
     """An encyclopaedia, journal abstract, analysis or other reference work."""
 
 
-class IndustryTier(Enum):
+class IndustryTier(_Vocabulary):
     """The tier the plan gives an industry in its "3+6" system."""
 
     LEADING = "leading"
@@ -102,14 +109,14 @@ class IndustryTier(Enum):
 _TIER_ZH = {IndustryTier.LEADING: "先导产业", IndustryTier.KEY: "重点产业"}
 
 
-class TargetKind(Enum):
+class TargetKind(_Vocabulary):
     """Whether a target carries a measurable quantity."""
 
     QUANTITATIVE = "quantitative"
     QUALITATIVE = "qualitative"
 
 
-class Comparator(Enum):
+class Comparator(_Vocabulary):
     """How a stated figure relates to the real value (``about 850 bn``, ``more than 1.2 m``)."""
 
     EXACTLY = "exactly"
@@ -135,7 +142,7 @@ _COMPARATOR_SYMBOL = {
 }
 
 
-class Unit(Enum):
+class Unit(_Vocabulary):
     """Base units for quantities and observations."""
 
     YUAN = "yuan"
@@ -160,7 +167,7 @@ class Unit(Enum):
     """Installed units per 10,000 workers (for example robot density)."""
 
 
-class Measure(Enum):
+class Measure(_Vocabulary):
     """What an indicator measures: figures of different measures must not be compared."""
 
     INDUSTRY_SCALE = "industry_scale"
@@ -189,7 +196,7 @@ class Measure(Enum):
     """Anything else; the indicator's description says what."""
 
 
-class Basis(Enum):
+class Basis(_Vocabulary):
     """Whether an observation was reported by a source or computed by us."""
 
     REPORTED = "reported"
@@ -198,7 +205,7 @@ class Basis(Enum):
     """Our arithmetic on other observations (named in ``derived_from``)."""
 
 
-class GoalKind(Enum):
+class GoalKind(_Vocabulary):
     """The kinds of non-numeric goal a plan states."""
 
     MAIN_LINE = "main_line"
@@ -209,7 +216,7 @@ class GoalKind(Enum):
     """A longer-range outlook (远景), e.g. for 2035."""
 
 
-class EventKind(Enum):
+class EventKind(_Vocabulary):
     """Dated events in the life of a document."""
 
     ISSUED = "issued"
@@ -226,7 +233,7 @@ class EventKind(Enum):
     """Reprinted by another outlet."""
 
 
-class Relation(Enum):
+class Relation(_Vocabulary):
     """How a related document stands to this plan."""
 
     ANSWERS = "answers"
@@ -247,7 +254,7 @@ class Relation(Enum):
     """Background only: neither source nor successor of this plan."""
 
 
-class TitleKind(Enum):
+class TitleKind(_Vocabulary):
     """Whether a title is the official one or a translation."""
 
     OFFICIAL = "official"
@@ -358,7 +365,7 @@ class Event:
     citations: tuple[Citation, ...] = field(repr=False)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Quantity:
     """A figure in base units with its comparator: ``≥ 100 count``, ``≈ 8.5e11 yuan``."""
 
@@ -367,6 +374,9 @@ class Quantity:
     comparator: Comparator = Comparator.EXACTLY
     wording: str | None = None
     """The figure as the source words it (e.g. ``"8500亿元左右"``)."""
+
+    def __repr__(self) -> str:
+        return f"Quantity({self})"
 
     def __str__(self) -> str:
         v = self.value
@@ -445,12 +455,12 @@ class Target:
     """The industries the target concerns (empty for cross-cutting targets)."""
     year: int | None = None
     """The deadline year."""
-    start_year: int | None = None
+    start_year: int | None = field(default=None, repr=False)
     """For cumulative targets (investment 2021–2025), the first year counted."""
     quantity: Quantity | None = None
     indicator_id: str | None = None
     """The :class:`Indicator` whose observations show how the target turned out."""
-    baseline_year: int | None = None
+    baseline_year: int | None = field(default=None, repr=False)
     """For relative targets ("double against 2019"), the year of the base."""
     notes: str | None = field(default=None, repr=False)
     citations: tuple[Citation, ...] = field(repr=False)

@@ -15,6 +15,7 @@ from .loading import load
 from .model import (
     Citation,
     Confidence,
+    Conflict,
     ContextItem,
     Definition,
     Document,
@@ -22,7 +23,9 @@ from .model import (
     Indicator,
     Industry,
     IndustryTier,
+    Observation,
     Plan,
+    Relation,
     Source,
     Target,
     TargetKind,
@@ -31,10 +34,16 @@ from .model import (
 __all__ = [
     "SearchHit",
     "cited_sources",
+    "conflicts",
+    "document",
+    "documents",
+    "indicator",
+    "indicators",
     "industries",
     "industry",
     "key_industries",
     "leading_industries",
+    "observations",
     "record",
     "search",
     "source",
@@ -283,3 +292,78 @@ def cited_sources(rec: object, *, plan: Plan | None = None) -> tuple[Source, ...
     citations: tuple[Citation, ...] = getattr(rec, "citations", ())
     seen = dict.fromkeys(c.source_id for c in citations)
     return tuple(source(sid, plan=plan) for sid in seen)
+
+
+# ------------------------------------------- indicators, documents, conflicts
+
+
+def indicators(
+    industry: "str | Industry | None" = None, *, plan: Plan | None = None
+) -> tuple[Indicator, ...]:
+    """Every indicator, or those concerning one industry (any key :func:`industry` takes)."""
+    p = _plan(plan)
+    if industry is None:
+        return p.indicators
+    iid = _industry_id(industry, p)
+    return tuple(i for i in p.indicators if iid in i.industry_ids)
+
+
+def indicator(indicator_id: "str | Target", *, plan: Plan | None = None) -> Indicator:
+    """An indicator by id, or the indicator a target measures.
+
+    Raises :class:`~shanghai_plan.NotFoundError` for an unknown id or a target that points
+    at no indicator.
+    """
+    if isinstance(indicator_id, Target):
+        if indicator_id.indicator_id is None:
+            raise NotFoundError("indicator", f"(none set on target {indicator_id.id})")
+        indicator_id = indicator_id.indicator_id
+    found = index_for(_plan(plan)).record_by_id.get(indicator_id)
+    if not isinstance(found, Indicator):
+        p = _plan(plan)
+        cands = {normalize(i.id): i.id for i in p.indicators}
+        raise NotFoundError("indicator", indicator_id, _suggest(indicator_id, cands))
+    return found
+
+
+def observations(
+    indicator_id: "str | Indicator | Target",
+    *,
+    year: int | None = None,
+    plan: Plan | None = None,
+) -> tuple[Observation, ...]:
+    """An indicator's observations in year order (only ``year``'s if given)."""
+    ind = (
+        indicator_id if isinstance(indicator_id, Indicator) else indicator(indicator_id, plan=plan)
+    )
+    found = sorted(ind.observations, key=lambda o: (o.year, o.coverage is None))
+    return tuple(o for o in found if year is None or o.year == year)
+
+
+def documents(
+    relation: "Relation | str | None" = None, *, plan: Plan | None = None
+) -> tuple[Document, ...]:
+    """The related documents (national policy, parent plan, siblings, revisions, successors)."""
+    p = _plan(plan)
+    if relation is None:
+        return p.related_documents
+    wanted = relation if isinstance(relation, Relation) else Relation(relation)
+    return tuple(d for d in p.related_documents if d.relation is wanted)
+
+
+def document(document_id: str, *, plan: Plan | None = None) -> Document:
+    """A related document by id; :class:`~shanghai_plan.NotFoundError` otherwise."""
+    p = _plan(plan)
+    for d in p.related_documents:
+        if d.id == document_id:
+            return d
+    cands = {normalize(d.id): d.id for d in p.related_documents}
+    raise NotFoundError("document", document_id, _suggest(document_id, cands))
+
+
+def conflicts(record_id: str | None = None, *, plan: Plan | None = None) -> tuple[Conflict, ...]:
+    """Where sources disagree; with ``record_id``, only conflicts involving that record."""
+    p = _plan(plan)
+    if record_id is None:
+        return p.conflicts
+    return tuple(c for c in p.conflicts if any(record_id in s.record_ids for s in c.sides))

@@ -1,0 +1,259 @@
+"""Did the plan deliver?  A target's progress against the observations of its indicator.
+
+:func:`progress` pairs each quantitative target with its indicator's observations: the
+baseline it started from, the latest figure reported, a :class:`Status`, the annual
+growth the target implied and the growth actually achieved.  Every result names the
+observations it rests on, so it can be cited.
+
+Rules (documented, and tested on hand-computed cases):
+
+* The **baseline** is the observation in the target's ``baseline_year`` when it has one
+  (relative targets such as "double against 2019"); otherwise the latest full-year
+  observation from before the document's period (2020 for a 2021–2025 plan).
+* The **goal value** is the target's quantity; for a ``multiple`` (``×2``) it is that
+  multiple of the baseline.  Cumulative targets (``start_year`` set) are compared with
+  the sum of the full-year observations over their years.
+* **Comparators**: ``at_least`` means ≥, ``more_than`` >, ``at_most`` ≤, ``less_than`` <;
+  ``about`` and ``exactly`` count as met when the figure is within ``tolerance`` (default
+  5 %, 0.5 % for ``exactly``) of the goal, or beyond it in the direction the goal points
+  (overshooting "about 850 bn" of investment is not a miss).
+* **Status** is judged on the latest full-year figure: ``MET`` as soon as it meets the
+  goal; ``NOT_MET`` when the deadline year has a figure that misses; before the deadline
+  (as of the data's ``data_as_of`` date) ``ON_TRACK`` / ``OFF_TRACK`` by comparing the
+  achieved annual growth with the growth the goal requires; ``NO_DATA`` when there is no
+  baseline or no figure to judge by, or the deadline has passed without a figure for its
+  year; ``NOT_MEASURABLE`` for qualitative targets and targets with no indicator.
+"""
+
+import math
+from typing import overload
+
+from attrs import field, frozen
+
+from .loading import load
+from .model import Comparator, Observation, Plan, Target, TargetKind, Unit, _Vocabulary
+from .queries import indicator, target, targets
+
+__all__ = ["Progress", "Status", "progress"]
+
+DEFAULT_TOLERANCE = 0.05
+"""How close to an ``about`` figure counts as reaching it (5 %)."""
+
+
+class Status(_Vocabulary):
+    """How a target turned out (or is turning out)."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    ON_TRACK = "on_track"
+    """The deadline is not over and the achieved growth is at least the required growth."""
+    OFF_TRACK = "off_track"
+    """The deadline is not over and the achieved growth falls short of the required growth."""
+    NO_DATA = "no_data"
+    NOT_MEASURABLE = "not_measurable"
+
+
+@frozen(kw_only=True)
+class Progress:
+    """A target's progress: the status and the observations it rests on."""
+
+    target: Target = field(repr=False)
+    target_id: str
+    status: Status
+    goal: float | None = None
+    """The figure to reach, in the indicator's unit (a multiple is applied to the baseline)."""
+    unit: Unit | None = None
+    baseline: Observation | None = field(default=None, repr=False)
+    latest: Observation | None = field(default=None, repr=False)
+    implied_growth: float | None = None
+    """Annual growth (percent a year) the goal required from the baseline to the deadline."""
+    achieved_growth: float | None = None
+    """Annual growth (percent a year) achieved from the baseline to the latest figure."""
+    rests_on: tuple[Observation, ...] = field(default=(), repr=False)
+    """Every observation the status rests on (cite these)."""
+    explanation: str = field(default="", repr=False)
+
+    @property
+    def share_of_goal(self) -> float | None:
+        """The latest figure as a percentage of the goal (cumulative: the running sum)."""
+        if self.goal in (None, 0) or self.latest is None:
+            return None
+        assert self.goal is not None
+        if self.target.start_year is not None:
+            return 100 * sum(o.value for o in self.rests_on if o is not self.baseline) / self.goal
+        return 100 * self.latest.value / self.goal
+
+
+def cagr(start: float, end: float, years: int) -> float | None:
+    """Compound annual growth in percent from ``start`` to ``end`` over ``years``."""
+    if years <= 0 or start <= 0 or end < 0:
+        return None
+    return 100 * (math.pow(end / start, 1 / years) - 1)
+
+
+def meets(value: float, goal: float, comparator: Comparator, tolerance: float) -> bool:
+    """Whether ``value`` reaches ``goal`` under ``comparator`` (see the module rules)."""
+    if comparator is Comparator.AT_LEAST:
+        return value >= goal
+    if comparator is Comparator.MORE_THAN:
+        return value > goal
+    if comparator is Comparator.AT_MOST:
+        return value <= goal
+    if comparator is Comparator.LESS_THAN:
+        return value < goal
+    tol = tolerance if comparator is Comparator.ABOUT else min(tolerance, 0.005)
+    return value >= goal * (1 - tol)
+
+
+def _full_year(obs: tuple[Observation, ...]) -> list[Observation]:
+    return sorted((o for o in obs if o.coverage is None), key=lambda o: o.year)
+
+
+def _start_year(t: Target, plan: Plan) -> int:
+    if t.document_id == plan.id:
+        return plan.period.start_year
+    for d in plan.related_documents:
+        if d.id == t.document_id and d.period is not None:
+            return d.period.start_year
+    return t.start_year if t.start_year is not None else (t.year or plan.period.end_year)
+
+
+def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
+    def result(status: Status, why: str, **kw: object) -> Progress:
+        return Progress(target=t, target_id=t.id, status=status, explanation=why, **kw)  # type: ignore[arg-type]
+
+    if t.kind is not TargetKind.QUANTITATIVE or t.quantity is None or t.indicator_id is None:
+        why = "qualitative target" if t.quantity is None else "no indicator measures it"
+        return result(Status.NOT_MEASURABLE, why)
+    ind = indicator(t.indicator_id, plan=plan)
+    q = t.quantity
+    full = _full_year(ind.observations)
+
+    # -- baseline
+    baseline: Observation | None
+    if t.baseline_year is not None:
+        baseline = next((o for o in full if o.year == t.baseline_year), None)
+    else:
+        start = t.start_year if t.start_year is not None else _start_year(t, plan)
+        before = [o for o in full if o.year < start]
+        baseline = before[-1] if before else None
+
+    # -- goal
+    if q.unit is Unit.MULTIPLE:
+        if baseline is None:
+            why = f"relative target: no {ind.id} figure for the baseline year {t.baseline_year}"
+            return result(Status.NO_DATA, why, unit=ind.unit)
+        goal = baseline.value * q.value
+    else:
+        goal = q.value
+    deadline = t.year if t.year is not None else plan.period.end_year
+    over = plan.data_as_of.year > deadline
+    upward = q.comparator not in (Comparator.AT_MOST, Comparator.LESS_THAN)
+
+    # -- cumulative targets: sum the years they cover
+    if t.start_year is not None:
+        years = range(t.start_year, deadline + 1)
+        counted = [o for o in full if o.year in years]
+        have = sorted({o.year for o in counted})
+        if not counted:
+            return result(Status.NO_DATA, "no yearly figures", goal=goal, unit=ind.unit)
+        total = sum(o.value for o in counted)
+        if upward and meets(total, goal, q.comparator, tolerance):
+            status, why = Status.MET, f"sum {total:,.6g} over {have} reaches {goal:,.6g}"
+        elif set(years) <= set(have):
+            status = Status.NOT_MET
+            why = f"sum {total:,.6g} over {t.start_year}–{deadline} misses {goal:,.6g}"
+        elif over:
+            status, why = Status.NO_DATA, f"figures only for {have}"
+        else:
+            pace = total / len(have) * len(years)
+            ok = meets(pace, goal, q.comparator, tolerance)
+            status = Status.ON_TRACK if ok else Status.OFF_TRACK
+            why = f"at the pace of {have} the sum would be {pace:,.6g}"
+        return result(
+            status, why, goal=goal, unit=ind.unit, latest=counted[-1], rests_on=tuple(counted)
+        )
+
+    after = [o for o in full if baseline is None or o.year > baseline.year]
+    latest = after[-1] if after else None
+    implied = cagr(baseline.value, goal, deadline - baseline.year) if baseline else None
+    achieved = (
+        cagr(baseline.value, latest.value, latest.year - baseline.year)
+        if baseline and latest
+        else None
+    )
+    final = next((o for o in full if o.year == deadline), None)
+    rests = tuple(o for o in (baseline, latest) if o is not None)
+    if latest is None:
+        status, why = Status.NO_DATA, "no figure reported after the baseline"
+    elif meets(latest.value, goal, q.comparator, tolerance):
+        status, why = Status.MET, f"{latest.value:,.6g} in {latest.year} reaches {goal:,.6g}"
+    elif final is not None:
+        reached = meets(final.value, goal, q.comparator, tolerance)
+        status = Status.MET if reached else Status.NOT_MET
+        verb = "reaches" if reached else "misses"
+        why = f"{final.value:,.6g} in {deadline} {verb} {goal:,.6g}"
+        rests = tuple(dict.fromkeys(o for o in (baseline, final, latest) if o is not None))
+    elif over:
+        status = Status.NO_DATA
+        why = f"deadline {deadline} has passed; the latest figure is for {latest.year}"
+    elif implied is None or achieved is None:
+        status, why = Status.NO_DATA, "no baseline to measure growth from"
+    else:
+        status = Status.ON_TRACK if achieved >= implied else Status.OFF_TRACK
+        why = f"achieved {achieved:.1f} %/yr against {implied:.1f} %/yr required"
+    return result(
+        status,
+        why,
+        goal=goal,
+        unit=ind.unit,
+        baseline=baseline,
+        latest=latest,
+        implied_growth=implied,
+        achieved_growth=achieved,
+        rests_on=rests,
+    )
+
+
+@overload
+def progress(
+    target_or_id: "Target | str",
+    *,
+    tolerance: float = ...,
+    plan: Plan | None = ...,
+) -> Progress: ...
+
+
+@overload
+def progress(
+    target_or_id: None = ...,
+    *,
+    tolerance: float = ...,
+    document: str | None = ...,
+    all_documents: bool = ...,
+    plan: Plan | None = ...,
+) -> tuple[Progress, ...]: ...
+
+
+def progress(
+    target_or_id: "Target | str | None" = None,
+    *,
+    tolerance: float = DEFAULT_TOLERANCE,
+    document: str | None = None,
+    all_documents: bool = False,
+    plan: Plan | None = None,
+) -> "Progress | tuple[Progress, ...]":
+    """Progress of one target, or of every quantitative target.
+
+    ``progress(t)`` (a :class:`~shanghai_plan.Target` or its id) returns one
+    :class:`Progress`; ``progress()`` returns a tuple for every quantitative target of
+    the plan (``document=`` for a related document's, ``all_documents=True`` for all).
+    """
+    p = load() if plan is None else plan
+    if target_or_id is not None:
+        t = target_or_id if isinstance(target_or_id, Target) else target(target_or_id, plan=p)
+        return _assess(t, p, tolerance)
+    chosen = targets(
+        kind=TargetKind.QUANTITATIVE, document=document, all_documents=all_documents, plan=p
+    )
+    return tuple(_assess(t, p, tolerance) for t in chosen)

@@ -1,0 +1,90 @@
+"""Small hand-made plans for tests of the helpers and the analysis."""
+
+import json
+from typing import Any
+
+import shanghai_plan as sp
+
+CITE = [{"source_id": "src", "locator": "p. 1"}]
+
+
+def minimal() -> dict[str, Any]:
+    """The smallest valid plan file: one source, one industry, no targets."""
+    return {
+        "schema_version": 1,
+        "data_version": "test",
+        "data_as_of": "2026-11-28",
+        "id": "p",
+        "titles": [{"text": "Test plan", "language": "en", "kind": "official", "citations": CITE}],
+        "period": {"start_year": 2021, "end_year": 2025},
+        "industries": [
+            {
+                "id": "ind",
+                "name_en": "Widgets",
+                "name_zh": "小部件",
+                "tier": "leading",
+                "citations": CITE,
+            }
+        ],
+        "sources": [
+            {
+                "id": "src",
+                "title": "A source",
+                "publisher": "Us",
+                "url": "https://example.org",
+                "language": "en",
+                "kind": "official",
+                "confidence": "primary",
+            }
+        ],
+        "citations": CITE,
+    }
+
+
+def with_target(
+    observations: list[tuple[int, float]] | list[tuple[int, float, str]],
+    *,
+    value: float,
+    comparator: str = "at_least",
+    unit: str = "yuan",
+    year: int = 2025,
+    baseline_year: int | None = None,
+    start_year: int | None = None,
+    data_as_of: str = "2026-11-28",
+) -> sp.Plan:
+    """A plan with one quantitative target measured by one indicator."""
+    data = minimal()
+    data["data_as_of"] = data_as_of
+    obs = []
+    for i, o in enumerate(observations):
+        rec: dict[str, Any] = {"id": f"o{i}", "year": o[0], "value": o[1], "citations": CITE}
+        if len(o) == 3:
+            rec["coverage"] = o[2]
+        obs.append(rec)
+    data["indicators"] = [
+        {
+            "id": "m",
+            "name_en": "Widget output",
+            "unit": "yuan",
+            "measure": "gross_output",
+            "observations": obs,
+            "citations": CITE,
+        }
+    ]
+    t: dict[str, Any] = {
+        "id": "t",
+        "document_id": "p",
+        "kind": "quantitative",
+        "statement": "Make more widgets.",
+        "industry_ids": ["ind"],
+        "year": year,
+        "indicator_id": "m",
+        "quantity": {"value": value, "unit": unit, "comparator": comparator},
+        "citations": CITE,
+    }
+    if baseline_year is not None:
+        t["baseline_year"] = baseline_year
+    if start_year is not None:
+        t["start_year"] = start_year
+    data["targets"] = [t]
+    return sp.loads(json.dumps(data))

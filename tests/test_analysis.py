@@ -1,0 +1,159 @@
+"""Progress of targets: arithmetic on hand-computed cases, statuses on the real data."""
+
+import math
+
+import pytest
+
+import shanghai_plan as sp
+from shanghai_plan.analysis import Progress, Status, cagr, meets, progress
+from tests.plans import with_target
+
+
+def one(plan: sp.Plan) -> Progress:
+    return progress("t", plan=plan)
+
+
+def test_cagr_hand_computed() -> None:
+    assert cagr(100, 200, 5) == pytest.approx(14.8698, abs=1e-4)  # 2 ** (1/5) - 1
+    assert cagr(100, 100, 3) == pytest.approx(0.0)
+    assert cagr(0, 100, 3) is None
+    assert cagr(100, 200, 0) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "goal", "comparator", "expected"),
+    [
+        (100, 100, "at_least", True),
+        (99.9, 100, "at_least", False),
+        (100, 100, "more_than", False),
+        (100.1, 100, "more_than", True),
+        (3, 3, "at_most", True),
+        (5, 3, "at_most", False),
+        (3, 3, "less_than", False),
+        (95, 100, "about", True),  # within 5 %
+        (94.9, 100, "about", False),
+        (130, 100, "about", True),  # overshooting an "about" figure is not a miss
+        (99.6, 100, "exactly", True),
+        (99.4, 100, "exactly", False),
+    ],
+)
+def test_comparators(value: float, goal: float, comparator: str, expected: bool) -> None:
+    assert meets(value, goal, sp.Comparator(comparator), 0.05) is expected
+
+
+def test_met_with_growth_figures() -> None:
+    plan = with_target([(2020, 100.0), (2023, 150.0), (2025, 210.0)], value=200.0)
+    p = one(plan)
+    assert p.status is Status.MET
+    assert p.goal == 200.0
+    assert p.baseline is not None
+    assert p.baseline.year == 2020
+    assert p.latest is not None
+    assert p.latest.year == 2025
+    assert p.implied_growth == pytest.approx(100 * (2 ** (1 / 5) - 1))
+    assert p.achieved_growth == pytest.approx(100 * (2.1 ** (1 / 5) - 1))
+    assert [o.id for o in p.rests_on] == ["o0", "o2"]
+    assert p.share_of_goal == pytest.approx(105.0)
+
+
+def test_met_early() -> None:
+    p = one(with_target([(2020, 100.0), (2022, 205.0)], value=200.0))
+    assert p.status is Status.MET
+    assert p.latest is not None
+    assert p.latest.year == 2022
+
+
+def test_not_met_at_deadline() -> None:
+    p = one(with_target([(2020, 100.0), (2025, 190.0)], value=200.0))
+    assert p.status is Status.NOT_MET
+    assert "misses" in p.explanation
+
+
+def test_no_data_when_deadline_passed_without_its_figure() -> None:
+    p = one(with_target([(2020, 100.0), (2023, 150.0)], value=200.0))
+    assert p.status is Status.NO_DATA
+    assert p.achieved_growth == pytest.approx(100 * (1.5 ** (1 / 3) - 1))
+
+
+def test_on_and_off_track_before_deadline() -> None:
+    # data as of 2024: deadline 2025 not over; need 14.87 %/yr
+    on = one(with_target([(2020, 100.0), (2023, 155.0)], value=200.0, data_as_of="2024-06-30"))
+    off = one(with_target([(2020, 100.0), (2023, 140.0)], value=200.0, data_as_of="2024-06-30"))
+    assert on.status is Status.ON_TRACK  # 15.7 %/yr achieved
+    assert off.status is Status.OFF_TRACK  # 11.9 %/yr achieved
+    assert on.implied_growth == pytest.approx(14.8698, abs=1e-4)
+
+
+def test_partial_year_figures_do_not_decide() -> None:
+    p = one(with_target([(2020, 100.0), (2025, 250.0, "Q1–Q3"), (2024, 180.0)], value=200.0))
+    assert p.status is Status.NO_DATA
+    assert p.latest is not None
+    assert p.latest.year == 2024
+
+
+def test_relative_target_uses_baseline_year() -> None:
+    plan = with_target(
+        [(2019, 1000.0), (2020, 1100.0), (2025, 1900.0)],
+        value=2,
+        unit="multiple",
+        comparator="about",
+        baseline_year=2019,
+    )
+    p = one(plan)
+    assert p.goal == 2000.0
+    assert p.baseline is not None
+    assert p.baseline.year == 2019
+    assert p.status is Status.MET  # 1900 is within 5 % of 2000
+    assert p.implied_growth == pytest.approx(100 * (2 ** (1 / 6) - 1))
+
+
+def test_relative_target_without_baseline_is_no_data() -> None:
+    p = one(with_target([(2020, 1.0)], value=2, unit="multiple", baseline_year=2019))
+    assert p.status is Status.NO_DATA
+
+
+def test_cumulative_target_sums_years() -> None:
+    years = [(y, 170.0) for y in range(2021, 2026)]
+    p = one(with_target(years, value=850.0, comparator="about", start_year=2021))
+    assert p.status is Status.MET
+    assert len(p.rests_on) == 5
+    short = one(with_target([(y, 150.0) for y in range(2021, 2026)], value=850.0, start_year=2021))
+    assert short.status is Status.NOT_MET
+    gap = one(with_target([(2021, 100.0), (2022, 100.0)], value=850.0, start_year=2021))
+    assert gap.status is Status.NO_DATA
+    pace = one(
+        with_target(
+            [(2021, 180.0), (2022, 180.0)], value=850.0, start_year=2021, data_as_of="2023-01-01"
+        )
+    )
+    assert pace.status is Status.ON_TRACK  # 180 × 5 = 900 ≥ 850
+
+
+def test_at_most_target() -> None:
+    p = one(with_target([(2020, 14.0), (2024, 5.0)], value=3, comparator="at_most"))
+    assert p.status is Status.NO_DATA  # deadline passed, no 2025 figure, 5 > 3
+    met = one(with_target([(2020, 14.0), (2024, 3.0)], value=3, comparator="at_most"))
+    assert met.status is Status.MET
+
+
+def test_qualitative_is_not_measurable() -> None:
+    p = progress("tgt-national-eda-platform")
+    assert p.status is Status.NOT_MEASURABLE
+    assert p.rests_on == ()
+
+
+def test_progress_of_all_quantitative_targets() -> None:
+    results = progress()
+    assert isinstance(results, tuple)
+    quantitative = sp.targets(kind="quantitative")
+    assert [r.target for r in results] == list(quantitative)
+    for r in results:
+        assert r.status in Status
+        for o in r.rests_on:  # every status names observations that exist in the data
+            assert sp.record(o.id) is o
+        if r.status in (Status.MET, Status.NOT_MET):
+            assert r.rests_on
+        if r.goal is not None and r.latest is not None and r.share_of_goal is not None:
+            assert math.isfinite(r.share_of_goal)
+    every = progress(all_documents=True)
+    assert len(every) == len(sp.targets(kind="quantitative", all_documents=True))
