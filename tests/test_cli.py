@@ -1,7 +1,13 @@
 """The command line, run for real in a subprocess."""
 
+import csv
+import io
+import json
+import pathlib
 import subprocess
 import sys
+
+import pytest
 
 import shanghai_plan as sp
 
@@ -16,11 +22,16 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_summary_is_the_default() -> None:
-    out = run()
+def ok(*args: str) -> str:
+    out = run(*args)
     assert out.returncode == 0, out.stderr
-    assert out.stdout == run("summary").stdout
-    text = out.stdout
+    assert out.stderr == ""
+    return out.stdout
+
+
+def test_summary_is_the_default() -> None:
+    text = ok()
+    assert text == ok("summary")
     plan = sp.load()
     assert plan.title("zh") in text
     assert "沪府办发〔2021〕12号" in text
@@ -35,8 +46,125 @@ def test_summary_is_the_default() -> None:
         assert s.url in text
 
 
-def test_unknown_command_fails_on_stderr() -> None:
-    out = run("frobnicate")
-    assert out.returncode == 2
-    assert "invalid choice" in out.stderr
+def test_summary_in_chinese_first() -> None:
+    text = ok("--lang", "zh")
+    assert text.splitlines()[0] == sp.load().title("zh")
+    assert "集成电路 (Integrated circuits)" in text
+
+
+def test_industries_table_and_lang() -> None:
+    en = ok("industries", "--tier", "leading").splitlines()
+    assert en[0].split() == ["id", "name_en", "tier", "aliases"]
+    assert len(en) == 2 + 3
+    zh = ok("--lang", "zh", "industries")
+    assert zh == ok("industries", "--lang", "zh")
+    assert "时尚消费品" in zh
+
+
+def test_targets_filters_and_formats() -> None:
+    rows = json.loads(ok("targets", "--industry", "集成电路", "--format", "json"))
+    assert {r["id"] for r in rows} == {t.id for t in sp.targets(industry="集成电路")}
+    table = ok("targets", "--year", "2025", "--kind", "qualitative")
+    for t in sp.targets(year=2025, kind="qualitative"):
+        assert t.id in table
+    csv_rows = list(csv.DictReader(io.StringIO(ok("targets", "--format", "csv"))))
+    assert [r["id"] for r in csv_rows] == [t.id for t in sp.targets()]
+
+
+def test_show_any_record() -> None:
+    text = ok("show", "tgt-chip-design-3nm")
+    assert "Target tgt-chip-design-3nm" in text
+    assert "Global Times" in text
+    data = json.loads(ok("show", "artificial-intelligence", "--format", "json"))
+    assert data["name_zh"] == "人工智能"
+
+
+def test_search_prints_hits() -> None:
+    assert "ctx-dual-circulation" in ok("search", "双循环")
+    assert json.loads(ok("search", "zzzz", "--format", "json")) == []
+
+
+def test_progress_and_sources() -> None:
+    rows = json.loads(ok("progress", "--format", "json"))
+    assert [r["target_id"] for r in rows] == [p.target_id for p in sp.progress()]
+    assert {r["status"] for r in rows} <= {s.value for s in sp.Status}
+    srcs = json.loads(ok("sources", "--confidence", "primary", "--format", "json"))
+    assert {r["id"] for r in srcs} == {s.id for s in sp.sources("primary")}
+
+
+@pytest.mark.parametrize("kind", sp.RECORD_KINDS)
+def test_export_every_kind(kind: str) -> None:
+    assert json.loads(ok("export", kind, "--format", "json")) == json.loads(
+        json.dumps(sp.to_records(kind))  # type: ignore[arg-type]
+    )
+    assert ok("export", kind) == sp.to_csv(kind)  # type: ignore[arg-type]
+
+
+def test_export_plan_to_file_round_trips(tmp_path: pathlib.Path) -> None:
+    f = tmp_path / "plan.json"
+    assert ok("export", "plan", "-o", str(f)) == ""
+    assert sp.load(f) == sp.load()
+    assert "valid plan 'sh-am-14fyp'" in ok("validate", str(f))
+
+
+def test_validate_reports_json_paths(tmp_path: pathlib.Path) -> None:
+    data = json.loads(sp.dumps())
+    data["targets"][0]["year"] = "2025"
+    data["industries"][0]["colour"] = "red"
+    f = tmp_path / "bad.json"
+    f.write_text(json.dumps(data), encoding="utf-8")
+    out = run("validate", str(f))
+    assert out.returncode == 1
     assert out.stdout == ""
+    assert "$.targets[0].year: expected an integer" in out.stderr
+    assert "$.industries[0].colour: unknown key" in out.stderr
+    small = run("validate", str(f), "--max-bytes", "10")
+    assert "larger than the limit of 10 bytes" in small.stderr
+
+
+def test_errors_go_to_stderr_with_nonzero_exit() -> None:
+    bad = run("targets", "--industry", "artifical inteligence")
+    assert bad.returncode == 1
+    assert bad.stdout == ""
+    assert "no industry matches 'artifical inteligence'; did you mean" in bad.stderr
+    missing = run("show", "tgt-chip-design")
+    assert missing.returncode == 1
+    assert "tgt-chip-design-3nm" in missing.stderr
+    nofile = run("validate", "/nonexistent/plan.json")
+    assert nofile.returncode == 1
+    assert "No such file" in nofile.stderr
+    usage = run("frobnicate")
+    assert usage.returncode == 2
+    assert "invalid choice" in usage.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "summary",
+        "industries",
+        "targets",
+        "show",
+        "search",
+        "progress",
+        "sources",
+        "export",
+        "validate",
+    ],
+)
+def test_help_on_every_subcommand(command: str) -> None:
+    text = ok(command, "--help")
+    assert text.startswith(f"usage: shanghai-plan {command}")
+
+
+def test_console_script_is_installed() -> None:
+    exe = pathlib.Path(sys.executable).with_name("shanghai-plan")
+    out = subprocess.run([str(exe), "industries"], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert "integrated-circuits" in out.stdout
+
+
+def test_pipe_closed_early_is_quiet() -> None:
+    cmd = f"{sys.executable} -m shanghai_plan export observations | head -c 10"
+    out = subprocess.run(cmd, shell=True, capture_output=True, text=True, check=False)
+    assert "Traceback" not in out.stderr

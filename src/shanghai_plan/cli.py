@@ -1,28 +1,105 @@
-"""The ``shanghai-plan`` command (also ``python -m shanghai_plan``)."""
+"""The ``shanghai-plan`` command (also ``python -m shanghai_plan``).
+
+Subcommands: ``summary`` (the default), ``industries``, ``targets``, ``show``, ``search``,
+``progress``, ``sources``, ``export`` and ``validate``.  Tables go to standard output
+(``--format table|json|csv`` where it makes sense, ``--lang en|zh`` for names); errors go
+to standard error with a non-zero exit status: 1 for a bad key or bad data, 2 for bad
+usage.  Run ``shanghai-plan COMMAND --help`` for each command's options.
+"""
 
 import argparse
+import json
 import sys
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from . import queries
-from .errors import ShanghaiPlanError
-from .loading import load
+from . import analysis, export, queries
+from ._converter import unstructure
+from .errors import PlanDataError, ShanghaiPlanError
+from .loading import DEFAULT_MAX_BYTES, load
 from .model import EventKind, Plan, TargetKind
 
 __all__ = ["main"]
 
+Rows = list[dict[str, Any]]
 
-def _summary(plan: Plan) -> str:
-    lines = [plan.title("zh"), plan.title("en")]
+
+# ------------------------------------------------------------------ rendering
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _clip(text: str, limit: int) -> str:
+    if _width(text) <= limit:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + w > limit - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    return str(value)
+
+
+def _table(rows: Rows, columns: Sequence[str], max_width: int = 60) -> str:
+    if not rows:
+        return "(nothing)"
+    cells = [[_clip(_cell(r.get(c)), max_width) for c in columns] for r in rows]
+    widths = [max(_width(c), *(_width(row[i]) for row in cells)) for i, c in enumerate(columns)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(
+            v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True)
+        ).rstrip()
+
+    return "\n".join([line(columns), line(["-" * w for w in widths]), *(line(r) for r in cells)])
+
+
+def _emit(rows: Rows, fmt: str, columns: Sequence[str]) -> str:
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        if rows:
+            writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        return buf.getvalue().rstrip("\n")
+    return _table(rows, columns)
+
+
+def _name(lang: str) -> str:
+    return "name_zh" if lang == "zh" else "name_en"
+
+
+# ------------------------------------------------------------------- commands
+
+
+def _summary(plan: Plan, lang: str) -> str:
+    titles = [plan.title("zh"), plan.title("en")]
+    lines = titles if lang == "zh" else titles[::-1]
     facts = [f"period {plan.period}"]
     if plan.document_number:
         facts.append(plan.document_number)
-    issued = plan.event(EventKind.ISSUED)
-    published = plan.event(EventKind.PUBLISHED)
-    if issued:
-        facts.append(f"issued {issued.date.isoformat()}")
-    if published:
-        facts.append(f"published {published.date.isoformat()}")
+    for kind, label in ((EventKind.ISSUED, "issued"), (EventKind.PUBLISHED, "published")):
+        event = plan.event(kind)
+        if event:
+            facts.append(f"{label} {event.date.isoformat()}")
     lines.append(" · ".join(facts))
     if plan.issuer:
         lines.append(f"Issuer: {plan.issuer.name_en} ({plan.issuer.name_zh})")
@@ -31,7 +108,9 @@ def _summary(plan: Plan) -> str:
         ("Key industries (重点产业)", queries.key_industries(plan=plan)),
     ):
         lines += ["", f"{title}: {len(inds)}"]
-        lines += [f"  {i.name_en} ({i.name_zh})" for i in inds]
+        for i in inds:
+            first, second = (i.name_zh, i.name_en) if lang == "zh" else (i.name_en, i.name_zh)
+            lines.append(f"  {first} ({second})")
     own = queries.targets(plan=plan)
     lines += ["", f"Targets: {len(own)}"]
     for t in own:
@@ -41,19 +120,176 @@ def _summary(plan: Plan) -> str:
     lines += ["", f"Sources: {len(plan.sources)}"]
     for s in plan.sources:
         lines.append(f"  [{s.confidence.value}] {s.publisher}: {s.title} <{s.url}>")
-    lines += ["", f"Data version {plan.data_version}, checked up to {plan.data_as_of.isoformat()}."]
+    lines += [
+        "",
+        f"Data version {plan.data_version}, checked up to {plan.data_as_of.isoformat()}.",
+        "More: shanghai-plan --help",
+    ]
     return "\n".join(lines)
 
 
+def _cmd_summary(args: argparse.Namespace) -> str:
+    return _summary(load(), args.lang)
+
+
+def _cmd_industries(args: argparse.Namespace) -> str:
+    rows = export.to_records("industries")
+    if args.tier:
+        rows = [r for r in rows if r["tier"] == args.tier]
+    return _emit(rows, args.format, ["id", _name(args.lang), "tier", "aliases"])
+
+
+def _cmd_targets(args: argparse.Namespace) -> str:
+    chosen = queries.targets(
+        industry=args.industry,
+        year=args.year,
+        kind=args.kind,
+        document=args.document,
+        all_documents=args.all_documents,
+    )
+    ids = {t.id for t in chosen}
+    rows = [r for r in export.to_records("targets") if r["id"] in ids]
+    cols = ["id", "year", "comparator", "value", "unit", "industry_ids", "statement"]
+    if args.all_documents:
+        cols.insert(1, "document_id")
+    return _emit(rows, args.format, cols)
+
+
+def _cmd_show(args: argparse.Namespace) -> str:
+    rec = queries.record(args.id)
+    data = unstructure(rec)
+    if args.format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    lines = [f"{type(rec).__name__} {args.id}"]
+    for key, value in data.items():
+        if key == "id":
+            continue
+        if isinstance(value, (list, dict)):
+            value = json.dumps(value, ensure_ascii=False)
+        lines.append(f"  {key}: {_clip(str(value), 200)}")
+    for src in queries.cited_sources(rec):
+        lines.append(f"  source: [{src.confidence.value}] {src.publisher} <{src.url}>")
+    return "\n".join(lines)
+
+
+def _cmd_search(args: argparse.Namespace) -> str:
+    rows: Rows = [
+        {"kind": h.kind, "id": h.id, "field": h.field, "text": getattr(h.record, h.field, "")}
+        for h in queries.search(args.text)
+    ]
+    for row in rows:
+        if not isinstance(row["text"], str):
+            row["text"] = ", ".join(getattr(v, "name", str(v)) for v in row["text"])
+    return _emit(rows, args.format, ["kind", "id", "field", "text"])
+
+
+def _cmd_progress(args: argparse.Namespace) -> str:
+    results = analysis.progress(document=args.document, all_documents=args.all_documents)
+    wanted = {r.target_id for r in results}
+    rows = [r for r in export.to_records("progress") if r["target_id"] in wanted]
+    cols = ["target_id", "status", "goal", "latest_year", "latest_value", "share_of_goal"]
+    return _emit(rows, args.format, cols)
+
+
+def _cmd_sources(args: argparse.Namespace) -> str:
+    keep = {s.id for s in queries.sources(args.confidence)}
+    rows = [r for r in export.to_records("sources") if r["id"] in keep]
+    return _emit(rows, args.format, ["id", "confidence", "publisher", "published", "url"])
+
+
+def _cmd_export(args: argparse.Namespace) -> str:
+    if args.kind == "plan":
+        text = export.dumps()
+    elif args.format == "json":
+        text = json.dumps(export.to_records(args.kind), ensure_ascii=False, indent=2)
+    else:
+        text = export.to_csv(args.kind).rstrip("\n")
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text + "\n")
+        return ""
+    return text
+
+
+def _cmd_validate(args: argparse.Namespace) -> str:
+    plan = load(args.file, max_bytes=args.max_bytes)
+    return (
+        f"{args.file}: valid plan {plan.id!r} — {len(plan.industries)} industries, "
+        f"{len(plan.targets)} targets, {len(plan.indicators)} indicators, "
+        f"{len(plan.sources)} sources"
+    )
+
+
+# --------------------------------------------------------------------- parser
+
+
 def _parser() -> argparse.ArgumentParser:
+    def lang(p: argparse.ArgumentParser, default: str | None) -> None:
+        # the main parser holds the default; subcommands only override it when given, so
+        # `--lang zh COMMAND` and `COMMAND --lang zh` both work
+        p.add_argument(
+            "--lang",
+            choices=["en", "zh"],
+            default=argparse.SUPPRESS if default is None else default,
+            help="names in English or Chinese (default: en)",
+        )
+
+    def fmt(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--format", choices=["table", "json", "csv"], default="table", help="output format"
+        )
+
     parser = argparse.ArgumentParser(
         prog="shanghai-plan",
         description=(
             "Shanghai's 14th Five-Year Plan for advanced manufacturing (2021–2025) as data."
         ),
     )
+    lang(parser, "en")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("summary", help="a short readable summary of the plan (the default)")
+    handlers: dict[str, Callable[[argparse.Namespace], str]] = {}
+
+    def add(
+        name: str, handler: Callable[[argparse.Namespace], str], help_: str
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        lang(p, None)
+        p.set_defaults(handler=handler)
+        handlers[name] = handler
+        return p
+
+    add("summary", _cmd_summary, "a short readable summary of the plan (the default)")
+    p = add("industries", _cmd_industries, "the 3+6 industries")
+    p.add_argument("--tier", choices=["leading", "key"])
+    fmt(p)
+    p = add("targets", _cmd_targets, "targets, filtered")
+    p.add_argument("--industry", help="id, English name, alias or Chinese name")
+    p.add_argument("--year", type=int, help="deadline year")
+    p.add_argument("--kind", choices=["quantitative", "qualitative"])
+    p.add_argument("--document", help="a related document's id (default: the plan itself)")
+    p.add_argument("--all-documents", action="store_true", help="targets of every document")
+    fmt(p)
+    p = add("show", _cmd_show, "any record by id (industry, target, indicator, source …)")
+    p.add_argument("id")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p = add("search", _cmd_search, "search names and text (English or Chinese)")
+    p.add_argument("text")
+    fmt(p)
+    p = add("progress", _cmd_progress, "how the quantitative targets turned out")
+    p.add_argument("--document", help="a related document's id (default: the plan itself)")
+    p.add_argument("--all-documents", action="store_true")
+    fmt(p)
+    p = add("sources", _cmd_sources, "the sources, with their confidence")
+    p.add_argument("--confidence", choices=["primary", "secondary", "weak"])
+    fmt(p)
+    p = add("export", _cmd_export, "export records as CSV or JSON (or the whole plan as JSON)")
+    p.add_argument("kind", choices=[*export.RECORD_KINDS, "plan"])
+    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p = add("validate", _cmd_validate, "check a plan file in the same schema")
+    p.add_argument("file")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size limit in bytes")
+    parser.set_defaults(handler=_cmd_summary)
     return parser
 
 
@@ -61,10 +297,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
     try:
-        plan = load()
-        if args.command in (None, "summary"):
-            print(_summary(plan))
+        text = args.handler(args)
+    except PlanDataError as exc:
+        print(f"shanghai-plan: invalid plan data: {exc}", file=sys.stderr)
+        return 1
     except ShanghaiPlanError as exc:
         print(f"shanghai-plan: error: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:
+        print(f"shanghai-plan: error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        if text:
+            print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `shanghai-plan export targets | head` is fine
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return 0

@@ -65,7 +65,7 @@ def _suggest(key: str, candidates: dict[str, str], n: int = 3) -> list[str]:
 
     norm = normalize(key)
     close = difflib.get_close_matches(norm, list(candidates), n=n, cutoff=0.6)
-    starts = [k for k in candidates if norm and (k.startswith(norm) or norm in k)]
+    starts = [k for k in candidates if len(norm) >= 3 and (k.startswith(norm) or norm in k)]
     ordered = list(dict.fromkeys([*close, *starts]))[:n]
     return [candidates[k] for k in ordered]
 
