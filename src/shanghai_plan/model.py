@@ -71,8 +71,12 @@ class Confidence(_Vocabulary):
     """
 
     PRIMARY = "primary"
+    """The plan text itself (also as a verbatim reprint) or an official government page."""
     SECONDARY = "secondary"
+    """Reputable news, or an ordinary repost of news or of an official text."""
     WEAK = "weak"
+    """An aggregator, a spam-injected mirror, a forum repost, a machine-written summary, or
+    code that merely cites a URL: treat with care."""
 
 
 class SourceKind(_Vocabulary):
@@ -113,18 +117,26 @@ class TargetKind(_Vocabulary):
     """Whether a target carries a measurable quantity."""
 
     QUANTITATIVE = "quantitative"
+    """Carries a :class:`Quantity` (a figure, a unit and a comparator)."""
     QUALITATIVE = "qualitative"
+    """A goal without a figure (build a platform, take the lead)."""
 
 
 class Comparator(_Vocabulary):
     """How a stated figure relates to the real value (``about 850 bn``, ``more than 1.2 m``)."""
 
     EXACTLY = "exactly"
+    """Exactly the figure."""
     ABOUT = "about"
+    """About the figure (左右)."""
     AT_LEAST = "at_least"
+    """The figure or more (不低于)."""
     MORE_THAN = "more_than"
+    """More than the figure (超过, 突破, 以上 as the source words it)."""
     AT_MOST = "at_most"
+    """The figure or less (e.g. a process node of 3 nm or below)."""
     LESS_THAN = "less_than"
+    """Less than the figure."""
 
     @property
     def symbol(self) -> str:
@@ -258,6 +270,7 @@ class TitleKind(_Vocabulary):
     """Whether a title is the official one or a translation."""
 
     OFFICIAL = "official"
+    """The official title."""
     SHORT = "short"
     """An official short form."""
     TRANSLATION = "translation"
@@ -282,13 +295,19 @@ class Source:
     """A document the data was taken from."""
 
     id: str
+    """Unique id, referred to by citations."""
     title: str = field(repr=False)
+    """The title of the page or document, as published."""
     publisher: str
+    """Who published the page (for a repost: the site that carries it)."""
     url: str = field(repr=False)
+    """Where the source was read."""
     language: str
     """An ISO 639-1 code: ``"zh"``, ``"en"``, ``"de"``."""
     kind: SourceKind
+    """What kind of publication it is."""
     confidence: Confidence
+    """How far to trust it."""
     published: str | None = None
     """ISO 8601 date, possibly with reduced precision (``"2021-09"``), or ``None``."""
     original_outlet: str | None = field(default=None, repr=False)
@@ -296,6 +315,7 @@ class Source:
     mirror: bool = field(default=False, repr=False)
     """True when only a mirror or repost could be reached."""
     notes: str | None = field(default=None, repr=False)
+    """Anything a reader should know about the source (how locators count, what was reachable)."""
 
     @property
     def published_date(self) -> _dt.date | None:
@@ -310,7 +330,9 @@ class Period:
     """A span of whole years, both ends included."""
 
     start_year: int
+    """First year of the period."""
     end_year: int
+    """Last year of the period (included)."""
 
     def __contains__(self, year: object) -> bool:
         return isinstance(year, int) and self.start_year <= year <= self.end_year
@@ -329,9 +351,13 @@ class Title:
     """A title of a document in one language."""
 
     text: str
+    """The title as written."""
     language: str
+    """ISO 639-1 code of the title's language."""
     kind: TitleKind
+    """Official, short form or working translation."""
     citations: tuple[Citation, ...] = field(repr=False)
+    """Where this fact comes from: at least one source id with a locator."""
 
 
 @frozen(kw_only=True)
@@ -339,8 +365,11 @@ class Organization:
     """A government body or other organisation."""
 
     name_en: str
+    """English name (a working translation unless an official one exists)."""
     name_zh: str | None = None
+    """Chinese name."""
     citations: tuple[Citation, ...] = field(repr=False)
+    """Where this fact comes from: at least one source id with a locator."""
 
 
 @frozen(kw_only=True)
@@ -348,10 +377,15 @@ class Person:
     """A named official and the role they held at the time."""
 
     name_zh: str
+    """Name in Chinese."""
     name_en: str
+    """Name in pinyin, family name first."""
     role_en: str
+    """Role at the time, in English."""
     role_zh: str | None = None
+    """Role at the time, in Chinese."""
     citations: tuple[Citation, ...] = field(repr=False)
+    """Where this fact comes from: at least one source id with a locator."""
 
 
 @frozen(kw_only=True)
@@ -359,10 +393,15 @@ class Event:
     """A dated event in the life of a document (issued, published, press conference …)."""
 
     kind: EventKind
+    """What happened."""
     date: _dt.date
+    """When (a calendar date)."""
     description: str = field(repr=False)
+    """What happened, in our own words."""
     participants: tuple[Person, ...] = field(default=(), repr=False)
+    """Officials who took part (press conferences)."""
     citations: tuple[Citation, ...] = field(repr=False)
+    """Where this fact comes from: at least one source id with a locator."""
 
 
 @frozen(kw_only=True, repr=False)
@@ -370,8 +409,11 @@ class Quantity:
     """A figure in base units with its comparator: ``≥ 100 count``, ``≈ 8.5e11 yuan``."""
 
     value: float
+    """The figure in base units (yuan, not 亿元; vehicles, not 万辆; percent as percent)."""
     unit: Unit
+    """The base unit of ``value``."""
     comparator: Comparator = Comparator.EXACTLY
+    """How the real value relates to ``value``."""
     wording: str | None = None
     """The figure as the source words it (e.g. ``"8500亿元左右"``)."""
 
@@ -392,8 +434,11 @@ class Alias:
     """Another name a source uses for an industry."""
 
     name: str
+    """The other name."""
     language: str
+    """ISO 639-1 code of the name's language."""
     citations: tuple[Citation, ...] = field(repr=False)
+    """The sources that use this name."""
 
 
 @frozen(kw_only=True)
@@ -401,10 +446,15 @@ class FocusArea:
     """A sub-sector or focus area named for an industry."""
 
     id: str
+    """Unique id."""
     name_en: str
+    """English name."""
     name_zh: str | None = None
+    """Chinese name, where the source gives one."""
     description: str | None = field(default=None, repr=False)
+    """What the plan says about it, in our own words."""
     citations: tuple[Citation, ...] = field(repr=False)
+    """Where this fact comes from: at least one source id with a locator."""
 
 
 @frozen(kw_only=True)
@@ -412,13 +462,21 @@ class Industry:
     """One of the plan's "3+6" industries."""
 
     id: str
+    """Unique id (a slug such as ``integrated-circuits``)."""
     name_en: str
+    """English name used by the library (the sources' renderings vary; see ``aliases``)."""
     name_zh: str
+    """The Chinese name in the plan: the canonical key."""
     tier: IndustryTier
+    """Leading (先导) or key (重点)."""
     aliases: tuple[Alias, ...] = field(default=(), repr=False)
+    """Other names the sources use."""
     focus_areas: tuple[FocusArea, ...] = field(default=(), repr=False)
+    """Sub-sectors and focus areas named for the industry."""
     description: str | None = field(default=None, repr=False)
+    """What the plan says about the industry, in our own words."""
     citations: tuple[Citation, ...] = field(repr=False)
+    """Where this fact comes from: at least one source id with a locator."""
 
 
 # ---------------------------------------------------------- goals and targets
@@ -429,7 +487,9 @@ class Goal:
     """A non-numeric goal: a main-line strand, an end-of-period goal or a long-range outlook."""
 
     id: str
+    """Unique id."""
     kind: GoalKind
+    """Main-line strand, end-of-period goal or long-range outlook."""
     year: int | None = None
     """The year the goal is set for, if any (2025, 2035)."""
     text: str = field(repr=False)
@@ -437,6 +497,7 @@ class Goal:
     term_zh: str | None = None
     """The short official Chinese term, where there is one."""
     citations: tuple[Citation, ...] = field(repr=False)
+    """Where this fact comes from: at least one source id with a locator."""
 
 
 @frozen(kw_only=True)
@@ -444,9 +505,11 @@ class Target:
     """Something a document sets out to reach, with a deadline and (if measurable) a quantity."""
 
     id: str
+    """Unique id."""
     document_id: str
     """The ``id`` of the plan or of a related :class:`Document` that sets the target."""
     kind: TargetKind
+    """Quantitative (with a quantity) or qualitative."""
     statement: str = field(repr=False)
     """The target in our own words (English)."""
     term_zh: str | None = field(default=None, repr=False)
@@ -458,12 +521,15 @@ class Target:
     start_year: int | None = field(default=None, repr=False)
     """For cumulative targets (investment 2021–2025), the first year counted."""
     quantity: Quantity | None = None
+    """The figure to reach (quantitative targets only)."""
     indicator_id: str | None = None
     """The :class:`Indicator` whose observations show how the target turned out."""
     baseline_year: int | None = field(default=None, repr=False)
     """For relative targets ("double against 2019"), the year of the base."""
     notes: str | None = field(default=None, repr=False)
+    """Caveats: how the deadline was read, doubts about the wording."""
     citations: tuple[Citation, ...] = field(repr=False)
+    """Where this fact comes from: at least one source id with a locator."""
 
 
 # ---------------------------------------------------- indicators & observations
@@ -474,10 +540,15 @@ class Observation:
     """One value of an indicator for one year (or part of a year)."""
 
     id: str
+    """Unique id."""
     year: int
+    """The year the value is for."""
     value: float
+    """The value in the indicator's unit."""
     comparator: Comparator = Comparator.EXACTLY
+    """How the real value relates to ``value`` (a source saying "more than" gives a lower bound)."""
     basis: Basis = Basis.REPORTED
+    """Reported by the source, or derived by us."""
     derived_from: tuple[str, ...] = ()
     """For derived observations, the ids of the observations used."""
     method: str | None = field(default=None, repr=False)
@@ -485,7 +556,9 @@ class Observation:
     coverage: str | None = None
     """When the value covers less than the full year (``"Q1–Q3"``) or several years."""
     notes: str | None = field(default=None, repr=False)
+    """Caveats (scope, revisions)."""
     citations: tuple[Citation, ...] = field(repr=False)
+    """Where this fact comes from: at least one source id with a locator."""
 
 
 @frozen(kw_only=True)
@@ -493,15 +566,26 @@ class Indicator:
     """Something measured over time (an industry's scale, a share of GDP …)."""
 
     id: str
+    """Unique id."""
     name_en: str
+    """What is measured, in English."""
     name_zh: str | None = None
+    """The Chinese term, where the source gives one."""
     unit: Unit
+    """The unit of every observation."""
     measure: Measure
+    """What kind of figure it is (scale, gross output, value added …): figures of different
+    measures must not be compared."""
     geography: str = "Shanghai"
+    """Where it is measured."""
     industry_ids: tuple[str, ...] = ()
+    """The industries it concerns."""
     description: str | None = field(default=None, repr=False)
+    """Scope and caveats, in our own words."""
     observations: tuple[Observation, ...] = field(default=(), repr=False)
+    """The values over time."""
     citations: tuple[Citation, ...] = field(repr=False)
+    """Where this fact comes from: at least one source id with a locator."""
 
 
 # ---------------------------------------------------------------------- context
@@ -512,6 +596,7 @@ class ContextItem:
     """One point of the plan's background: a driver, a national policy, a challenge."""
 
     id: str
+    """Unique id."""
     text: str = field(repr=False)
     """The point in our own words (English)."""
     term_en: str | None = None
@@ -519,6 +604,7 @@ class ContextItem:
     term_zh: str | None = None
     """The Chinese term (``"双循环"``)."""
     citations: tuple[Citation, ...] = field(repr=False)
+    """Where this fact comes from: at least one source id with a locator."""
 
 
 @frozen(kw_only=True)
@@ -526,10 +612,15 @@ class Definition:
     """What a term means, as a source explains it."""
 
     id: str
+    """Unique id."""
     term_en: str
+    """The term in English."""
     term_zh: str | None = None
+    """The term in Chinese."""
     meaning: str = field(repr=False)
+    """What it means, as the source explains it, in our own words."""
     citations: tuple[Citation, ...] = field(repr=False)
+    """Where this fact comes from: at least one source id with a locator."""
 
 
 @frozen(kw_only=True, repr=False)
@@ -537,9 +628,13 @@ class Context:
     """Why the plan was written: drivers, the national policy it answers, challenges, terms."""
 
     drivers: tuple[ContextItem, ...]
+    """Why now: trends and pressures the plan responds to."""
     national_policy: tuple[ContextItem, ...]
+    """The national policy it answers and the terms it borrows."""
     challenges: tuple[ContextItem, ...]
+    """Weaknesses the plan names."""
     definitions: tuple[Definition, ...] = ()
+    """Terms explained."""
 
     def __repr__(self) -> str:
         return (
@@ -556,14 +651,23 @@ class Document:
     """A document related to the plan: its parent, national policy, siblings, revisions."""
 
     id: str
+    """Unique id, referred to by targets' ``document_id``."""
     titles: tuple[Title, ...] = field(repr=False)
+    """Titles in each language (official or working translation)."""
     relation: Relation
+    """How it stands to the plan."""
     document_number: str | None = None
+    """The official document number (文号), where known."""
     issuer: Organization | None = None
+    """Who issued it."""
     period: Period | None = None
+    """The years it covers."""
     events: tuple[Event, ...] = field(default=(), repr=False)
+    """Dated events (adopted, published …)."""
     summary: str | None = field(default=None, repr=False)
+    """What it is, in our own words."""
     citations: tuple[Citation, ...] = field(repr=False)
+    """Where this fact comes from: at least one source id with a locator."""
 
 
 @frozen(kw_only=True)
@@ -571,14 +675,17 @@ class ConflictSide:
     """One version of a disputed fact, with who says it and what it measures."""
 
     id: str
+    """Unique id."""
     claim: str = field(repr=False)
     """The version in our own words."""
     measures: str | None = field(default=None, repr=False)
     """What the figure actually measures, where that explains the difference."""
     quantity: Quantity | None = None
+    """The figure this side gives, if any."""
     record_ids: tuple[str, ...] = ()
     """Ids of records in the data that carry this version."""
     citations: tuple[Citation, ...] = field(repr=False)
+    """The sources that give this version."""
 
 
 @frozen(kw_only=True)
@@ -586,8 +693,11 @@ class Conflict:
     """Sources that disagree, kept with every side; never averaged or silently resolved."""
 
     id: str
+    """Unique id."""
     topic: str
+    """What the sources disagree about."""
     sides: tuple[ConflictSide, ...] = field(repr=False)
+    """Every version, each with its sources (at least two)."""
     preferred_side_id: str | None = None
     """The side the data prefers, if any (``None`` when both stand, e.g. different measures)."""
     resolution: str = field(repr=False)
@@ -606,24 +716,44 @@ class Plan:
     """
 
     schema_version: int = field(repr=False)
+    """Version of the file format (1)."""
     data_version: str
+    """Version of the data (exposed as ``shanghai_plan.DATA_VERSION``)."""
     data_as_of: _dt.date = field(repr=False)
+    """The date up to which the data was checked (``DATA_AS_OF``); progress statuses are judged as
+    of this date."""
     id: str
+    """Unique id of the plan; targets of the plan itself carry it as ``document_id``."""
     titles: tuple[Title, ...] = field(repr=False)
+    """Titles in each language."""
     document_number: str | None = None
+    """The official document number (文号)."""
     issuer: Organization | None = field(default=None, repr=False)
+    """Who issued the plan."""
     period: Period
+    """The years the plan covers."""
     events: tuple[Event, ...] = field(default=(), repr=False)
+    """Dated events: issued, published, press conference."""
     summary: str | None = field(default=None, repr=False)
+    """What the plan is, in our own words."""
     industries: tuple[Industry, ...] = field(default=(), repr=False)
+    """The industries, in the plan's order."""
     goals: tuple[Goal, ...] = field(default=(), repr=False)
+    """Main line, goals and outlook."""
     targets: tuple[Target, ...] = field(default=(), repr=False)
+    """Targets of the plan and of its related documents (see ``document_id``)."""
     indicators: tuple[Indicator, ...] = field(default=(), repr=False)
+    """What is measured over time, with observations (baselines and outcomes)."""
     context: Context | None = field(default=None, repr=False)
+    """Why the plan was written."""
     related_documents: tuple[Document, ...] = field(default=(), repr=False)
+    """National policy, parent plan, siblings, revisions and successors."""
     conflicts: tuple[Conflict, ...] = field(default=(), repr=False)
+    """Where sources disagree."""
     sources: tuple[Source, ...] = field(default=(), repr=False)
+    """Every source cited anywhere in the plan."""
     citations: tuple[Citation, ...] = field(repr=False)
+    """Sources for the plan's own metadata (title, number, issuer)."""
 
     def title(self, language: str = "en") -> str:
         """The plan's title in ``language``: the official one if any, else a translation.

@@ -38,14 +38,19 @@ def field_docs(cls: type) -> dict[str, str]:
     body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
     docs: dict[str, str] = {}
     for prev, node in itertools.pairwise(body):
+        if isinstance(prev, ast.AnnAssign):
+            target = prev.target
+        elif isinstance(prev, ast.Assign) and len(prev.targets) == 1:
+            target = prev.targets[0]  # enum members
+        else:
+            continue
         if (
-            isinstance(prev, ast.AnnAssign)
-            and isinstance(prev.target, ast.Name)
+            isinstance(target, ast.Name)
             and isinstance(node, ast.Expr)
             and isinstance(node.value, ast.Constant)
             and isinstance(node.value.value, str)
         ):
-            docs[prev.target.id] = inspect.cleandoc(node.value.value)
+            docs[target.id] = inspect.cleandoc(node.value.value)
     return docs
 
 
