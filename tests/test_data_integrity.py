@@ -1,0 +1,399 @@
+"""Whole-file checks on the bundled data: citations, units, derived values, conflicts, counts."""
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
+import pytest
+
+import shanghai_plan as sp
+from shanghai_plan import Citation, Indicator, Observation, Target
+
+PLAN = sp.load()
+SOURCES = {s.id: s for s in PLAN.sources}
+OBSERVATIONS = {o.id: o for i in PLAN.indicators for o in i.observations}
+INDICATOR_OF = {o.id: i for i in PLAN.indicators for o in i.observations}
+INDICATORS = {i.id: i for i in PLAN.indicators}
+
+
+def _records(obj: Any, path: str = "$") -> Iterator[tuple[Any, str]]:
+    """Every attrs record reachable from ``obj`` with its JSON path."""
+    if attrs.has(type(obj)):
+        yield obj, path
+        for a in attrs.fields(type(obj)):
+            value = getattr(obj, a.name)
+            if isinstance(value, tuple):
+                for i, item in enumerate(value):
+                    yield from _records(item, f"{path}.{a.name}[{i}]")
+            else:
+                yield from _records(value, f"{path}.{a.name}")
+
+
+RECORDS = list(_records(PLAN))
+CITING = [(rec, path) for rec, path in RECORDS if hasattr(rec, "citations")]
+CITATIONS: list[Citation] = [c for rec, _ in CITING for c in rec.citations]
+
+
+def _source_ids(rec: object) -> set[str]:
+    return {c.source_id for c in getattr(rec, "citations", ())}
+
+
+# ------------------------------------------------------------------ versions and counts
+
+
+def test_data_version() -> None:
+    assert PLAN.data_version == "2026.2"
+    assert PLAN.data_as_of.isoformat() == "2026-11-28"
+
+
+def test_counts() -> None:
+    own = [t for t in PLAN.targets if t.document_id == PLAN.id]
+    assert len(PLAN.targets) == 90
+    assert len(own) == 18
+    assert len(PLAN.targets) - len(own) == 72
+    assert len(PLAN.indicators) == 91
+    assert len(OBSERVATIONS) == 178
+    assert Counter(o.basis.value for o in OBSERVATIONS.values()) == {"reported": 172, "derived": 6}
+    assert len(PLAN.related_documents) == 19
+    assert len(PLAN.sources) == 129
+    assert Counter(s.confidence.value for s in PLAN.sources) == {
+        "primary": 12,
+        "secondary": 82,
+        "weak": 35,
+    }
+    assert len(PLAN.conflicts) == 19
+    assert len(PLAN.goals) == 12
+    assert Counter(g.kind.value for g in PLAN.goals) == {"main_line": 3, "goal": 5, "outlook": 4}
+    assert len(PLAN.industries) == 9
+
+
+def test_ids_are_unique() -> None:
+    ids = [rec.id for rec, _ in RECORDS if isinstance(getattr(rec, "id", None), str)]
+    duplicates = [i for i, n in Counter(ids).items() if n > 1]
+    assert duplicates == []
+
+
+# ---------------------------------------------------------------------------- sources
+
+
+def test_every_record_cites_a_source() -> None:
+    empty = [path for rec, path in CITING if not rec.citations]
+    assert empty == []
+
+
+def test_every_citation_resolves_and_has_a_locator() -> None:
+    assert all(c.source_id in SOURCES for c in CITATIONS)
+    assert all(c.locator.strip() for c in CITATIONS)
+
+
+def test_every_source_is_cited() -> None:
+    cited = {c.source_id for c in CITATIONS}
+    assert set(SOURCES) - cited == set()
+
+
+def test_source_fields() -> None:
+    for s in PLAN.sources:
+        assert s.url.startswith(("http://", "https://")), s.id
+        assert s.title.strip(), s.id
+        assert s.publisher.strip(), s.id
+        assert s.language in {"zh", "en", "de"}, s.id
+        if s.original_outlet is not None:
+            assert s.original_outlet.strip(), s.id
+
+
+@pytest.mark.parametrize(
+    ("source_id", "confidence"),
+    [
+        ("egov-plan-reprint", "primary"),
+        ("globaltimes-2021-07-14", "secondary"),
+        ("chinanews-2021-09-09-3plus6-mirror", "weak"),
+        ("jingke-2023-04-25-repost", "weak"),
+        ("songjiang-gov-2022-01-13-am-plan", "primary"),
+        ("sheitc-en-2023-06-15-action-plan", "primary"),
+        ("shanghai-gov-de-2025-01-30-gdp", "primary"),
+        ("21jingji-2022-09-14-sheitc-briefing-repost", "secondary"),
+        ("redplanx-2024-12-28-nev-output", "weak"),
+        ("sh-gov-2026-01-09-2026-28-plan", "weak"),
+    ],
+)
+def test_source_confidence(source_id: str, confidence: str) -> None:
+    assert SOURCES[source_id].confidence.value == confidence
+
+
+def test_weak_only_targets_say_so() -> None:
+    for t in PLAN.targets:
+        levels = {SOURCES[s].confidence.value for s in _source_ids(t)}
+        if levels == {"weak"}:
+            assert t.notes is not None, t.id
+            assert "weak" in t.notes.lower(), t.id
+
+
+# ----------------------------------------------------------------- units and magnitudes
+
+YUAN_MEASURES = {"industry_scale", "gross_output", "value_added", "revenue", "gdp", "investment"}
+
+
+def test_yuan_magnitudes() -> None:
+    for ind in PLAN.indicators:
+        if ind.unit.value == "yuan" and ind.measure.value in YUAN_MEASURES:
+            for o in ind.observations:
+                assert o.value >= 1e8, (ind.id, o.id)
+    for t in PLAN.targets:
+        if t.quantity is not None and t.quantity.unit.value == "yuan":
+            assert t.quantity.value >= 1e8, t.id
+
+
+def test_percent_indicators() -> None:
+    for ind in PLAN.indicators:
+        if ind.measure.value in {"share", "growth_rate"}:
+            assert ind.unit.value == "percent", ind.id
+        if ind.measure.value == "share":
+            assert all(0 <= o.value <= 100 for o in ind.observations), ind.id
+        if ind.measure.value == "growth_rate":
+            assert all(-100 < o.value < 1000 for o in ind.observations), ind.id
+
+
+def test_percent_targets_are_percent() -> None:
+    for t in PLAN.targets:
+        if t.quantity is not None and t.quantity.unit.value == "percent":
+            assert 0 < t.quantity.value <= 100, t.id
+
+
+def test_vehicle_counts_are_whole_and_plausible() -> None:
+    for ind in PLAN.indicators:
+        if ind.unit.value == "vehicles":
+            for o in ind.observations:
+                assert o.value == int(o.value), o.id
+                assert 1e4 <= o.value <= 5e7, o.id
+
+
+def test_years_are_in_range() -> None:
+    for o in OBSERVATIONS.values():
+        assert 2015 <= o.year <= 2025, o.id
+    for t in PLAN.targets:
+        for year in (t.year, t.start_year, t.baseline_year):
+            assert year is None or 1949 <= year <= 2100, t.id
+        if t.year is not None and t.baseline_year is not None:
+            assert t.year >= t.baseline_year, t.id
+        if t.year is not None and t.start_year is not None:
+            assert t.year >= t.start_year, t.id
+    own = [t for t in PLAN.targets if t.document_id == PLAN.id]
+    assert all(t.year is not None and 2021 <= t.year <= 2025 for t in own)
+
+
+def test_target_units_match_their_indicator() -> None:
+    for t in PLAN.targets:
+        if t.indicator_id is None:
+            continue
+        assert t.indicator_id in INDICATORS, t.id
+        if t.quantity is not None and t.quantity.unit.value != "multiple":
+            assert t.quantity.unit is INDICATORS[t.indicator_id].unit, t.id
+
+
+def test_quantitative_targets_have_quantities() -> None:
+    for t in PLAN.targets:
+        assert (t.kind.value == "quantitative") == (t.quantity is not None), t.id
+
+
+# -------------------------------------------------------------------- derived values
+
+
+def _v(obs_id: str) -> float:
+    return OBSERVATIONS[obs_id].value
+
+
+# Each derived observation: its inputs, the arithmetic redone here, and the stored result
+# (pinned literally as well).
+DERIVED: dict[str, tuple[tuple[str, ...], Callable[[], float], float]] = {
+    "obs-ic-scale-2019-derived": (
+        ("obs-ic-scale-2020", "obs-ic-scale-growth-2020"),
+        lambda: (
+            round(_v("obs-ic-scale-2020") / (1 + _v("obs-ic-scale-growth-2020") / 100) / 1e8) * 1e8
+        ),
+        171.1e9,
+    ),
+    "obs-iva-share-2021-derived": (
+        ("obs-iva-2021", "obs-gdp-2021"),
+        lambda: round(_v("obs-iva-2021") / _v("obs-gdp-2021") * 100, 1),
+        24.9,
+    ),
+    "obs-iva-2024-upper-bound": (
+        ("obs-secondary-va-2024",),
+        lambda: _v("obs-secondary-va-2024"),
+        1.16e12,
+    ),
+    "obs-iva-2025-upper-bound": (
+        ("obs-secondary-va-2025",),
+        lambda: _v("obs-secondary-va-2025"),
+        1.165e12,
+    ),
+    "obs-iva-share-2024-upper-bound": (
+        ("obs-secondary-va-2024", "obs-gdp-2024"),
+        lambda: math.ceil(_v("obs-secondary-va-2024") / _v("obs-gdp-2024") * 100 * 100) / 100,
+        21.52,
+    ),
+    "obs-iva-share-2025-upper-bound": (
+        ("obs-secondary-va-2025", "obs-gdp-2025"),
+        lambda: math.ceil(_v("obs-secondary-va-2025") / _v("obs-gdp-2025") * 100 * 100) / 100,
+        20.55,
+    ),
+}
+
+
+def test_every_derived_observation_is_checked_here() -> None:
+    derived = {o.id for o in OBSERVATIONS.values() if o.basis.value == "derived"}
+    assert derived == set(DERIVED)
+
+
+@pytest.mark.parametrize("obs_id", sorted(DERIVED))
+def test_derived_observation_recomputes(obs_id: str) -> None:
+    inputs, compute, pinned = DERIVED[obs_id]
+    obs = OBSERVATIONS[obs_id]
+    assert obs.basis.value == "derived"
+    assert tuple(obs.derived_from) == inputs
+    assert all(OBSERVATIONS[i].basis.value == "reported" for i in inputs)
+    assert obs.method is not None
+    assert obs.method.strip()
+    assert obs.value == pytest.approx(compute(), rel=1e-12)
+    assert obs.value == pytest.approx(pinned, rel=1e-12)
+    # an input of a different year would make the arithmetic meaningless
+    assert {OBSERVATIONS[i].year for i in inputs} <= {obs.year, obs.year + 1}
+
+
+def test_upper_bounds_are_marked_as_bounds() -> None:
+    for obs_id in DERIVED:
+        if obs_id.endswith("upper-bound"):
+            assert OBSERVATIONS[obs_id].comparator.value == "less_than"
+
+
+def test_derived_ic_baseline_agrees_with_reported_2019() -> None:
+    reported = sp.record("obs-ic-scale-2019")
+    derived = sp.record("obs-ic-scale-2019-derived")
+    assert isinstance(reported, Observation)
+    assert isinstance(derived, Observation)
+    assert reported.comparator.value == "more_than"
+    assert derived.value > reported.value
+
+
+def test_reported_observations_have_no_inputs() -> None:
+    for o in OBSERVATIONS.values():
+        if o.basis.value == "reported":
+            assert o.derived_from == (), o.id
+            assert o.method is None, o.id
+
+
+# -------------------------------------------------------------------------- conflicts
+
+
+def test_conflicts_have_independently_cited_sides() -> None:
+    for conflict in PLAN.conflicts:
+        assert len(conflict.sides) >= 2, conflict.id
+        side_sources = [_source_ids(s) for s in conflict.sides]
+        assert all(side_sources), conflict.id
+        for i, a in enumerate(side_sources):
+            for b in side_sources[i + 1 :]:
+                assert a.isdisjoint(b), conflict.id
+        assert conflict.resolution.strip(), conflict.id
+        if conflict.preferred_side_id is not None:
+            assert conflict.preferred_side_id in {s.id for s in conflict.sides}, conflict.id
+
+
+def test_conflict_records_resolve() -> None:
+    for conflict in PLAN.conflicts:
+        for s in conflict.sides:
+            for rid in s.record_ids:
+                sp.record(rid)  # raises NotFoundError when dangling
+
+
+# ------------------------------------------------------------ documents must not be mixed
+
+
+def test_2023_cluster_tiers_belong_to_the_2023_plan() -> None:
+    revision = "doc-sh-am-action-2023-2025"
+    four = sp.target("tgt-2023-trillion-clusters-4")
+    two = sp.target("tgt-2023-500bn-clusters-2")
+    assert four.document_id == two.document_id == revision
+    assert set(four.industry_ids) == {
+        "electronic-information",
+        "life-health",
+        "automobiles",
+        "high-end-equipment",
+    }
+    assert set(two.industry_ids) == {"advanced-materials", "fashion-consumer-goods"}
+    own = sp.targets()  # the plan's own targets only
+    assert four not in own
+    assert two not in own
+    tiers = {
+        t.indicator_id: t.quantity.value if t.quantity else None
+        for t in own
+        if t.indicator_id in {"ind-clusters-trillion-level", "ind-clusters-500bn-level"}
+    }
+    assert tiers == {"ind-clusters-trillion-level": 2, "ind-clusters-500bn-level": 4}
+    # the 2021 plan never says which clusters are in which tier
+    for t in own:
+        if t.indicator_id in tiers:
+            assert t.industry_ids == ()
+    assert {t.id for t in sp.targets(document=revision)} >= {four.id, two.id}
+
+
+def test_sister_plan_six_are_not_this_plans_six() -> None:
+    ours = {i.name_en.lower() for i in sp.key_industries()}
+    sister = {
+        "new-energy vehicles",
+        "high-end equipment",
+        "aerospace",
+        "information and communications",
+        "new materials",
+        "emerging digital industries",
+    }
+    assert ours != sister
+    assert len(ours & sister) == 1  # only "high-end equipment" is shared by name
+    for name in ("aerospace", "emerging digital industries", "information and communications"):
+        with pytest.raises(sp.NotFoundError):
+            sp.industry(name)
+    with pytest.raises(sp.NotFoundError):
+        sp.industry("new-energy vehicles")
+    docs = {d.id: d for d in PLAN.related_documents}
+    assert docs["doc-sh-sei-14fyp"].relation.value == "sibling"
+    nine_x = sp.record("def-sei-9-plus-x")
+    assert isinstance(nine_x, sp.Definition)
+    assert "aerospace" in nine_x.meaning
+    for t in sp.targets(document="doc-sh-sei-14fyp"):
+        assert set(t.industry_ids) <= {
+            "integrated-circuits",
+            "biomedicine",
+            "artificial-intelligence",
+        }
+
+
+def test_every_related_document_target_points_at_a_document() -> None:
+    doc_ids = {d.id for d in PLAN.related_documents} | {PLAN.id}
+    assert {t.document_id for t in PLAN.targets} <= doc_ids
+    with_targets = {t.document_id for t in PLAN.targets}
+    assert "doc-sh-am-action-2023-2025" in with_targets
+    assert "doc-sh-sei-14fyp" in with_targets
+
+
+def test_relations() -> None:
+    relations = Counter(d.relation.value for d in PLAN.related_documents)
+    assert relations == {
+        "answers": 1,
+        "based_on": 1,
+        "sibling": 1,
+        "related": 5,
+        "revises": 1,
+        "succeeds": 2,
+        "cites": 1,
+        "context": 7,
+    }
+
+
+def test_indicator_observation_types() -> None:
+    for ind in PLAN.indicators:
+        assert isinstance(ind, Indicator)
+        for o in ind.observations:
+            assert INDICATOR_OF[o.id] is ind
+    for t in PLAN.targets:
+        assert isinstance(t, Target)
