@@ -275,7 +275,11 @@ class TitleKind(_Vocabulary):
     """An official short form."""
     TRANSLATION = "translation"
     """A working translation: no official title in this language exists."""
+    LABEL = "label"
+    """A descriptive label of ours: the document's own title was not found."""
 
+
+_TITLE_RANK = (TitleKind.OFFICIAL, TitleKind.SHORT, TitleKind.TRANSLATION, TitleKind.LABEL)
 
 # ----------------------------------------------------------------- small records
 
@@ -762,7 +766,7 @@ class Plan:
         """
         ranked = sorted(
             (t for t in self.titles if t.language == language),
-            key=lambda t: (t.kind is not TitleKind.OFFICIAL, t.kind is not TitleKind.SHORT),
+            key=lambda t: _TITLE_RANK.index(t.kind),
         )
         if not ranked:
             have = sorted({t.language for t in self.titles})
