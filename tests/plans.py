@@ -50,6 +50,8 @@ def with_target(
     year: int = 2025,
     baseline_year: int | None = None,
     start_year: int | None = None,
+    aggregation: str | None = None,
+    measure: str = "gross_output",
     data_as_of: str = "2026-11-28",
 ) -> sp.Plan:
     """A plan with one quantitative target measured by one indicator."""
@@ -65,8 +67,8 @@ def with_target(
         {
             "id": "m",
             "name_en": "Widget output",
-            "unit": "yuan",
-            "measure": "gross_output",
+            "unit": "percent" if measure == "growth_rate" else "yuan",
+            "measure": measure,
             "observations": obs,
             "citations": CITE,
         }
@@ -86,5 +88,7 @@ def with_target(
         t["baseline_year"] = baseline_year
     if start_year is not None:
         t["start_year"] = start_year
+    if aggregation is not None:
+        t["aggregation"] = aggregation
     data["targets"] = [t]
     return sp.loads(json.dumps(data))

@@ -114,19 +114,89 @@ def test_relative_target_without_baseline_is_no_data() -> None:
 
 def test_cumulative_target_sums_years() -> None:
     years = [(y, 170.0) for y in range(2021, 2026)]
-    p = one(with_target(years, value=850.0, comparator="about", start_year=2021))
+    p = one(
+        with_target(
+            years, value=850.0, comparator="about", start_year=2021, aggregation="cumulative"
+        )
+    )
     assert p.status is Status.MET
     assert len(p.rests_on) == 5
-    short = one(with_target([(y, 150.0) for y in range(2021, 2026)], value=850.0, start_year=2021))
+    short = one(
+        with_target(
+            [(y, 150.0) for y in range(2021, 2026)],
+            value=850.0,
+            start_year=2021,
+            aggregation="cumulative",
+        )
+    )
     assert short.status is Status.NOT_MET
-    gap = one(with_target([(2021, 100.0), (2022, 100.0)], value=850.0, start_year=2021))
+    gap = one(
+        with_target(
+            [(2021, 100.0), (2022, 100.0)], value=850.0, start_year=2021, aggregation="cumulative"
+        )
+    )
     assert gap.status is Status.NO_DATA
     pace = one(
         with_target(
-            [(2021, 180.0), (2022, 180.0)], value=850.0, start_year=2021, data_as_of="2023-01-01"
+            [(2021, 180.0), (2022, 180.0)],
+            value=850.0,
+            start_year=2021,
+            aggregation="cumulative",
+            data_as_of="2023-01-01",
         )
     )
     assert pace.status is Status.ON_TRACK  # 180 × 5 = 900 ≥ 850
+
+
+def test_per_year_growth_target_uses_compound_average() -> None:
+    rates = [(2021, 8.1), (2022, -0.2), (2023, 5.0), (2024, 5.0), (2025, 5.4)]
+    p = one(
+        with_target(
+            rates,
+            value=5,
+            unit="percent",
+            comparator="about",
+            start_year=2021,
+            aggregation="per_year",
+            measure="growth_rate",
+        )
+    )
+    # (1.081 × 0.998 × 1.05 × 1.05 × 1.054) ** (1/5) - 1 = 4.63 %, below 5 % × 0.95
+    assert p.status is Status.NOT_MET
+    assert "compound average 4.62" in p.explanation or "compound average 4.63" in p.explanation
+    assert len(p.rests_on) == 5
+    assert p.share_of_goal is None
+    loose = progress(
+        "t",
+        tolerance=0.1,
+        plan=with_target(
+            rates,
+            value=5,
+            unit="percent",
+            comparator="about",
+            start_year=2021,
+            aggregation="per_year",
+            measure="growth_rate",
+        ),
+    )
+    assert loose.status is Status.MET
+
+
+def test_per_year_average_of_levels_and_missing_years() -> None:
+    p = one(
+        with_target([(2021, 10.0), (2022, 20.0)], value=14, start_year=2021, aggregation="per_year")
+    )
+    assert p.status is Status.NO_DATA  # 2023–2025 missing and the deadline is over
+    early = one(
+        with_target(
+            [(2021, 10.0), (2022, 20.0)],
+            value=14,
+            start_year=2021,
+            aggregation="per_year",
+            data_as_of="2023-03-01",
+        )
+    )
+    assert early.status is Status.ON_TRACK  # average 15 ≥ 14
 
 
 def test_at_most_target() -> None:

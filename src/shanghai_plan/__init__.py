@@ -32,6 +32,7 @@ from .export import (
 )
 from .loading import DEFAULT_MAX_BYTES, load, loads
 from .model import (
+    Aggregation,
     Alias,
     Basis,
     Citation,
@@ -101,6 +102,7 @@ __all__ = [
     "DATA_VERSION",
     "DEFAULT_MAX_BYTES",
     "RECORD_KINDS",
+    "Aggregation",
     "Alias",
     "Basis",
     "Citation",

@@ -11,8 +11,9 @@ Rules (documented, and tested on hand-computed cases):
   (relative targets such as "double against 2019"); otherwise the latest full-year
   observation from before the document's period (2020 for a 2021–2025 plan).
 * The **goal value** is the target's quantity; for a ``multiple`` (``×2``) it is that
-  multiple of the baseline.  Cumulative targets (``start_year`` set) are compared with
-  the sum of the full-year observations over their years.
+  multiple of the baseline.  ``cumulative`` targets are compared with the sum of the
+  full-year observations from ``start_year`` to the deadline; ``per_year`` targets with
+  their average (compound for growth rates: the constant rate giving the same growth).
 * **Comparators**: ``at_least`` means ≥, ``more_than`` >, ``at_most`` ≤, ``less_than`` <;
   ``about`` and ``exactly`` count as met when the figure is within ``tolerance`` (default
   5 %, 0.5 % for ``exactly``) of the goal, or beyond it in the direction the goal points
@@ -31,7 +32,17 @@ from typing import overload
 from attrs import field, frozen
 
 from .loading import load
-from .model import Comparator, Observation, Plan, Target, TargetKind, Unit, _Vocabulary
+from .model import (
+    Aggregation,
+    Comparator,
+    Measure,
+    Observation,
+    Plan,
+    Target,
+    TargetKind,
+    Unit,
+    _Vocabulary,
+)
 from .queries import indicator, target, targets
 
 __all__ = ["Progress", "Status", "progress"]
@@ -79,8 +90,10 @@ class Progress:
         if self.goal in (None, 0) or self.latest is None:
             return None
         assert self.goal is not None
-        if self.target.start_year is not None:
-            return 100 * sum(o.value for o in self.rests_on if o is not self.baseline) / self.goal
+        if self.target.aggregation is Aggregation.CUMULATIVE:
+            return 100 * sum(o.value for o in self.rests_on) / self.goal
+        if self.target.aggregation is Aggregation.PER_YEAR:
+            return None
         return 100 * self.latest.value / self.goal
 
 
@@ -103,6 +116,13 @@ def meets(value: float, goal: float, comparator: Comparator, tolerance: float) -
         return value < goal
     tol = tolerance if comparator is Comparator.ABOUT else min(tolerance, 0.005)
     return value >= goal * (1 - tol)
+
+
+def _mean(values: list[float], *, compound: bool) -> float:
+    if compound:  # growth rates in percent: the constant rate giving the same total growth
+        total = math.prod(1 + v / 100 for v in values)
+        return 100 * (math.pow(total, 1 / len(values)) - 1)
+    return sum(values) / len(values)
 
 
 def _full_year(obs: tuple[Observation, ...]) -> list[Observation]:
@@ -150,26 +170,39 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
     over = plan.data_as_of.year > deadline
     upward = q.comparator not in (Comparator.AT_MOST, Comparator.LESS_THAN)
 
-    # -- cumulative targets: sum the years they cover
-    if t.start_year is not None:
-        years = range(t.start_year, deadline + 1)
+    # -- cumulative and per-year targets: judged over the years they cover
+    if t.aggregation is not Aggregation.LEVEL:
+        first = t.start_year if t.start_year is not None else _start_year(t, plan)
+        years = range(first, deadline + 1)
         counted = [o for o in full if o.year in years]
         have = sorted({o.year for o in counted})
         if not counted:
             return result(Status.NO_DATA, "no yearly figures", goal=goal, unit=ind.unit)
-        total = sum(o.value for o in counted)
-        if upward and meets(total, goal, q.comparator, tolerance):
-            status, why = Status.MET, f"sum {total:,.6g} over {have} reaches {goal:,.6g}"
-        elif set(years) <= set(have):
-            status = Status.NOT_MET
-            why = f"sum {total:,.6g} over {t.start_year}–{deadline} misses {goal:,.6g}"
-        elif over:
-            status, why = Status.NO_DATA, f"figures only for {have}"
+        if t.aggregation is Aggregation.CUMULATIVE:
+            figure = sum(o.value for o in counted)
+            pace = figure / len(have) * len(years)  # the sum the years so far point to
+            label = "sum"
         else:
-            pace = total / len(have) * len(years)
+            growth = ind.measure is Measure.GROWTH_RATE
+            figure = _mean([o.value for o in counted], compound=growth)
+            pace = figure
+            label = "compound average" if growth else "average"
+        reached = meets(figure, goal, q.comparator, tolerance)
+        complete = set(years) <= set(have)
+        if reached and (complete or (t.aggregation is Aggregation.CUMULATIVE and upward)):
+            status, why = Status.MET, f"{label} {figure:,.6g} over {have} reaches {goal:,.6g}"
+        elif complete:
+            status = Status.NOT_MET
+            why = f"{label} {figure:,.6g} over {first}–{deadline} misses {goal:,.6g}"
+        elif over:
+            status = Status.NO_DATA
+            why = (
+                f"figures only for {have} ({label} so far {figure:,.6g}); {first}–{deadline} needed"
+            )
+        else:
             ok = meets(pace, goal, q.comparator, tolerance)
             status = Status.ON_TRACK if ok else Status.OFF_TRACK
-            why = f"at the pace of {have} the sum would be {pace:,.6g}"
+            why = f"the years {have} point to {pace:,.6g} against {goal:,.6g}"
         return result(
             status, why, goal=goal, unit=ind.unit, latest=counted[-1], rests_on=tuple(counted)
         )

@@ -15,6 +15,7 @@ from enum import Enum
 from attrs import field, frozen
 
 __all__ = [
+    "Aggregation",
     "Alias",
     "Basis",
     "Citation",
@@ -120,6 +121,18 @@ class TargetKind(_Vocabulary):
     """Carries a :class:`Quantity` (a figure, a unit and a comparator)."""
     QUALITATIVE = "qualitative"
     """A goal without a figure (build a platform, take the lead)."""
+
+
+class Aggregation(_Vocabulary):
+    """How a target's figure relates to the years it covers."""
+
+    LEVEL = "level"
+    """The figure to reach by the deadline year (the default)."""
+    CUMULATIVE = "cumulative"
+    """The sum of the yearly figures from ``start_year`` to the deadline (850 bn over 2021–25)."""
+    PER_YEAR = "per_year"
+    """A rate to hold each year from ``start_year`` to the deadline (GDP growth of 5 % a year);
+    judged on the average over those years (compound for growth rates)."""
 
 
 class Comparator(_Vocabulary):
@@ -523,7 +536,9 @@ class Target:
     year: int | None = None
     """The deadline year."""
     start_year: int | None = field(default=None, repr=False)
-    """For cumulative targets (investment 2021–2025), the first year counted."""
+    """For cumulative and per-year targets (investment 2021–2025), the first year counted."""
+    aggregation: Aggregation = field(default=Aggregation.LEVEL, repr=False)
+    """Whether the figure is a level to reach, a sum over the years or a rate for each year."""
     quantity: Quantity | None = None
     """The figure to reach (quantitative targets only)."""
     indicator_id: str | None = None

@@ -38,6 +38,7 @@ def field_docs(cls: type) -> dict[str, str]:
     body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
     docs: dict[str, str] = {}
     for prev, node in itertools.pairwise(body):
+        target: ast.expr
         if isinstance(prev, ast.AnnAssign):
             target = prev.target
         elif isinstance(prev, ast.Assign) and len(prev.targets) == 1:
