@@ -227,3 +227,53 @@ def test_progress_of_all_quantitative_targets() -> None:
             assert math.isfinite(r.share_of_goal)
     every = progress(all_documents=True)
     assert len(every) == len(sp.targets(kind="quantitative", all_documents=True))
+
+
+def _obs(value: float, comparator: str) -> sp.Observation:
+    return sp.Observation(
+        id="x", year=2025, value=value, comparator=sp.Comparator(comparator), citations=()
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "bound", "target", "expected"),
+    [
+        (20.55, "less_than", "at_least", False),  # true value < 20.55 < 25: missed
+        (30.0, "less_than", "at_least", None),  # true value < 30: could be either
+        (30.0, "more_than", "at_least", True),  # true value > 30 ≥ 25: reached
+        (20.0, "more_than", "at_least", None),
+        (20.0, "exactly", "at_least", False),
+        (2.0, "at_most", "at_most", True),  # a node of at most 2 nm meets "at most 3 nm"
+        (5.0, "more_than", "at_most", False),
+    ],
+)
+def test_bounds_settle_only_what_they_can(
+    value: float, bound: str, target: str, expected: bool | None
+) -> None:
+    from shanghai_plan.analysis import judge
+
+    goal = 3.0 if target == "at_most" else 25.0
+    assert judge(_obs(value, bound), goal, sp.Comparator(target), 0.05) is expected
+
+
+def test_upper_bound_at_deadline_in_real_data() -> None:
+    p = progress("tgt-2023-iva-share-25")
+    assert p.status is Status.NOT_MET
+    assert p.latest is not None
+    assert p.latest.comparator is sp.Comparator.LESS_THAN
+    assert p.explanation.startswith("< 20.55 in 2025 misses 25")
+
+
+def test_confidence_is_the_weakest_source_of_the_evidence() -> None:
+    for r in progress(all_documents=True):
+        levels = {sp.source(c).confidence for o in r.rests_on for c in o.citations}
+        if not levels:
+            assert r.confidence is None
+        else:
+            for weaker in (sp.Confidence.WEAK, sp.Confidence.SECONDARY, sp.Confidence.PRIMARY):
+                if weaker in levels:
+                    assert r.confidence is weaker
+                    break
+    nev = progress("tgt-nev-output-1-2m")
+    assert nev.status is Status.MET
+    assert nev.confidence is sp.Confidence.WEAK  # the 2023 output figure comes from a weak summary

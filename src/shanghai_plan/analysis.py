@@ -27,14 +27,16 @@ Rules (documented, and tested on hand-computed cases):
 """
 
 import math
-from typing import overload
+from typing import Any, overload
 
 from attrs import field, frozen
 
+from ._index import index_for
 from .loading import load
 from .model import (
     Aggregation,
     Comparator,
+    Confidence,
     Measure,
     Observation,
     Plan,
@@ -46,6 +48,8 @@ from .model import (
 from .queries import indicator, target, targets
 
 __all__ = ["Progress", "Status", "progress"]
+
+_CONFIDENCE_RANK = (Confidence.PRIMARY, Confidence.SECONDARY, Confidence.WEAK)
 
 DEFAULT_TOLERANCE = 0.05
 """How close to an ``about`` figure counts as reaching it (5 %)."""
@@ -82,6 +86,8 @@ class Progress:
     """Annual growth (percent a year) achieved from the baseline to the latest figure."""
     rests_on: tuple[Observation, ...] = field(default=(), repr=False)
     """Every observation the status rests on (cite these)."""
+    confidence: Confidence | None = None
+    """The weakest confidence among the sources of ``rests_on`` (``None`` when empty)."""
     explanation: str = field(default="", repr=False)
 
     @property
@@ -118,6 +124,25 @@ def meets(value: float, goal: float, comparator: Comparator, tolerance: float) -
     return value >= goal * (1 - tol)
 
 
+def _num(value: float) -> str:
+    """A figure for an explanation: 1,286,800 rather than 1.2868e+06."""
+    if value.is_integer() and abs(value) < 1e18:
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+
+
+def judge(obs: Observation, goal: float, comparator: Comparator, tolerance: float) -> bool | None:
+    """Whether an observation shows the goal reached: ``True``, ``False``, or ``None`` when
+    the observation is only a bound (``> 480 bn``, ``< 20.55 %``) that cannot settle it."""
+    hit = meets(obs.value, goal, comparator, tolerance)
+    upward = comparator not in (Comparator.AT_MOST, Comparator.LESS_THAN)
+    if obs.comparator in (Comparator.MORE_THAN, Comparator.AT_LEAST):  # true value above
+        return (True if hit else None) if upward else (None if hit else False)
+    if obs.comparator in (Comparator.LESS_THAN, Comparator.AT_MOST):  # true value below
+        return (None if hit else False) if upward else (True if hit else None)
+    return hit
+
+
 def _mean(values: list[float], *, compound: bool) -> float:
     if compound:  # growth rates in percent: the constant rate giving the same total growth
         total = math.prod(1 + v / 100 for v in values)
@@ -139,8 +164,17 @@ def _start_year(t: Target, plan: Plan) -> int:
 
 
 def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
-    def result(status: Status, why: str, **kw: object) -> Progress:
-        return Progress(target=t, target_id=t.id, status=status, explanation=why, **kw)  # type: ignore[arg-type]
+    def result(status: Status, why: str, **kw: Any) -> Progress:
+        rests: tuple[Observation, ...] = kw.get("rests_on", ())
+        levels = [
+            _CONFIDENCE_RANK.index(sources[c.source_id].confidence)
+            for o in rests
+            for c in o.citations
+        ]
+        kw["confidence"] = _CONFIDENCE_RANK[max(levels)] if levels else None
+        return Progress(target=t, target_id=t.id, status=status, explanation=why, **kw)
+
+    sources = index_for(plan).source_by_id
 
     if t.kind is not TargetKind.QUANTITATIVE or t.quantity is None or t.indicator_id is None:
         why = "qualitative target" if t.quantity is None else "no indicator measures it"
@@ -190,19 +224,20 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
         reached = meets(figure, goal, q.comparator, tolerance)
         complete = set(years) <= set(have)
         if reached and (complete or (t.aggregation is Aggregation.CUMULATIVE and upward)):
-            status, why = Status.MET, f"{label} {figure:,.6g} over {have} reaches {goal:,.6g}"
+            status, why = Status.MET, f"{label} {_num(figure)} over {have} reaches {_num(goal)}"
         elif complete:
             status = Status.NOT_MET
-            why = f"{label} {figure:,.6g} over {first}–{deadline} misses {goal:,.6g}"
+            why = f"{label} {_num(figure)} over {first}–{deadline} misses {_num(goal)}"
         elif over:
             status = Status.NO_DATA
             why = (
-                f"figures only for {have} ({label} so far {figure:,.6g}); {first}–{deadline} needed"
+                f"figures only for {have} ({label} so far {_num(figure)}); "
+                f"{first}–{deadline} needed"
             )
         else:
             ok = meets(pace, goal, q.comparator, tolerance)
             status = Status.ON_TRACK if ok else Status.OFF_TRACK
-            why = f"the years {have} point to {pace:,.6g} against {goal:,.6g}"
+            why = f"the years {have} point to {_num(pace)} against {_num(goal)}"
         return result(
             status, why, goal=goal, unit=ind.unit, latest=counted[-1], rests_on=tuple(counted)
         )
@@ -219,14 +254,21 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
     rests = tuple(o for o in (baseline, latest) if o is not None)
     if latest is None:
         status, why = Status.NO_DATA, "no figure reported after the baseline"
-    elif meets(latest.value, goal, q.comparator, tolerance):
-        status, why = Status.MET, f"{latest.value:,.6g} in {latest.year} reaches {goal:,.6g}"
+    elif judge(latest, goal, q.comparator, tolerance):
+        status, why = Status.MET, f"{_num(latest.value)} in {latest.year} reaches {_num(goal)}"
     elif final is not None:
-        reached = meets(final.value, goal, q.comparator, tolerance)
-        status = Status.MET if reached else Status.NOT_MET
-        verb = "reaches" if reached else "misses"
-        why = f"{final.value:,.6g} in {deadline} {verb} {goal:,.6g}"
+        verdict = judge(final, goal, q.comparator, tolerance)
         rests = tuple(dict.fromkeys(o for o in (baseline, final, latest) if o is not None))
+        shown = f"{final.comparator.symbol} {_num(final.value)}".lstrip("= ")
+        if verdict is None:
+            status = Status.NO_DATA
+            why = (
+                f"the {deadline} figure is only a bound ({shown}); it does not settle {_num(goal)}"
+            )
+        else:
+            status = Status.MET if verdict else Status.NOT_MET
+            verb = "reaches" if verdict else "misses"
+            why = f"{shown} in {deadline} {verb} {_num(goal)}"
     elif over:
         status = Status.NO_DATA
         why = f"deadline {deadline} has passed; the latest figure is for {latest.year}"

@@ -199,6 +199,7 @@ def _progress(p: Plan) -> list[Row]:
                 "implied_growth": r.implied_growth,
                 "achieved_growth": r.achieved_growth,
                 "rests_on": _join(o.id for o in r.rests_on),
+                "confidence": _value(r.confidence),
                 "explanation": r.explanation,
             }
         )
