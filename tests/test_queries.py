@@ -108,14 +108,22 @@ def test_search_english_and_chinese() -> None:
 
 
 def test_search_hits_point_at_matching_records() -> None:
-    for hit in sp.search("industr"):
+    hits = sp.search("industr")
+    assert hits
+    for hit in hits:
+        assert "industr" in normalize(hit.text)
         value = getattr(hit.record, hit.field)
-        texts = (
-            [value]
-            if isinstance(value, str)
-            else [getattr(v, "name", getattr(v, "name_en", getattr(v, "text", ""))) for v in value]
-        )
-        assert any("industr" in normalize(str(t)) for t in texts), hit
+        if isinstance(value, str):
+            assert value == hit.text
+        else:  # aliases, focus areas, titles: the text is one of the items' names
+            names = {
+                getattr(v, a, None) for v in value for a in ("name", "name_en", "name_zh", "text")
+            }
+            assert hit.text in names
+    chips = sp.search("芯片")
+    assert [(h.id, h.field, h.text) for h in chips][:1] == [
+        ("integrated-circuits", "focus_areas", "芯片设计")
+    ]
 
 
 def test_sources_and_citations(plan: sp.Plan) -> None:

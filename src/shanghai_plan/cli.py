@@ -174,12 +174,9 @@ def _cmd_show(args: argparse.Namespace) -> str:
 
 def _cmd_search(args: argparse.Namespace) -> str:
     rows: Rows = [
-        {"kind": h.kind, "id": h.id, "field": h.field, "text": getattr(h.record, h.field, "")}
+        {"kind": h.kind, "id": h.id, "field": h.field, "text": h.text}
         for h in queries.search(args.text)
     ]
-    for row in rows:
-        if not isinstance(row["text"], str):
-            row["text"] = ", ".join(getattr(v, "name", str(v)) for v in row["text"])
     return _emit(rows, args.format, ["kind", "id", "field", "text"])
 
 

@@ -7,6 +7,7 @@ are tuples in the plan's own order, so they are deterministic.
 
 from typing import Literal
 
+import attrs
 from attrs import field, frozen
 
 from ._index import index_for, normalize
@@ -191,8 +192,14 @@ class SearchHit:
 
     record: SearchRecord = field(repr=False)
     kind: str
+    """``industry``, ``target``, ``goal``, ``driver``, ``national_policy``, ``challenge``,
+    ``definition``, ``indicator`` or ``document``."""
     id: str
+    """The record's id."""
     field: str
+    """The field that matched (``name_en``, ``aliases``, ``statement`` …)."""
+    text: str = attrs.field(repr=False)
+    """The text that matched."""
 
 
 def _search_fields(rec: SearchRecord) -> list[tuple[str, str | None]]:
@@ -255,7 +262,7 @@ def search(text: str, *, plan: Plan | None = None) -> tuple[SearchHit, ...]:
     for kind, rec in _searchable(_plan(plan)):
         for name, value in _search_fields(rec):
             if value is not None and needle in normalize(value):
-                hits.append(SearchHit(record=rec, kind=kind, id=rec.id, field=name))
+                hits.append(SearchHit(record=rec, kind=kind, id=rec.id, field=name, text=value))
                 break
     return tuple(hits)
 
