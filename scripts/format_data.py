@@ -4,7 +4,9 @@ Run after editing ``src/shanghai_plan/data/plan.json`` by hand:
 
     python scripts/format_data.py
 
-It also regenerates the bundled JSON Schema (``data/plan.schema.json``) from the model.
+It also regenerates the bundled JSON Schema (``data/plan.schema.json``) from the model,
+and records the SHA-256 of the data file in ``data/plan.json.sha256`` (``sha256sum``
+format); a test fails when the data file and its recorded digest disagree.
 
 The file is validated first (a broken file is reported, never rewritten); then it is
 written back as the converter unstructures it: keys holding default values are dropped,
@@ -12,6 +14,7 @@ whole-number floats are written as integers, two-space indentation, UTF-8 withou
 escapes, a final newline.
 """
 
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -21,6 +24,7 @@ from shanghai_plan._converter import unstructure
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "shanghai_plan" / "data" / "plan.json"
 SCHEMA = DATA.with_name("plan.schema.json")
+DIGEST = DATA.with_name("plan.json.sha256")
 
 
 def canonical_text(plan: sp.Plan) -> str:
@@ -31,6 +35,11 @@ def schema_text() -> str:
     from shanghai_plan.schema import generate
 
     return json.dumps(generate(), ensure_ascii=False, indent=2) + "\n"
+
+
+def digest_text(data: bytes) -> str:
+    """The digest file's content for the data file's bytes (as ``sha256sum`` prints it)."""
+    return f"{hashlib.sha256(data).hexdigest()}  plan.json\n"
 
 
 def _write(path: Path, text: str) -> None:
@@ -49,6 +58,7 @@ def main() -> int:
         return 1
     _write(DATA, canonical_text(plan))
     _write(SCHEMA, schema_text())
+    _write(DIGEST, digest_text(DATA.read_bytes()))
     return 0
 
 

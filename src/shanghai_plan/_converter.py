@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import math
 import re
+import reprlib
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
@@ -23,15 +24,62 @@ if TYPE_CHECKING:
     from cattrs import Converter
     from cattrs.preconf.json import JsonConverter
 
-__all__ = ["problems_from_exception", "structure", "unstructure"]
+__all__ = [
+    "MAX_MAGNITUDE",
+    "OversizedInt",
+    "parse_int",
+    "path_key",
+    "problems_from_exception",
+    "structure",
+    "unstructure",
+]
 
 T = TypeVar("T")
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+MAX_MAGNITUDE = 2**53
+"""Numbers (quantity and observation values) must stay below this in magnitude.
+
+The model stores them as floats, which hold every integer only up to 2**53; a larger
+integer would be silently rounded on load.  No figure in a regional plan comes near it
+(China's annual GDP is about 1.3e14 yuan), so anything larger is a typo, not data.
+"""
+
+# Containers are described through reprlib so that a deeply nested or huge value can
+# neither overflow the stack nor build a huge string just to be cut to 60 characters.
+_CONTAINER_REPR = reprlib.Repr()
+_CONTAINER_REPR.maxlevel = 3
+_CONTAINER_REPR.maxstring = 60
+_CONTAINER_REPR.maxother = 60
+
+
+class OversizedInt:
+    """An integer literal too long for ``int()`` (see ``sys.get_int_max_str_digits``).
+
+    The JSON parser keeps such a literal as this marker, so the converter can report it
+    at its JSON path instead of the parser failing with no location.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"{self.text[:20]}...({len(self.text.lstrip('-'))} digits)"
+
+
+def parse_int(text: str) -> "int | OversizedInt":
+    """``parse_int`` for :func:`json.loads`: an int, or :class:`OversizedInt` when too long."""
+    try:
+        return int(text)
+    except ValueError:
+        return OversizedInt(text)
 
 
 def _describe(value: object) -> str:
-    text = repr(value)
+    text = _CONTAINER_REPR.repr(value) if isinstance(value, (list, dict)) else repr(value)
     if len(text) > 60:
         text = text[:57] + "..."
     return f"{_json_type(value)} {text}"
@@ -42,7 +90,7 @@ def _json_type(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "boolean"
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, OversizedInt)):
         return "number"
     if isinstance(value, str):
         return "string"
@@ -56,21 +104,44 @@ def _json_type(value: object) -> str:
 def _structure_str(value: object, _: type) -> str:
     if value.__class__ is not str:
         raise TypeError(f"expected a string, got {_describe(value)}")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate such as "\\ud800"
+            bad = value[exc.start]
+            raise ValueError(
+                f"not valid Unicode text: lone surrogate {bad!r} at character {exc.start}"
+            ) from None
     return value
 
 
+def _too_large(value: object) -> ValueError:
+    return ValueError(
+        f"number too large: the magnitude must stay below 2**53 ({MAX_MAGNITUDE:,}), "
+        f"got {_describe(value)}"
+    )
+
+
 def _structure_int(value: object, _: type) -> int:
+    if value.__class__ is OversizedInt:
+        raise _too_large(value)
     if value.__class__ is not int:
         raise TypeError(f"expected an integer, got {_describe(value)}")
     return value
 
 
 def _structure_float(value: object, _: type) -> float:
+    if value.__class__ is OversizedInt:
+        raise _too_large(value)
     if value.__class__ is not int and value.__class__ is not float:
         raise TypeError(f"expected a number, got {_describe(value)}")
+    if value.__class__ is int and abs(value) >= MAX_MAGNITUDE:  # before float() rounds it
+        raise _too_large(value)
     result = float(value)
     if not math.isfinite(result):
         raise ValueError(f"expected a finite number, got {value!r}")
+    if abs(result) >= MAX_MAGNITUDE:
+        raise _too_large(value)
     return result
 
 
@@ -196,6 +267,16 @@ def unstructure(obj: object) -> Any:
     return _converter().unstructure(obj)
 
 
+def path_key(key: str) -> str:
+    """``key`` as written in a JSON path: a lone surrogate (from a ``\\ud800`` escape in a
+    key) is written as its escape, so that the path, and the error, can be printed."""
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:
+        return key.encode("utf-8", "backslashreplace").decode("utf-8")
+    return key
+
+
 def problems_from_exception(exc: BaseException, path: str = "$") -> list[DataProblem]:
     """Flatten a cattrs validation exception into problems with JSON paths."""
     from cattrs.errors import (
@@ -207,7 +288,7 @@ def problems_from_exception(exc: BaseException, path: str = "$") -> list[DataPro
     problems: list[DataProblem] = []
     if isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            problems.append(DataProblem(f"{path}.{key}", "unknown key"))
+            problems.append(DataProblem(f"{path}.{path_key(key)}", "unknown key"))
     elif isinstance(exc, IterableValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:

@@ -4,12 +4,15 @@
 * every record that states a fact cites at least one source, and every citation,
   industry, indicator, document and observation reference resolves;
 * dates and years are sane (periods run forwards, deadlines follow baselines,
-  shares lie within 0–100, published dates are ISO 8601).
+  shares lie within 0–100, published dates are ISO 8601 calendar dates, every year and
+  date lies within 1949–2100);
+* the file is written for the schema version this library reads.
 
 Problems are reported with the JSON path of the offending value; nothing stops at the
 first problem.
 """
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -30,9 +33,11 @@ from .model import (
 
 __all__ = ["check"]
 
+SCHEMA_VERSION = 1
+"""The only ``schema_version`` this version of the library reads."""
 MIN_YEAR = 1949
 MAX_YEAR = 2100
-_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?", re.ASCII)
 _LANGUAGE = re.compile(r"[a-z]{2}")
 
 
@@ -41,6 +46,15 @@ def check(plan: Plan) -> list[DataProblem]:
     problems: list[DataProblem] = []
     add = problems.append
     records = list(walk(plan, "$"))
+
+    if plan.schema_version != SCHEMA_VERSION:
+        add(
+            DataProblem(
+                "$.schema_version",
+                f"unsupported schema_version {plan.schema_version}; "
+                f"this version of shanghai_plan reads schema_version {SCHEMA_VERSION}",
+            )
+        )
 
     # -- ids are unique across the plan
     seen: dict[str, str] = {}
@@ -82,6 +96,10 @@ def check(plan: Plan) -> list[DataProblem]:
             year = getattr(rec, name, None)
             if isinstance(year, int) and not MIN_YEAR <= year <= MAX_YEAR:
                 add(DataProblem(f"{path}.{name}", f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}"))
+        for name in ("date", "data_as_of"):
+            date = getattr(rec, name, None)
+            if isinstance(date, dt.date) and not MIN_YEAR <= date.year <= MAX_YEAR:
+                add(DataProblem(f"{path}.{name}", f"date {date} is outside {MIN_YEAR}–{MAX_YEAR}"))
         language = getattr(rec, "language", None)
         if isinstance(language, str) and not _LANGUAGE.fullmatch(language):
             add(DataProblem(f"{path}.language", "expected an ISO 639-1 code such as 'zh'"))
@@ -125,6 +143,8 @@ def _check_target(
         add(DataProblem(f"{path}.baseline_year", "baseline year is after the target year"))
     if t.start_year is not None and t.year is not None and t.start_year > t.year:
         add(DataProblem(f"{path}.start_year", "start year is after the target year"))
+    if t.aggregation.value != "level" and t.start_year is None:
+        add(DataProblem(f"{path}.start_year", f"a {t.aggregation.value} target needs a start year"))
 
 
 def _check_indicator(ind: Indicator, path: str, add: Any) -> None:
@@ -132,13 +152,25 @@ def _check_indicator(ind: Indicator, path: str, add: Any) -> None:
         where = f"{path}.observations[{i}].value"
         if ind.measure is Measure.SHARE and not 0 <= obs.value <= 100:
             add(DataProblem(where, f"a share must lie within 0–100, got {obs.value}"))
-        elif ind.unit is not Unit.PERCENT and obs.value < 0:
+        elif ind.unit not in (Unit.PERCENT, Unit.PERCENTAGE_POINTS) and obs.value < 0:
             add(DataProblem(where, f"negative {ind.unit.value}: {obs.value}"))
 
 
 def _check_source(s: Source, path: str, add: Any) -> None:
-    if s.published is not None and not _PARTIAL_DATE.fullmatch(s.published):
-        add(DataProblem(f"{path}.published", "expected YYYY, YYYY-MM or YYYY-MM-DD"))
+    if s.published is not None:
+        if not _PARTIAL_DATE.fullmatch(s.published):
+            add(DataProblem(f"{path}.published", "expected YYYY, YYYY-MM or YYYY-MM-DD"))
+        else:
+            # Complete the missing parts so that month and day are checked as well.
+            full = s.published + "-01-01"[len(s.published) - 4 :]
+            try:
+                year = dt.date.fromisoformat(full).year
+            except ValueError:
+                add(DataProblem(f"{path}.published", f"not a calendar date: {s.published!r}"))
+            else:
+                if not MIN_YEAR <= year <= MAX_YEAR:
+                    msg = f"date {s.published} is outside {MIN_YEAR}–{MAX_YEAR}"
+                    add(DataProblem(f"{path}.published", msg))
     if not s.url.startswith(("http://", "https://")):
         add(DataProblem(f"{path}.url", "expected an http(s) URL"))
 

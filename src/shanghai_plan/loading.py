@@ -3,11 +3,35 @@
 The bundled JSON is read only through ``importlib.resources.files()``, never through a
 path string, so the package works from a wheel, a zip or a frozen application.  Nothing
 here runs at import time.
+
+Every plan file, the bundled one included, passes the same checks in three stages.  Each
+stage reports every problem it finds, each with its JSON path, in one
+:class:`~shanghai_plan.PlanDataError`; a later stage runs only when the earlier ones let
+it (types must be right before references can be followed):
+
+1. the text: at most ``max_bytes`` (:data:`DEFAULT_MAX_BYTES` unless told otherwise),
+   UTF-8 without a byte order mark, one JSON value without NaN or Infinity, not nested
+   beyond what the parser can follow.  These are reported at ``$`` with a line and
+   column where there is one.  A key given twice in one object is reported at its path,
+   and checking goes on;
+2. the shape: an object at the top, every required key present, no unknown key, every
+   value of its declared type with no coercion, enum values spelled exactly, dates as
+   ``YYYY-MM-DD`` calendar dates, numbers finite and below 2**53 in magnitude, text valid
+   Unicode (no lone surrogates);
+3. the content: ids unique and not blank, every reference (source, industry, indicator,
+   document, observation, conflict side, record) resolves, years and dates within
+   1949–2100, no negative amount where the unit forbids one, shares within 0–100,
+   ``schema_version`` 1, and the other cross-record rules of ``_integrity``.
+
+Nothing else escapes from :func:`load` and :func:`loads` (apart from :class:`OSError`
+when a file cannot be read and :class:`TypeError` for an argument that is not text), and
+no partly built plan is ever returned.  Plan files are only ever parsed as JSON: nothing
+in them is evaluated, imported or unpickled.
 """
 
 import os
 import threading
-from typing import Any
+from typing import Any, BinaryIO
 
 from .errors import DataProblem, PlanDataError
 from .model import Plan
@@ -40,14 +64,30 @@ def load(
     returned on every call (it is deeply immutable, so sharing it is safe).  With a
     ``path``, read and validate that file.
 
-    Raises :class:`~shanghai_plan.PlanDataError` naming every problem with its JSON path,
-    and :class:`OSError` when the file cannot be read.
+    Raises :class:`~shanghai_plan.PlanDataError` naming every problem with its JSON path
+    (see the module documentation for what is checked), and :class:`OSError` when the file
+    cannot be read.  ``max_bytes`` caps the size of the file (16 MiB by default).
     """
     if path is None:
         return _load_bundled()
     with open(path, "rb") as fh:
-        data = fh.read(max_bytes + 1)
+        # One byte more than allowed is enough to tell that the file is too big.
+        data = _read_at_most(fh, max_bytes + 1)
     return loads(data, source=os.fspath(path), max_bytes=max_bytes)
+
+
+def _read_at_most(fh: BinaryIO, limit: int) -> bytes:
+    # In chunks: read(limit) would allocate ``limit`` bytes up front, which fails for a
+    # large limit ("no limit") and wastes memory for the default one.
+    chunks: list[bytes] = []
+    left = limit
+    while left > 0:
+        chunk = fh.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def loads(
@@ -55,11 +95,12 @@ def loads(
 ) -> Plan:
     """Parse and validate a plan from JSON text (``str``, or UTF-8 ``bytes``).
 
-    Raises :class:`~shanghai_plan.PlanDataError` naming every problem with its JSON path;
-    ``source`` is used in the message.
+    Raises :class:`~shanghai_plan.PlanDataError` naming every problem with its JSON path
+    (see the module documentation for what is checked); ``source`` is used in the
+    message.  ``max_bytes`` caps the size of the UTF-8 text (16 MiB by default).
     """
-    data = _parse(text, source, max_bytes)
-    return _build(data, source)
+    data, problems = _parse(text, source, max_bytes)
+    return _build(data, source, problems)
 
 
 def _load_bundled() -> Plan:
@@ -73,8 +114,22 @@ def _load_bundled() -> Plan:
         return _bundled
 
 
-def _parse(text: str | bytes, source: str, max_bytes: int) -> Any:
+MAX_NESTING = 9
+"""The deepest nesting of arrays and objects in a valid plan file.
+
+``$.related_documents[0].events[0].participants[0].citations[0]`` is nine levels deep.
+Anything deeper is rejected by the converter with its JSON path (a container where a
+string or number belongs); this number is only quoted when the nesting is so deep that
+the JSON parser itself gives up.
+"""
+
+
+def _parse(text: str | bytes, source: str, max_bytes: int) -> tuple[Any, list[DataProblem]]:
+    """Decode and parse ``text``; return the data and the problems that parsing alone finds
+    (duplicate keys), or raise :class:`PlanDataError` when there is no data to go on."""
     import json
+
+    from ._converter import parse_int
 
     if isinstance(text, (bytes, bytearray, memoryview)):
         raw = bytes(text)
@@ -102,15 +157,85 @@ def _parse(text: str | bytes, source: str, max_bytes: int) -> Any:
     def no_constants(name: str) -> Any:
         raise ValueError(f"{name} is not valid JSON")
 
+    duplicates: list[tuple[dict[str, Any], str]] = []
+
+    def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):  # json.loads would silently keep the last value
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    duplicates.append((obj, key))
+                seen.add(key)
+        return obj
+
     try:
-        return json.loads(text, parse_constant=no_constants)
+        data = json.loads(
+            text,
+            parse_constant=no_constants,
+            parse_int=parse_int,
+            object_pairs_hook=no_duplicate_keys,
+        )
     except json.JSONDecodeError as exc:
         msg = f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
         raise PlanDataError([DataProblem("$", msg)], source) from None
     except ValueError as exc:  # NaN / Infinity
         raise PlanDataError([DataProblem("$", str(exc))], source) from None
     except RecursionError:
-        raise PlanDataError([DataProblem("$", "JSON nested too deeply")], source) from None
+        where = _too_deep_at(text, MAX_NESTING)
+        if where is None:  # the caller's own stack is exhausted; the data is not at fault
+            raise
+        line = text.count("\n", 0, where) + 1
+        column = where - text.rfind("\n", 0, where)
+        msg = (
+            f"JSON nested too deeply at line {line} column {column} "
+            f"(a plan file nests at most {MAX_NESTING} levels)"
+        )
+        raise PlanDataError([DataProblem("$", msg)], source) from None
+    return data, _duplicate_key_problems(data, duplicates)
+
+
+def _too_deep_at(text: str, limit: int) -> int | None:
+    """The offset of the first ``[`` or ``{`` nested deeper than ``limit``, if any."""
+    import re
+
+    depth = 0
+    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text, re.DOTALL):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth > limit:
+                return match.start()
+        elif char in "]}":
+            depth -= 1
+    return None
+
+
+def _duplicate_key_problems(
+    data: Any, duplicates: list[tuple[dict[str, Any], str]]
+) -> list[DataProblem]:
+    from ._converter import path_key
+
+    if not duplicates:
+        return []
+    paths: dict[int, str] = {}
+    stack: list[tuple[Any, str]] = [(data, "$")]
+    while stack:  # iterative: the data may be nested deeper than Python recurses
+        value, path = stack.pop()
+        if value.__class__ is dict:
+            paths[id(value)] = path
+            stack.extend((v, f"{path}.{path_key(k)}") for k, v in value.items())
+        elif value.__class__ is list:
+            stack.extend((v, f"{path}[{i}]") for i, v in enumerate(value))
+    problems: list[DataProblem] = []
+    for obj, key in duplicates:
+        problem = DataProblem(
+            f"{paths[id(obj)]}.{path_key(key)}",
+            f"duplicate key {key!r}: the key appears more than once in the same object",
+        )
+        if problem not in problems:
+            problems.append(problem)
+    return problems
 
 
 def _too_big(size: int, limit: int) -> str:
@@ -120,22 +245,26 @@ def _too_big(size: int, limit: int) -> str:
     )
 
 
-def _build(data: Any, source: str) -> Plan:
+def _build(data: Any, source: str, problems: list[DataProblem]) -> Plan:
     from cattrs.errors import BaseValidationError
 
     from . import _converter, _integrity
 
     if data.__class__ is not dict:
-        raise PlanDataError([DataProblem("$", "expected a JSON object at the top level")], source)
+        problems = [*problems, DataProblem("$", "expected a JSON object at the top level")]
+        raise PlanDataError(problems, source)
     try:
         plan = _converter.structure(data, Plan)
     except BaseValidationError as exc:
-        raise PlanDataError(_converter.problems_from_exception(exc), source) from None
+        problems = [*problems, *_converter.problems_from_exception(exc)]
+        raise PlanDataError(problems, source) from None
     except (TypeError, ValueError) as exc:
-        raise PlanDataError(_converter.problems_from_exception(exc), source) from None
+        problems = [*problems, *_converter.problems_from_exception(exc)]
+        raise PlanDataError(problems, source) from None
     except RecursionError:
-        raise PlanDataError([DataProblem("$", "JSON nested too deeply")], source) from None
-    problems = _integrity.check(plan)
+        problems = [*problems, DataProblem("$", "JSON nested too deeply")]
+        raise PlanDataError(problems, source) from None
+    problems = [*problems, *_integrity.check(plan)]
     if problems:
         raise PlanDataError(problems, source)
     return plan
