@@ -221,3 +221,38 @@ def test_data_constants_come_from_the_data(plan: sp.Plan) -> None:
     assert "DATA_VERSION" in dir(sp)
     with pytest.raises(AttributeError):
         sp.NOT_A_THING  # type: ignore[attr-defined]  # noqa: B018
+
+
+def _shape(obj: object) -> object:
+    """Every value of a record tree with its exact type, for comparing two builds."""
+    import attrs
+
+    if attrs.has(type(obj)):
+        return (
+            type(obj),
+            tuple((a.name, _shape(getattr(obj, a.name))) for a in attrs.fields(type(obj))),
+        )
+    if isinstance(obj, tuple):
+        return tuple(_shape(x) for x in obj)
+    return (type(obj), obj)
+
+
+def test_trusted_fast_path_builds_exactly_what_the_strict_path_builds() -> None:
+    from shanghai_plan import loading
+
+    assert loading._build_bundled() == sp.loads(read_bundled_bytes())
+    assert _shape(loading._build_bundled()) == _shape(sp.loads(read_bundled_bytes()))
+
+
+def test_bundled_file_with_other_bytes_takes_the_strict_path(
+    monkeypatch: pytest.MonkeyPatch, raw: dict[str, Any]
+) -> None:
+    from shanghai_plan import _converter, loading
+
+    raw["industries"][0]["colour"] = "red"  # what the lean converter would silently ignore
+    monkeypatch.setattr(loading, "read_bundled_bytes", lambda: json.dumps(raw).encode())
+    monkeypatch.setattr(
+        _converter, "structure_trusted", lambda *a: pytest.fail("fast path taken for edited bytes")
+    )
+    with pytest.raises(sp.PlanDataError, match=r"\$\.industries\[0\]\.colour: unknown key"):
+        loading._build_bundled()

@@ -22,7 +22,6 @@ from .errors import DataProblem
 
 if TYPE_CHECKING:
     from cattrs import Converter
-    from cattrs.preconf.json import JsonConverter
 
 __all__ = [
     "MAX_MAGNITUDE",
@@ -227,10 +226,12 @@ def _class_hook(cls: Any, converter: "Converter") -> Any:
 
 
 @functools.cache
-def _converter() -> "JsonConverter":
-    from cattrs.preconf.json import make_converter
+def _converter() -> "Converter":
+    # The base Converter: every hook the JSON shape needs is registered below, so the
+    # preconf.json module (and its import cost) is not needed.
+    from cattrs import Converter
 
-    conv = make_converter(forbid_extra_keys=True, omit_if_default=True)
+    conv = Converter(forbid_extra_keys=True, omit_if_default=True)
     # Primitives first: hooks for simpler types must be registered before factories.
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
@@ -252,6 +253,26 @@ def _tuple_unstructure(type_: Any, converter: "Converter") -> Any:
     element = get_args(type_)[0]
     hook = converter.get_unstructure_hook(element)
     return lambda value: [hook(item) for item in value]
+
+
+@functools.cache
+def _trusted_converter() -> "Converter":
+    """A lean converter for the bundled file only: no per-field error bookkeeping, no
+    strictness hooks.  Used when the file's bytes match the digest recorded at release
+    (so the strict checks have already passed on exactly these bytes in the test suite);
+    anything else goes through the strict converter."""
+    from cattrs import Converter
+    from cattrs.cols import homogenous_tuple_structure_factory
+
+    conv = Converter(detailed_validation=False)
+    conv.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, homogenous_tuple_structure_factory)
+    return conv
+
+
+def structure_trusted(data: object, cls: type[T]) -> T:
+    """Structure the digest-verified bundled data (see :func:`_trusted_converter`)."""
+    return _trusted_converter().structure(data, cls)
 
 
 def structure(data: object, cls: type[T]) -> T:
