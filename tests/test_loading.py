@@ -204,7 +204,14 @@ import shanghai_plan
 assert not [p for p in opened if p.endswith(".json")], opened
 for mod in ("cattrs", "json", "shanghai_plan._converter", "difflib"):
     assert mod not in sys.modules, mod
+# nothing but the package itself and its version: every public name is loaded on first use
+own = sorted(m for m in sys.modules if m.startswith("shanghai_plan"))
+assert own == ["shanghai_plan", "shanghai_plan._version"], own
+assert "attrs" not in sys.modules and "attr" not in sys.modules
+shanghai_plan.Industry  # the first name brings in the model, not the data
+assert not [p for p in opened if p.endswith(".json")], opened
 assert shanghai_plan.loading._bundled is None
+assert "cattrs" not in sys.modules
 print("ok")
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)

@@ -4,93 +4,96 @@
 >>> [i.name_en for i in sp.leading_industries()]
 ['Integrated circuits', 'Biomedicine', 'Artificial intelligence']
 
-Importing the package reads no file and builds no converter: the bundled plan is loaded
-on the first question and cached.
+Importing the package reads no file, builds no converter and defines no class: every
+public name is loaded from its module on first use (PEP 562), and the bundled plan is
+loaded on the first question and cached.  Type checkers see the names through the
+``TYPE_CHECKING`` imports below.
 """
 
 from typing import TYPE_CHECKING
 
-from . import display as _display
 from ._version import __version__
-from .analysis import Progress, Status, progress
-from .errors import (
-    DataProblem,
-    MissingDependencyError,
-    NotFoundError,
-    PlanDataError,
-    ShanghaiPlanError,
-)
-from .export import (
-    RECORD_KINDS,
-    dump,
-    dumps,
-    json_schema,
-    to_csv,
-    to_dataframe,
-    to_records,
-    write_csv,
-)
-from .loading import DEFAULT_MAX_BYTES, load, loads
-from .model import (
-    Aggregation,
-    Alias,
-    Basis,
-    Citation,
-    Comparator,
-    Confidence,
-    Conflict,
-    ConflictSide,
-    Context,
-    ContextItem,
-    Definition,
-    Document,
-    Event,
-    EventKind,
-    FocusArea,
-    Goal,
-    GoalKind,
-    Indicator,
-    Industry,
-    IndustryTier,
-    Measure,
-    Observation,
-    Organization,
-    Period,
-    Person,
-    Plan,
-    Quantity,
-    Relation,
-    Source,
-    SourceKind,
-    Target,
-    TargetKind,
-    Title,
-    TitleKind,
-    Unit,
-)
-from .queries import (
-    SearchHit,
-    cited_sources,
-    conflicts,
-    document,
-    documents,
-    indicator,
-    indicators,
-    industries,
-    industry,
-    key_industries,
-    leading_industries,
-    observations,
-    record,
-    search,
-    source,
-    sources,
-    target,
-    targets,
-)
 
 if TYPE_CHECKING:
     import datetime
+    from types import ModuleType
+
+    from .analysis import Progress, Status, progress
+    from .errors import (
+        DataProblem,
+        MissingDependencyError,
+        NotFoundError,
+        PlanDataError,
+        ShanghaiPlanError,
+    )
+    from .export import (
+        RECORD_KINDS,
+        dump,
+        dumps,
+        json_schema,
+        to_csv,
+        to_dataframe,
+        to_records,
+        write_csv,
+    )
+    from .loading import DEFAULT_MAX_BYTES, load, loads
+    from .model import (
+        Aggregation,
+        Alias,
+        Basis,
+        Citation,
+        Comparator,
+        Confidence,
+        Conflict,
+        ConflictSide,
+        Context,
+        ContextItem,
+        Definition,
+        Document,
+        Event,
+        EventKind,
+        FocusArea,
+        Goal,
+        GoalKind,
+        Indicator,
+        Industry,
+        IndustryTier,
+        Measure,
+        Observation,
+        Organization,
+        Period,
+        Person,
+        Plan,
+        Quantity,
+        Relation,
+        Source,
+        SourceKind,
+        Target,
+        TargetKind,
+        Title,
+        TitleKind,
+        Unit,
+    )
+    from .queries import (
+        SearchHit,
+        cited_sources,
+        conflicts,
+        document,
+        documents,
+        indicator,
+        indicators,
+        industries,
+        industry,
+        key_industries,
+        leading_industries,
+        observations,
+        record,
+        search,
+        source,
+        sources,
+        target,
+        targets,
+    )
 
     DATA_VERSION: str
     """Version of the bundled data (read from the data on first access)."""
@@ -175,17 +178,120 @@ __all__ = [
     "write_csv",
 ]
 
-_display.install()
+_HOME: dict[str, str] = {
+    "DEFAULT_MAX_BYTES": "loading",
+    "load": "loading",
+    "loads": "loading",
+    "RECORD_KINDS": "export",
+    "dump": "export",
+    "dumps": "export",
+    "json_schema": "export",
+    "to_csv": "export",
+    "to_dataframe": "export",
+    "to_records": "export",
+    "write_csv": "export",
+    "Aggregation": "model",
+    "Alias": "model",
+    "Basis": "model",
+    "Citation": "model",
+    "Comparator": "model",
+    "Confidence": "model",
+    "Conflict": "model",
+    "ConflictSide": "model",
+    "Context": "model",
+    "ContextItem": "model",
+    "Definition": "model",
+    "Document": "model",
+    "Event": "model",
+    "EventKind": "model",
+    "FocusArea": "model",
+    "Goal": "model",
+    "GoalKind": "model",
+    "Indicator": "model",
+    "Industry": "model",
+    "IndustryTier": "model",
+    "Measure": "model",
+    "Observation": "model",
+    "Organization": "model",
+    "Period": "model",
+    "Person": "model",
+    "Plan": "model",
+    "Quantity": "model",
+    "Relation": "model",
+    "Source": "model",
+    "SourceKind": "model",
+    "Target": "model",
+    "TargetKind": "model",
+    "Title": "model",
+    "TitleKind": "model",
+    "Unit": "model",
+    "DataProblem": "errors",
+    "MissingDependencyError": "errors",
+    "NotFoundError": "errors",
+    "PlanDataError": "errors",
+    "ShanghaiPlanError": "errors",
+    "Progress": "analysis",
+    "Status": "analysis",
+    "progress": "analysis",
+    "SearchHit": "queries",
+    "cited_sources": "queries",
+    "conflicts": "queries",
+    "document": "queries",
+    "documents": "queries",
+    "indicator": "queries",
+    "indicators": "queries",
+    "industries": "queries",
+    "industry": "queries",
+    "key_industries": "queries",
+    "leading_industries": "queries",
+    "observations": "queries",
+    "record": "queries",
+    "search": "queries",
+    "source": "queries",
+    "sources": "queries",
+    "target": "queries",
+    "targets": "queries",
+}
+"""Where each public name is defined."""
+
+_display_installed = False
+
+
+def _module(home: str) -> "ModuleType":
+    # Explicit imports (not importlib with a computed name): the table above is the only
+    # thing that decides what gets imported.
+    from . import analysis, errors, export, loading, model, queries
+
+    return {
+        "model": model,
+        "loading": loading,
+        "queries": queries,
+        "analysis": analysis,
+        "export": export,
+        "errors": errors,
+    }[home]
 
 
 def __getattr__(name: str) -> object:
-    # PEP 562: the data constants are read from the bundled data when first asked for.
-    if name == "DATA_VERSION":
-        return load().data_version
-    if name == "DATA_AS_OF":
-        return load().data_as_of
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    # PEP 562: import the defining module on first use, then keep the name here.
+    global _display_installed
+    if name in ("DATA_VERSION", "DATA_AS_OF"):
+        from .loading import load
+
+        plan = load()
+        return plan.data_version if name == "DATA_VERSION" else plan.data_as_of
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(_module(home), name)
+    if not _display_installed:  # records get their notebook display with the first name
+        from .display import install
+
+        install()
+        _display_installed = True
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | {"DATA_VERSION", "DATA_AS_OF"})
+    return sorted(set(globals()) | set(__all__))
