@@ -23,14 +23,20 @@ def normalize(text: str) -> str:
 
 @frozen
 class Index:
-    """Derived look-up tables for one plan."""
+    """Derived look-up tables for one plan (built once, on the first question)."""
 
     industry_by_key: dict[str, Industry]
     industry_keys: dict[str, str]  # normalised key -> the key as written, for suggestions
+    industry_by_exact: dict[str, Industry]  # keys exactly as written: no normalising needed
     by_tier: dict[IndustryTier, tuple[Industry, ...]]
     targets_by_industry: dict[str, tuple[Target, ...]]
+    # (industry id or None, document id or None for every document) -> targets
+    targets_by: dict[tuple[str | None, str | None], tuple[Target, ...]]
+    document_ids: frozenset[str]
     source_by_id: dict[str, Source]
     record_by_id: dict[str, object]
+    # answers worth keeping: search results and progress results, by their arguments
+    memo: dict[tuple[object, ...], object]
 
 
 _cache: "weakref.WeakKeyDictionary[Plan, Index]" = weakref.WeakKeyDictionary()
@@ -68,21 +74,33 @@ def _build(plan: Plan) -> Index:
             by_key.setdefault(norm, ind)
             shown.setdefault(norm, key)
     targets: dict[str, list[Target]] = {}
+    targets_by: dict[tuple[str | None, str | None], list[Target]] = {}
     for t in plan.targets:
         for iid in t.industry_ids:
             targets.setdefault(iid, []).append(t)
+        for about in (None, *t.industry_ids):
+            targets_by.setdefault((about, t.document_id), []).append(t)
+            targets_by.setdefault((about, None), []).append(t)
     records: dict[str, object] = {}
     for rec, _path in walk(plan, "$"):
         rid = getattr(rec, "id", None)
         if isinstance(rid, str):
             records.setdefault(rid, rec)
+    exact: dict[str, Industry] = {}
+    for ind in plan.industries:
+        for key in _keys(ind):
+            exact.setdefault(key, ind)
     return Index(
         industry_by_key=by_key,
         industry_keys=shown,
+        industry_by_exact=exact,
         by_tier={
             tier: tuple(i for i in plan.industries if i.tier is tier) for tier in IndustryTier
         },
         targets_by_industry={k: tuple(v) for k, v in targets.items()},
+        targets_by={k: tuple(v) for k, v in targets_by.items()},
+        document_ids=frozenset({plan.id, *(d.id for d in plan.related_documents)}),
         source_by_id={s.id: s for s in plan.sources},
         record_by_id=records,
+        memo={},
     )

@@ -325,10 +325,19 @@ def progress(
     the plan (``document=`` for a related document's, ``all_documents=True`` for all).
     """
     p = load() if plan is None else plan
+    memo = index_for(p).memo  # results are immutable, so they are kept per plan
     if target_or_id is not None:
         t = target_or_id if isinstance(target_or_id, Target) else target(target_or_id, plan=p)
-        return _assess(t, p, tolerance)
-    chosen = targets(
-        kind=TargetKind.QUANTITATIVE, document=document, all_documents=all_documents, plan=p
-    )
-    return tuple(_assess(t, p, tolerance) for t in chosen)
+        key: tuple[object, ...] = ("progress", t.id, tolerance)
+        found = memo.get(key)
+        if not (isinstance(found, Progress) and (found.target is t or found.target == t)):
+            found = memo[key] = _assess(t, p, tolerance)
+        return found
+    key = ("progress-all", tolerance, document, all_documents)
+    every = memo.get(key)
+    if every is None:
+        chosen = targets(
+            kind=TargetKind.QUANTITATIVE, document=document, all_documents=all_documents, plan=p
+        )
+        every = memo[key] = tuple(progress(t, tolerance=tolerance, plan=p) for t in chosen)
+    return every  # type: ignore[return-value]

@@ -105,7 +105,7 @@ def industry(key: str, *, plan: Plan | None = None) -> Industry:
     idx = index_for(_plan(plan))
     if not isinstance(key, str):
         raise TypeError(f"industry key must be a str, not {type(key).__name__}")
-    found = idx.industry_by_key.get(normalize(key))
+    found = idx.industry_by_exact.get(key) or idx.industry_by_key.get(normalize(key))
     if found is None:
         raise NotFoundError("industry", key, _suggest(key, idx.industry_keys))
     return found
@@ -135,17 +135,12 @@ def targets(
     document's targets instead, and ``all_documents=True`` returns every document's.
     """
     p = _plan(plan)
-    pool: tuple[Target, ...]
-    if industry is not None:
-        pool = index_for(p).targets_by_industry.get(_industry_id(industry, p), ())
-    else:
-        pool = p.targets
-    if all_documents:
-        if document is not None:
-            raise ValueError("pass either document= or all_documents=True, not both")
-    else:
-        doc_id = p.id if document is None else _document_id(document, p)
-        pool = tuple(t for t in pool if t.document_id == doc_id)
+    idx = index_for(p)
+    if all_documents and document is not None:
+        raise ValueError("pass either document= or all_documents=True, not both")
+    iid = None if industry is None else _industry_id(industry, p)
+    doc_id = None if all_documents else p.id if document is None else _document_id(document, p)
+    pool = idx.targets_by.get((iid, doc_id), ())
     if year is not None:
         pool = tuple(t for t in pool if t.year == year)
     if kind is not None:
@@ -157,7 +152,7 @@ def targets(
 def _document_id(value: "str | Document", plan: Plan) -> str:
     if isinstance(value, Document):
         return value.id
-    known = {plan.id: plan.id, **{d.id: d.id for d in plan.related_documents}}
+    known = index_for(plan).document_ids
     if value not in known:
         raise NotFoundError("document", value, _suggest(value, {normalize(k): k for k in known}))
     return value
@@ -258,13 +253,32 @@ def search(text: str, *, plan: Plan | None = None) -> tuple[SearchHit, ...]:
     needle = normalize(text)
     if not needle:
         raise ValueError("search text must not be empty")
-    hits: list[SearchHit] = []
-    for kind, rec in _searchable(_plan(plan)):
-        for name, value in _search_fields(rec):
-            if value is not None and needle in normalize(value):
-                hits.append(SearchHit(record=rec, kind=kind, id=rec.id, field=name, text=value))
-                break
-    return tuple(hits)
+    p = _plan(plan)
+    idx = index_for(p)
+    key = ("search", needle)
+    found = idx.memo.get(key)
+    if found is None:
+        table = idx.memo.get(("search-table",))
+        if table is None:
+            table = idx.memo[("search-table",)] = _search_table(p)
+        hits: list[SearchHit] = []
+        for kind, rec, fields in table:  # type: ignore[attr-defined]
+            for name, value, folded in fields:
+                if needle in folded:
+                    hits.append(SearchHit(record=rec, kind=kind, id=rec.id, field=name, text=value))
+                    break
+        if len(idx.memo) > 512:  # keep the memo small: free text can be anything
+            idx.memo.clear()
+        found = idx.memo[key] = tuple(hits)
+    return found  # type: ignore[return-value]
+
+
+def _search_table(p: Plan) -> list[tuple[str, SearchRecord, list[tuple[str, str, str]]]]:
+    """Every searchable record with its fields' text, normalised once per plan."""
+    return [
+        (kind, rec, [(n, v, normalize(v)) for n, v in _search_fields(rec) if v is not None])
+        for kind, rec in _searchable(p)
+    ]
 
 
 # --------------------------------------------------------------------- sources
