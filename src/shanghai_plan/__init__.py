@@ -258,18 +258,31 @@ _display_installed = False
 
 
 def _module(home: str) -> "ModuleType":
-    # Explicit imports (not importlib with a computed name): the table above is the only
-    # thing that decides what gets imported.
-    from . import analysis, errors, export, loading, model, queries
+    # Explicit imports of just the one module (not importlib with a computed name): the
+    # table above is the only thing that decides what gets imported.
+    if home == "model":
+        from . import model
 
-    return {
-        "model": model,
-        "loading": loading,
-        "queries": queries,
-        "analysis": analysis,
-        "export": export,
-        "errors": errors,
-    }[home]
+        return model
+    if home == "loading":
+        from . import loading
+
+        return loading
+    if home == "queries":
+        from . import queries
+
+        return queries
+    if home == "analysis":
+        from . import analysis
+
+        return analysis
+    if home == "export":
+        from . import export
+
+        return export
+    from . import errors
+
+    return errors
 
 
 def __getattr__(name: str) -> object:
@@ -283,14 +296,25 @@ def __getattr__(name: str) -> object:
     home = _HOME.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(_module(home), name)
+    module = _module(home)
+    value = getattr(module, name)
     if not _display_installed:  # records get their notebook display with the first name
-        from .display import install
-
-        install()
         _display_installed = True
+        from . import model
+
+        for cls in (model.Plan, model.Industry, model.Target):
+            setattr(cls, "_repr_html_", _repr_html_)  # noqa: B010
+    if home == "analysis":
+        setattr(module.Progress, "_repr_html_", _repr_html_)  # noqa: B010
     globals()[name] = value
     return value
+
+
+def _repr_html_(obj: object) -> str:
+    # Attached to the record classes; the renderer is imported only when a notebook asks.
+    from .display import html
+
+    return html(obj)  # type: ignore[arg-type]
 
 
 def __dir__() -> list[str]:

@@ -267,7 +267,27 @@ def _trusted_converter() -> "Converter":
     conv = Converter(detailed_validation=False)
     conv.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
     conv.register_structure_hook_factory(_is_homogeneous_tuple, homogenous_tuple_structure_factory)
+    conv.register_structure_hook_factory(attrs.has, _plain_class_hook)
     return conv
+
+
+def _plain_class_hook(cls: Any, converter: "Converter") -> Any:
+    """A class hook that is not generated code.
+
+    cattrs compiles a structuring function per class, which is the right trade for files
+    loaded again and again, but costs about 10 ms for this model the first time; the
+    bundled plan is structured once per process, so its lean converter uses this plain
+    loop instead (measured: first structure 10.0 -> 5.1 ms, warm 2.65 -> 3.15 ms).
+    """
+    names = [(a.name, a.type) for a in attrs.fields(cls)]
+    ready: list[list[tuple[str, Any, Any]]] = []  # filled once, atomically, on first use
+
+    def structure_plain(value: dict[str, Any], _: type) -> Any:
+        if not ready:  # the field hooks are looked up on first use (classes nest)
+            ready.append([(n, t, converter.get_structure_hook(t)) for n, t in names])
+        return cls(**{n: hook(value[n], t) for n, t, hook in ready[0] if n in value})
+
+    return structure_plain
 
 
 def structure_trusted(data: object, cls: type[T]) -> T:
