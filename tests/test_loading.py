@@ -210,7 +210,8 @@ assert own == ["shanghai_plan", "shanghai_plan._version"], own
 assert "attrs" not in sys.modules and "attr" not in sys.modules
 shanghai_plan.Industry  # the first name brings in the model, not the data
 assert not [p for p in opened if p.endswith(".json")], opened
-assert "shanghai_plan.loading" not in sys.modules or sys.modules["shanghai_plan.loading"]._bundled is None
+loading = sys.modules.get("shanghai_plan.loading")
+assert loading is None or loading._bundled is None
 assert "cattrs" not in sys.modules
 print("ok")
 """
