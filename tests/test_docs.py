@@ -1,11 +1,16 @@
 """Documentation that is generated from the model must be current and complete."""
 
 import importlib.util
+import os
 import pathlib
+import re
+import subprocess
+import sys
 from enum import Enum
 from types import ModuleType
 
 import attrs
+import pytest
 
 from shanghai_plan import model
 from shanghai_plan.schema import field_docs
@@ -20,6 +25,11 @@ def load_script(name: str) -> ModuleType:
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def test_sources_page_is_current() -> None:
+    gen = load_script("gen_sources")
+    assert gen.PAGE.read_text(encoding="utf-8") == gen.render(), "run: python docs/gen_sources.py"
 
 
 def test_data_dictionary_is_current() -> None:
@@ -41,3 +51,74 @@ def test_every_field_and_enum_value_is_documented() -> None:
         else:
             missing += [f"{name}.{a.name}" for a in attrs.fields(obj) if a.name not in docs]
     assert missing == []
+
+
+# ----------------------------------------------------------- executed examples
+
+ROOT = DOCS.parent
+PAGES = [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]
+FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.M | re.S)
+
+
+def blocks(lang: str) -> list[tuple[str, int, str]]:
+    found = []
+    for page in PAGES:
+        text = page.read_text(encoding="utf-8")
+        for m in FENCE.finditer(text):
+            if m.group(1) == lang:
+                line = text[: m.start()].count("\n") + 1
+                found.append((str(page.relative_to(ROOT)), line, m.group(2)))
+    return found
+
+
+CONSOLE = blocks("console")
+PYTHON = blocks("python")
+
+
+def test_examples_exist() -> None:
+    assert len(CONSOLE) >= 5
+    assert PYTHON
+
+
+@pytest.mark.parametrize(("page", "line", "body"), CONSOLE, ids=[f"{p}:{n}" for p, n, _ in CONSOLE])
+def test_console_examples_print_what_they_show(page: str, line: int, body: str) -> None:
+    env = {
+        **os.environ,
+        "PATH": f"{pathlib.Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
+    chunks = re.split(r"^\$ ", body, flags=re.M)[1:]
+    assert chunks, f"{page}:{line} has no '$ ' command"
+    for chunk in chunks:
+        command, _, expected = chunk.partition("\n")
+        status = 0
+        m = re.search(r"^\[exit (\d+)\]\n?\Z", expected, re.M)
+        if m:
+            status = int(m.group(1))
+            expected = expected[: m.start()]
+        out = subprocess.run(
+            ["bash", "-o", "pipefail", "-c", command],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=ROOT,
+            check=False,
+        )
+        assert out.returncode == status, (command, out.stderr)
+        assert (out.stdout + out.stderr).rstrip("\n") == expected.rstrip("\n"), command
+
+
+@pytest.mark.parametrize(("page", "line", "body"), PYTHON, ids=[f"{p}:{n}" for p, n, _ in PYTHON])
+def test_python_examples_run_and_type_check(
+    page: str, line: int, body: str, tmp_path: pathlib.Path
+) -> None:
+    exec(compile(body, f"{page}:{line}", "exec"), {"__name__": "example"})
+    f = tmp_path / "example.py"
+    f.write_text(body, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(f)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 0, out.stdout
