@@ -393,10 +393,10 @@ class Organization:
 class Person:
     """A named official and the role they held at the time."""
 
-    name_zh: str
-    """Name in Chinese."""
     name_en: str
     """Name in pinyin, family name first."""
+    name_zh: str | None = None
+    """Name in Chinese, where a source gives it (never filled in from memory)."""
     role_en: str
     """Role at the time, in English."""
     role_zh: str | None = None
