@@ -27,6 +27,13 @@ def test_lookup_of_every_key_returns_its_industry(plan: sp.Plan) -> None:
             assert sp.industry(f"  {key.upper()}  ") is ind
 
 
+def test_plural_s_is_ignored() -> None:
+    assert sp.industry("IC") is sp.industry("ICs") is sp.industry("integrated-circuits")
+    assert sp.industry("auto") is sp.industry("automobiles")
+    with pytest.raises(sp.NotFoundError):
+        sp.industry("s")
+
+
 def test_lookup_variants() -> None:
     ai = sp.industry("artificial-intelligence")
     for key in (
@@ -167,7 +174,10 @@ def test_lookup_either_finds_or_raises_not_found(key: str) -> None:
     for i in sp.industries():
         for k in (i.id, i.name_en, i.name_zh, *(a.name for a in i.aliases)):
             keys.setdefault(normalize(k), i)  # first claim wins, as in the index
-    expected = keys.get(normalize(key))
+    norm = normalize(key)
+    expected = keys.get(norm)
+    if expected is None and len(norm) >= 2:  # the documented plural-s rule
+        expected = keys.get(norm[:-1] if norm.endswith("s") else norm + "s")
     if expected is None:
         with pytest.raises(sp.NotFoundError) as info:
             sp.industry(key)

@@ -97,15 +97,21 @@ def key_industries(*, plan: Plan | None = None) -> tuple[Industry, ...]:
 def industry(key: str, *, plan: Plan | None = None) -> Industry:
     """Look an industry up by id, English name, alias or Chinese name.
 
-    Matching ignores case, width, extra whitespace and ``-``/``_`` separators, so
-    ``"AI"``, ``"artificial intelligence"``, ``"人工智能"`` and ``"artificial-intelligence"``
-    all find the same industry.  Raises :class:`~shanghai_plan.NotFoundError` naming the
+    Matching ignores case, width, extra whitespace, ``-``/``_`` separators and a final
+    plural "s", so ``"AI"``, ``"artificial intelligence"``, ``"人工智能"`` and
+    ``"artificial-intelligence"`` all find the same industry, and ``"IC"`` finds the one
+    the sources call ``"ICs"``.  Raises :class:`~shanghai_plan.NotFoundError` naming the
     closest keys otherwise.
     """
     idx = index_for(_plan(plan))
     if not isinstance(key, str):
         raise TypeError(f"industry key must be a str, not {type(key).__name__}")
-    found = idx.industry_by_exact.get(key) or idx.industry_by_key.get(normalize(key))
+    found = idx.industry_by_exact.get(key)
+    if found is None:
+        norm = normalize(key)
+        found = idx.industry_by_key.get(norm)
+        if found is None and len(norm) >= 2:  # "IC" finds "ICs", "auto" finds "autos"
+            found = idx.industry_by_key.get(norm[:-1] if norm.endswith("s") else norm + "s")
     if found is None:
         raise NotFoundError("industry", key, _suggest(key, idx.industry_keys))
     return found
