@@ -42,7 +42,7 @@ def minimal() -> dict[str, Any]:
 
 
 def with_target(
-    observations: list[tuple[int, float]] | list[tuple[int, float, str]],
+    observations: list[tuple[Any, ...]],
     *,
     value: float,
     comparator: str = "at_least",
@@ -54,14 +54,20 @@ def with_target(
     measure: str = "gross_output",
     data_as_of: str = "2026-11-28",
 ) -> sp.Plan:
-    """A plan with one quantitative target measured by one indicator."""
+    """A plan with one quantitative target measured by one indicator.
+
+    Each observation is ``(year, value)``, optionally followed by its coverage (or None)
+    and its comparator; they get the ids ``o0``, ``o1`` … in order.
+    """
     data = minimal()
     data["data_as_of"] = data_as_of
     obs = []
     for i, o in enumerate(observations):
         rec: dict[str, Any] = {"id": f"o{i}", "year": o[0], "value": o[1], "citations": CITE}
-        if len(o) == 3:
+        if len(o) >= 3 and o[2] is not None:
             rec["coverage"] = o[2]
+        if len(o) >= 4:
+            rec["comparator"] = o[3]
         obs.append(rec)
     data["indicators"] = [
         {

@@ -313,3 +313,29 @@ def test_status_counts_on_the_real_data() -> None:
         Status.NO_DATA: 28,
         Status.NOT_MEASURABLE: 35,
     }
+
+
+def test_same_year_figures_that_disagree_settle_nothing() -> None:
+    # two sources for 2025: one reaches 200, one does not
+    p = one(with_target([(2020, 100.0), (2025, 210.0), (2025, 190.0)], value=200.0))
+    assert p.status is Status.NO_DATA
+    assert "do not settle" in p.explanation
+    assert {o.id for o in p.rests_on} >= {"o1", "o2"}
+    agree = one(with_target([(2020, 100.0), (2025, 210.0), (2025, 205.0)], value=200.0))
+    assert agree.status is Status.MET
+
+
+def test_cumulative_years_with_two_figures_are_not_combined() -> None:
+    rows = [(2021, 170.0), (2021, 160.0), *((y, 170.0) for y in range(2022, 2026))]
+    p = one(with_target(rows, value=850.0, start_year=2021, aggregation="cumulative"))
+    assert p.status is Status.NO_DATA
+    assert p.explanation == "several figures for [2021]; they are not combined"
+
+
+def test_baseline_prefers_an_exact_figure() -> None:
+    plan = with_target(
+        [(2020, 3700.0, None, "about"), (2020, 3705.3), (2025, 5000.0)], value=4000.0
+    )
+    p = one(plan)
+    assert p.baseline is not None
+    assert p.baseline.id == "o1"  # 3,705.3 exactly, not "about 3.7 thousand"

@@ -18,6 +18,9 @@ Rules (documented, and tested on hand-computed cases):
   ``about`` and ``exactly`` count as met when the figure is within ``tolerance`` (default
   5 %, 0.5 % for ``exactly``) of the goal, or beyond it in the direction the goal points
   (overshooting "about 850 bn" of investment is not a miss).
+* Where one year has several figures (sources that disagree), a verdict stands only
+  when they all agree; cumulative and per-year targets do not combine such years; growth
+  is measured from an exact baseline figure in preference to an approximate one.
 * **Status** is judged on the latest full-year figure: ``MET`` as soon as it meets the
   goal; ``NOT_MET`` when the deadline year has a figure that misses; before the deadline
   (as of the data's ``data_as_of`` date) ``ON_TRACK`` / ``OFF_TRACK`` by comparing the
@@ -143,6 +146,26 @@ def judge(obs: Observation, goal: float, comparator: Comparator, tolerance: floa
     return hit
 
 
+def _preferred(same_year: list[Observation]) -> Observation | None:
+    """Of one year's figures, the one to measure growth from: an exact figure before an
+    approximate one or a bound, then the first in the data."""
+    exact = [o for o in same_year if o.comparator is Comparator.EXACTLY]
+    ranked = exact or same_year
+    return ranked[0] if ranked else None
+
+
+def _verdict(
+    same_year: list[Observation], goal: float, comparator: Comparator, tolerance: float
+) -> bool | None:
+    """One verdict from every figure of a year: only when they all agree."""
+    found = {judge(o, goal, comparator, tolerance) for o in same_year}
+    return found.pop() if len(found) == 1 else None
+
+
+def _shown(same_year: list[Observation]) -> str:
+    return " and ".join(f"{o.comparator.symbol} {_num(o.value)}".lstrip("= ") for o in same_year)
+
+
 def _mean(values: list[float], *, compound: bool) -> float:
     if compound:  # growth rates in percent: the constant rate giving the same total growth
         total = math.prod(1 + v / 100 for v in values)
@@ -184,13 +207,12 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
     full = _full_year(ind.observations)
 
     # -- baseline
-    baseline: Observation | None
     if t.baseline_year is not None:
-        baseline = next((o for o in full if o.year == t.baseline_year), None)
+        base_year: int | None = t.baseline_year
     else:
         start = t.start_year if t.start_year is not None else _start_year(t, plan)
-        before = [o for o in full if o.year < start]
-        baseline = before[-1] if before else None
+        base_year = max((o.year for o in full if o.year < start), default=None)
+    baseline = _preferred([o for o in full if o.year == base_year])
 
     # -- goal
     if q.unit is Unit.MULTIPLE:
@@ -212,6 +234,10 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
         have = sorted({o.year for o in counted})
         if not counted:
             return result(Status.NO_DATA, "no yearly figures", goal=goal, unit=ind.unit)
+        doubled = sorted({o.year for o in counted if sum(x.year == o.year for x in counted) > 1})
+        if doubled:  # never silently pick one source's figure over another's
+            why = f"several figures for {doubled}; they are not combined"
+            return result(Status.NO_DATA, why, goal=goal, unit=ind.unit, rests_on=tuple(counted))
         if t.aggregation is Aggregation.CUMULATIVE:
             figure = sum(o.value for o in counted)
             pace = figure / len(have) * len(years)  # the sum the years so far point to
@@ -243,32 +269,33 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
         )
 
     after = [o for o in full if baseline is None or o.year > baseline.year]
-    latest = after[-1] if after else None
+    newest = [o for o in after if o.year == after[-1].year] if after else []
+    latest = newest[-1] if newest else None
     implied = cagr(baseline.value, goal, deadline - baseline.year) if baseline else None
     achieved = (
         cagr(baseline.value, latest.value, latest.year - baseline.year)
         if baseline and latest
         else None
     )
-    final = next((o for o in full if o.year == deadline), None)
-    rests = tuple(o for o in (baseline, latest) if o is not None)
+    finals = [o for o in full if o.year == deadline]
+    rests = tuple(dict.fromkeys(o for o in (baseline, *newest) if o is not None))
     if latest is None:
         status, why = Status.NO_DATA, "no figure reported after the baseline"
-    elif judge(latest, goal, q.comparator, tolerance):
-        status, why = Status.MET, f"{_num(latest.value)} in {latest.year} reaches {_num(goal)}"
-    elif final is not None:
-        verdict = judge(final, goal, q.comparator, tolerance)
-        rests = tuple(dict.fromkeys(o for o in (baseline, final, latest) if o is not None))
-        shown = f"{final.comparator.symbol} {_num(final.value)}".lstrip("= ")
+    elif _verdict(newest, goal, q.comparator, tolerance) is True:
+        status, why = Status.MET, f"{_shown(newest)} in {latest.year} reaches {_num(goal)}"
+    elif finals:
+        verdict = _verdict(finals, goal, q.comparator, tolerance)
+        rests = tuple(dict.fromkeys(o for o in (baseline, *finals, *newest) if o is not None))
         if verdict is None:
             status = Status.NO_DATA
             why = (
-                f"the {deadline} figure is only a bound ({shown}); it does not settle {_num(goal)}"
+                f"the {deadline} figures ({_shown(finals)}) do not settle {_num(goal)}: "
+                "a bound, or sources that disagree"
             )
         else:
             status = Status.MET if verdict else Status.NOT_MET
             verb = "reaches" if verdict else "misses"
-            why = f"{shown} in {deadline} {verb} {_num(goal)}"
+            why = f"{_shown(finals)} in {deadline} {verb} {_num(goal)}"
     elif over:
         status = Status.NO_DATA
         why = f"deadline {deadline} has passed; the latest figure is for {latest.year}"
