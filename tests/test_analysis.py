@@ -280,7 +280,7 @@ def test_confidence_is_the_weakest_source_of_the_evidence() -> None:
 
 
 # Statuses on the real data, checked by hand against the observations they rest on
-# (data 2026.3): a change of data that flips one of these must be looked at.
+# (data 2026.4): a change of data that flips one of these must be looked at.
 PINNED = {
     "tgt-nev-output-1-2m": Status.MET,  # 1,286,800 in 2023 > 1.2 m (weak source)
     "tgt-software-revenue-1-5tn": Status.NO_DATA,  # last figure 2021, deadline passed

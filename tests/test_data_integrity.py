@@ -44,7 +44,7 @@ def _source_ids(rec: object) -> set[str]:
 
 
 def test_data_version() -> None:
-    assert PLAN.data_version == "2026.3"
+    assert PLAN.data_version == "2026.4"
     assert PLAN.data_as_of.isoformat() == "2026-11-28"
 
 
