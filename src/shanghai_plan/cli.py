@@ -71,15 +71,7 @@ def _emit(rows: Rows, fmt: str, columns: Sequence[str]) -> str:
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if fmt == "csv":
-        import csv
-        import io
-
-        buf = io.StringIO()
-        if rows:
-            writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-        return buf.getvalue().rstrip("\n")
+        return export.csv_text(rows).rstrip("\n")
     return _table(rows, columns)
 
 

@@ -1,10 +1,10 @@
 """Notebook display: compact HTML for plans, industries, targets and progress results.
 
 Jupyter shows a record with its ``_repr_html_`` method.  The model stays free of
-presentation code: this module renders, and :func:`install` attaches the renderers to the
-model classes (called once by ``import shanghai_plan``; it only sets four class
-attributes).  Every function here is pure and can be called directly, e.g.
-``display.html(plan)``.
+presentation code: this module renders, and the package namespace attaches a small
+``_repr_html_`` to the record classes that imports this module only when a notebook asks
+(see ``shanghai_plan.__init__``).  Every function here is pure and can be called
+directly, e.g. ``display.html(plan)``.
 
 Chinese and English names are shown side by side; citations are shown as links to their
 sources where the source can be resolved.
@@ -16,7 +16,7 @@ from html import escape
 from .analysis import Progress
 from .model import Citation, Industry, Plan, Source, Target
 
-__all__ = ["html", "install"]
+__all__ = ["html"]
 
 _STYLE = (
     "<style>.sp-t{border-collapse:collapse;font-size:90%}"
@@ -193,9 +193,3 @@ def html(obj: Plan | Industry | Target | Progress) -> str:
     if isinstance(obj, Progress):
         return progress_html(obj)
     raise TypeError(f"no HTML display for {type(obj).__name__}")
-
-
-def install() -> None:
-    """Give the record classes a ``_repr_html_`` method (idempotent)."""
-    for cls in (Plan, Industry, Target, Progress):
-        setattr(cls, "_repr_html_", html)  # noqa: B010 - the model classes stay display-free

@@ -365,8 +365,13 @@ def to_dataframe(kind: RecordKind, *, plan: Plan | None = None) -> "pandas.DataF
 
 def to_csv(kind: RecordKind, *, plan: Plan | None = None) -> str:
     """One kind of record as CSV text (header row; empty cells for missing values)."""
+    return csv_text(to_records(kind, plan=plan))
+
+
+def csv_text(rows: list[Row]) -> str:
+    """Flat records (as :func:`to_records` makes them) as CSV text; empty for no rows."""
     buf = io.StringIO()
-    _write_csv(to_records(kind, plan=plan), buf)
+    _write_csv(rows, buf)
     return buf.getvalue()
 
 
