@@ -231,6 +231,8 @@ def plans(draw: Callable[[Any], Any]) -> sp.Plan:
     indicator_ids = [i.id for i in indicators]
 
     def target() -> sp.Target:
+        measured_by = draw(st.none() | st.sampled_from(indicator_ids)) if indicator_ids else None
+        others = [i for i in indicator_ids if i != measured_by]
         kind = draw(st.sampled_from(sp.TargetKind))
         aggregation = draw(st.sampled_from(sp.Aggregation))
         year = draw(st.none() | years)
@@ -248,10 +250,14 @@ def plans(draw: Callable[[Any], Any]) -> sp.Plan:
             start_year=start_year,
             aggregation=aggregation,
             quantity=_quantity(draw) if kind is sp.TargetKind.QUANTITATIVE else None,
-            indicator_id=draw(st.none() | st.sampled_from(indicator_ids))
-            if indicator_ids
-            else None,
+            indicator_id=measured_by,
             baseline_year=draw(st.none() | earlier),
+            alternative_indicator_ids=tuple(
+                draw(st.lists(st.sampled_from(others), max_size=1, unique=True))
+            )
+            if others
+            else (),
+            measure_note=draw(optional_text),
             notes=draw(optional_text),
             citations=cites(),
         )
@@ -311,6 +317,56 @@ def plans(draw: Callable[[Any], Any]) -> sp.Plan:
         )
 
     conflicts = _some(draw, conflict, 0, 1)
+    target_ids = [t.id for t in targets]
+
+    def finding() -> sp.Finding:
+        named = (
+            tuple(
+                draw(
+                    st.lists(
+                        st.sampled_from(target_ids),
+                        min_size=0 if indicator_ids else 1,
+                        max_size=2,
+                        unique=True,
+                    )
+                )
+            )
+            if target_ids
+            else ()
+        )
+        if indicator_ids and (not named or draw(st.booleans())):
+            about = tuple(draw(st.lists(st.sampled_from(indicator_ids), min_size=1, max_size=1)))
+        else:
+            about = ()
+        return sp.Finding(
+            id=ids.new(),
+            kind=draw(st.sampled_from(sp.FindingKind)),
+            statement=draw(texts),
+            year=draw(st.none() | years),
+            stated=draw(published),
+            bearing=draw(st.sampled_from(sp.Bearing)),
+            target_ids=named,
+            indicator_ids=about,
+            quantity=_quantity(draw) if draw(st.booleans()) else None,
+            measures=draw(optional_text),
+            notes=draw(optional_text),
+            citations=cites(),
+        )
+
+    def gap() -> sp.Gap:
+        known = list(ids.used)
+        return sp.Gap(
+            id=ids.new(),
+            topic=draw(texts),
+            record_ids=tuple(draw(st.lists(st.sampled_from(known), max_size=2, unique=True))),
+            years=tuple(draw(st.lists(years, max_size=2))),
+            searched=draw(nonblank),
+            would_settle=draw(optional_text),
+            checked=cites() if draw(st.booleans()) else (),
+        )
+
+    findings = _some(draw, finding, 0, 1) if target_ids or indicator_ids else ()
+    gaps = _some(draw, gap, 0, 1)
     sources = tuple(
         sp.Source(
             id=sid,
@@ -345,6 +401,8 @@ def plans(draw: Callable[[Any], Any]) -> sp.Plan:
         context=plan_context,
         related_documents=related,
         conflicts=conflicts,
+        findings=findings,
+        gaps=gaps,
         sources=sources,
         citations=cites(),
     )

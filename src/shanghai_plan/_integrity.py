@@ -21,6 +21,8 @@ from .errors import DataProblem
 from .model import (
     Conflict,
     Document,
+    Finding,
+    Gap,
     Indicator,
     Measure,
     Observation,
@@ -73,6 +75,7 @@ def check(plan: Plan) -> list[DataProblem]:
     industry_ids = {i.id for i in plan.industries}
     indicator_ids = {i.id for i in plan.indicators}
     document_ids = {plan.id} | {d.id for d in plan.related_documents}
+    target_ids = {t.id for t in plan.targets}
     observation_ids = {o.id for i in plan.indicators for o in i.observations}
 
     def ref(value: str, known: set[str], kind: str, where: str) -> None:
@@ -114,6 +117,27 @@ def check(plan: Plan) -> list[DataProblem]:
                 add(DataProblem(f"{path}.derived_from", "a derived observation names its inputs"))
         elif isinstance(rec, Source):
             _check_source(rec, path, add)
+        elif isinstance(rec, Finding):
+            for i, tid in enumerate(rec.target_ids):
+                ref(tid, target_ids, "target", f"{path}.target_ids[{i}]")
+            for i, iid in enumerate(rec.indicator_ids):
+                ref(iid, indicator_ids, "indicator", f"{path}.indicator_ids[{i}]")
+            if not rec.target_ids and not rec.indicator_ids:
+                add(DataProblem(f"{path}.target_ids", "a finding names a target or an indicator"))
+            if rec.stated is not None:
+                _check_partial_date(rec.stated, f"{path}.stated", add)
+        elif isinstance(rec, Gap):
+            for i, rid in enumerate(rec.record_ids):
+                if rid not in seen and rid != plan.id:
+                    add(DataProblem(f"{path}.record_ids[{i}]", f"unknown record {rid!r}"))
+            for i, c in enumerate(rec.checked):
+                ref(c.source_id, source_ids, "source", f"{path}.checked[{i}].source_id")
+            for i, year in enumerate(rec.years):
+                if not MIN_YEAR <= year <= MAX_YEAR:
+                    msg = f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}"
+                    add(DataProblem(f"{path}.years[{i}]", msg))
+            if not rec.searched.strip():
+                add(DataProblem(f"{path}.searched", "a gap says what was looked for"))
         elif isinstance(rec, Conflict):
             _check_conflict(rec, path, add, seen)
         elif isinstance(rec, Document):
@@ -137,6 +161,11 @@ def _check_target(
     ref(t.document_id, document_ids, "document", f"{path}.document_id")
     if t.indicator_id is not None:
         ref(t.indicator_id, indicator_ids, "indicator", f"{path}.indicator_id")
+    for i, iid in enumerate(t.alternative_indicator_ids):
+        ref(iid, indicator_ids, "indicator", f"{path}.alternative_indicator_ids[{i}]")
+        if iid == t.indicator_id:
+            where = f"{path}.alternative_indicator_ids[{i}]"
+            add(DataProblem(where, "an alternative measure differs from indicator_id"))
     if (t.kind.value == "quantitative") != (t.quantity is not None):
         add(DataProblem(f"{path}.quantity", "a quantitative target has a quantity; others none"))
     if t.baseline_year is not None and t.year is not None and t.baseline_year > t.year:
@@ -156,21 +185,24 @@ def _check_indicator(ind: Indicator, path: str, add: Any) -> None:
             add(DataProblem(where, f"negative {ind.unit.value}: {obs.value}"))
 
 
+def _check_partial_date(text: str, where: str, add: Any) -> None:
+    if not _PARTIAL_DATE.fullmatch(text):
+        add(DataProblem(where, "expected YYYY, YYYY-MM or YYYY-MM-DD"))
+        return
+    # Complete the missing parts so that month and day are checked as well.
+    full = text + "-01-01"[len(text) - 4 :]
+    try:
+        year = dt.date.fromisoformat(full).year
+    except ValueError:
+        add(DataProblem(where, f"not a calendar date: {text!r}"))
+    else:
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            add(DataProblem(where, f"date {text} is outside {MIN_YEAR}–{MAX_YEAR}"))
+
+
 def _check_source(s: Source, path: str, add: Any) -> None:
     if s.published is not None:
-        if not _PARTIAL_DATE.fullmatch(s.published):
-            add(DataProblem(f"{path}.published", "expected YYYY, YYYY-MM or YYYY-MM-DD"))
-        else:
-            # Complete the missing parts so that month and day are checked as well.
-            full = s.published + "-01-01"[len(s.published) - 4 :]
-            try:
-                year = dt.date.fromisoformat(full).year
-            except ValueError:
-                add(DataProblem(f"{path}.published", f"not a calendar date: {s.published!r}"))
-            else:
-                if not MIN_YEAR <= year <= MAX_YEAR:
-                    msg = f"date {s.published} is outside {MIN_YEAR}–{MAX_YEAR}"
-                    add(DataProblem(f"{path}.published", msg))
+        _check_partial_date(s.published, f"{path}.published", add)
     if not s.url.startswith(("http://", "https://")):
         add(DataProblem(f"{path}.url", "expected an http(s) URL"))
 

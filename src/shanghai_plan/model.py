@@ -18,6 +18,7 @@ __all__ = [
     "Aggregation",
     "Alias",
     "Basis",
+    "Bearing",
     "Citation",
     "Comparator",
     "Confidence",
@@ -29,7 +30,10 @@ __all__ = [
     "Document",
     "Event",
     "EventKind",
+    "Finding",
+    "FindingKind",
     "FocusArea",
+    "Gap",
     "Goal",
     "GoalKind",
     "Indicator",
@@ -292,6 +296,30 @@ class TitleKind(_Vocabulary):
     """A descriptive label of ours: the document's own title was not found."""
 
 
+class FindingKind(_Vocabulary):
+    """Who says how an outcome turned out, and in what form."""
+
+    OFFICIAL_CLAIM = "official_claim"
+    """A government page, briefing or work report stating an outcome."""
+    EVALUATION = "evaluation"
+    """A formal evaluation of the plan period (such as a mid-term evaluation)."""
+    REPORT = "report"
+    """A news or other secondary account of an outcome."""
+
+
+class Bearing(_Vocabulary):
+    """What a :class:`Finding` says about the targets it names."""
+
+    MET = "met"
+    """It says the targets were reached."""
+    NOT_MET = "not_met"
+    """It says the targets were not reached (or that what they named went elsewhere)."""
+    PROGRESS = "progress"
+    """It reports progress towards the targets without saying they were reached."""
+    CONTEXT = "context"
+    """It concerns the targets without judging them."""
+
+
 _TITLE_RANK = (TitleKind.OFFICIAL, TitleKind.SHORT, TitleKind.TRANSLATION, TitleKind.LABEL)
 
 # ----------------------------------------------------------------- small records
@@ -545,6 +573,12 @@ class Target:
     """The :class:`Indicator` whose observations show how the target turned out."""
     baseline_year: int | None = field(default=None, repr=False)
     """For relative targets ("double against 2019"), the year of the base."""
+    alternative_indicator_ids: tuple[str, ...] = field(default=(), repr=False)
+    """Other indicators that measure the same target on another statistical measure (the
+    doubling of "scale" read as manufacturing output, say); their verdicts are shown beside
+    the one on ``indicator_id``, never merged into it."""
+    measure_note: str | None = field(default=None, repr=False)
+    """Why ``indicator_id`` is the measure the target is judged on."""
     notes: str | None = field(default=None, repr=False)
     """Caveats: how the deadline was read, doubts about the wording."""
     citations: tuple[Citation, ...] = field(repr=False)
@@ -723,6 +757,70 @@ class Conflict:
     """Why: how the sides relate and which to use for what."""
 
 
+# ------------------------------------------------------- findings and gaps
+
+
+@frozen(kw_only=True)
+class Finding:
+    """A cited statement about how an outcome turned out, figure or not.
+
+    Official statements that settle an outcome without a figure ("four trillion-level
+    clusters have formed"), evaluations of the plan period and secondary accounts are
+    evidence of their own kind: dated, cited and tied to the targets or indicators they
+    speak of.  Figures themselves are :class:`Observation` records.
+    """
+
+    id: str
+    """Unique id."""
+    kind: FindingKind
+    """An official claim, an evaluation or a secondary report."""
+    statement: str = field(repr=False)
+    """What it says, in our own words (English)."""
+    year: int | None = None
+    """The year whose outcome it speaks of (a 2025 outcome stated in 2026 has 2025)."""
+    stated: str | None = field(default=None, repr=False)
+    """When it was said: an ISO 8601 date, possibly partial (``"2026-02"``)."""
+    bearing: Bearing = Bearing.CONTEXT
+    """What it says about ``target_ids``: reached, not reached, progress or context."""
+    target_ids: tuple[str, ...] = ()
+    """The targets it speaks of."""
+    indicator_ids: tuple[str, ...] = ()
+    """The indicators it speaks of."""
+    quantity: Quantity | None = field(default=None, repr=False)
+    """A figure it gives, where it gives one (in base units)."""
+    measures: str | None = field(default=None, repr=False)
+    """The statistical scope of what it states (industry scale, output, revenue …)."""
+    notes: str | None = field(default=None, repr=False)
+    """Caveats: how far the statement goes, doubts about it."""
+    citations: tuple[Citation, ...] = field(repr=False)
+    """Where this fact comes from: at least one source id with a locator."""
+
+
+@frozen(kw_only=True)
+class Gap:
+    """Something the data knows it does not know, and what was done to find it.
+
+    Known unknowns are data too: a missing outcome year, an indicator table or chapter
+    whose text was not found.  A gap cites no source for a fact (there is none); it may
+    name the sources that were read and do not give it.
+    """
+
+    id: str
+    """Unique id."""
+    topic: str
+    """What is not known, in our own words."""
+    record_ids: tuple[str, ...] = ()
+    """The targets, indicators, industries or documents it concerns."""
+    years: tuple[int, ...] = ()
+    """The years for which a figure is missing, where that is what is missing."""
+    searched: str = field(repr=False)
+    """What was looked for, and where."""
+    would_settle: str | None = field(default=None, repr=False)
+    """What figure or finding would settle it."""
+    checked: tuple[Citation, ...] = field(default=(), repr=False)
+    """Sources that were read and do not give it (source id and the part read)."""
+
+
 # ------------------------------------------------------------------------ plan
 
 
@@ -769,6 +867,10 @@ class Plan:
     """National policy, parent plan, siblings, revisions and successors."""
     conflicts: tuple[Conflict, ...] = field(default=(), repr=False)
     """Where sources disagree."""
+    findings: tuple[Finding, ...] = field(default=(), repr=False)
+    """Cited statements of how outcomes turned out (claims, evaluations, reports)."""
+    gaps: tuple[Gap, ...] = field(default=(), repr=False)
+    """What the data knows it does not know."""
     sources: tuple[Source, ...] = field(default=(), repr=False)
     """Every source cited anywhere in the plan."""
     citations: tuple[Citation, ...] = field(repr=False)
