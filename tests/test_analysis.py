@@ -1,16 +1,17 @@
 """Progress of targets: arithmetic on hand-computed cases, statuses on the real data."""
 
+import json
 import math
 
 import pytest
 
 import shanghai_plan as sp
 from shanghai_plan.analysis import Progress, Status, cagr, meets, progress
-from tests.plans import with_target
+from tests.plans import CITE, minimal, with_target
 
 
-def one(plan: sp.Plan) -> Progress:
-    return progress("t", plan=plan)
+def one(plan: sp.Plan, target_id: str = "t") -> Progress:
+    return progress(target_id, plan=plan)
 
 
 def test_cagr_hand_computed() -> None:
@@ -206,27 +207,44 @@ def test_at_most_target() -> None:
     assert met.status is Status.MET
 
 
-def test_qualitative_is_not_measurable() -> None:
-    p = progress("tgt-national-eda-platform")
-    assert p.status is Status.NOT_MEASURABLE
-    assert p.rests_on == ()
+def test_qualitative_without_findings_is_no_data_and_says_what_would_settle_it() -> None:
+    data = minimal()
+    data["targets"] = [
+        {
+            "id": "q",
+            "document_id": "p",
+            "kind": "qualitative",
+            "statement": "Build a platform.",
+            "year": 2025,
+            "citations": CITE,
+        }
+    ]
+    p = one(sp.loads(json.dumps(data)), "q")
+    assert p.status is Status.NO_DATA
+    assert p.evidence is sp.EvidenceKind.NONE
+    assert (p.rests_on, p.findings, p.confidence) == ((), (), None)
+    assert p.missing == "a cited finding on whether the target was reached by 2025"
 
 
-def test_progress_of_all_quantitative_targets() -> None:
+def test_progress_of_every_target() -> None:
     results = progress()
     assert isinstance(results, tuple)
-    quantitative = sp.targets(kind="quantitative")
-    assert [r.target for r in results] == list(quantitative)
+    assert [r.target for r in results] == list(sp.targets())  # qualitative ones included
     for r in results:
         assert r.status in Status
         for o in r.rests_on:  # every status names observations that exist in the data
             assert sp.record(o.id) is o
+        for f in r.findings:
+            assert sp.record(f.id) is f
         if r.status in (Status.MET, Status.NOT_MET):
-            assert r.rests_on
-        if r.goal is not None and r.latest is not None and r.share_of_goal is not None:
+            assert r.rests_on or r.findings
+            assert r.evidence is not sp.EvidenceKind.NONE
+        else:
+            assert r.missing, r.target_id  # every open verdict says what would settle it
+        if r.goal is not None and r.share_of_goal is not None:
             assert math.isfinite(r.share_of_goal)
     every = progress(all_documents=True)
-    assert len(every) == len(sp.targets(kind="quantitative", all_documents=True))
+    assert len(every) == len(sp.targets(all_documents=True))
 
 
 def _obs(value: float, comparator: str) -> sp.Observation:
@@ -264,19 +282,17 @@ def test_upper_bound_at_deadline_in_real_data() -> None:
     assert p.explanation.startswith("< 20.55 in 2025 misses 25")
 
 
-def test_confidence_is_the_weakest_source_of_the_evidence() -> None:
+def test_confidence_is_the_weakest_record_each_as_strong_as_its_best_source() -> None:
+    order = [sp.Confidence.PRIMARY, sp.Confidence.SECONDARY, sp.Confidence.WEAK]
     for r in progress(all_documents=True):
-        levels = {sp.source(c).confidence for o in r.rests_on for c in o.citations}
-        if not levels:
+        records = [*r.rests_on, *r.findings]
+        if not records:
             assert r.confidence is None
-        else:
-            for weaker in (sp.Confidence.WEAK, sp.Confidence.SECONDARY, sp.Confidence.PRIMARY):
-                if weaker in levels:
-                    assert r.confidence is weaker
-                    break
+            continue
+        per_record = [min(order.index(sp.source(c).confidence) for c in x.citations) for x in records]
+        assert r.confidence is order[max(per_record)], r.target_id
     nev = progress("tgt-nev-output-1-2m")
     assert nev.status is Status.MET
-    assert nev.confidence is sp.Confidence.WEAK  # the 2023 output figure comes from a weak summary
 
 
 # Statuses on the real data, checked by hand against the observations they rest on
@@ -292,7 +308,6 @@ PINNED = {
     "tgt-2023-leading-three-1-8tn": Status.MET,  # 2 tn in 2025
     "tgt-sei-va-share-20": Status.MET,  # 23.8 % in 2022
     "tgt-chip-design-3nm": Status.NO_DATA,  # no process-node observation
-    "tgt-national-eda-platform": Status.NOT_MEASURABLE,  # qualitative
 }
 
 

@@ -32,9 +32,7 @@ def test_record_counts_match_the_plan(plan: sp.Plan) -> None:
     assert len(sp.to_records("sources")) == len(plan.sources)
     assert len(sp.to_records("observations")) == sum(len(i.observations) for i in plan.indicators)
     assert len(sp.to_records("conflicts")) == sum(len(c.sides) for c in plan.conflicts)
-    assert len(sp.to_records("progress")) == len(
-        sp.targets(kind="quantitative", all_documents=True)
-    )
+    assert len(sp.to_records("progress")) == len(sp.targets(all_documents=True))
 
 
 def test_target_record_carries_figure_and_citations() -> None:

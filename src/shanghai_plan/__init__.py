@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import datetime
     from types import ModuleType
 
-    from .analysis import Progress, Status, progress
+    from .analysis import EvidenceKind, Progress, Status, progress
     from .errors import (
         DataProblem,
         MissingDependencyError,
@@ -84,6 +84,8 @@ if TYPE_CHECKING:
         conflicts,
         document,
         documents,
+        findings,
+        gaps,
         indicator,
         indicators,
         industries,
@@ -98,6 +100,7 @@ if TYPE_CHECKING:
         target,
         targets,
     )
+    from .verdicts import ScorecardRow, scorecard
 
     DATA_VERSION: str
     """Version of the bundled data (read from the data on first access)."""
@@ -125,6 +128,7 @@ __all__ = [
     "Document",
     "Event",
     "EventKind",
+    "EvidenceKind",
     "Finding",
     "FindingKind",
     "FocusArea",
@@ -146,6 +150,7 @@ __all__ = [
     "Progress",
     "Quantity",
     "Relation",
+    "ScorecardRow",
     "SearchHit",
     "ShanghaiPlanError",
     "Source",
@@ -163,6 +168,8 @@ __all__ = [
     "documents",
     "dump",
     "dumps",
+    "findings",
+    "gaps",
     "indicator",
     "indicators",
     "industries",
@@ -175,6 +182,7 @@ __all__ = [
     "observations",
     "progress",
     "record",
+    "scorecard",
     "search",
     "source",
     "sources",
@@ -242,14 +250,19 @@ _HOME: dict[str, str] = {
     "NotFoundError": "errors",
     "PlanDataError": "errors",
     "ShanghaiPlanError": "errors",
+    "EvidenceKind": "analysis",
     "Progress": "analysis",
     "Status": "analysis",
     "progress": "analysis",
+    "ScorecardRow": "verdicts",
+    "scorecard": "verdicts",
     "SearchHit": "queries",
     "cited_sources": "queries",
     "conflicts": "queries",
     "document": "queries",
     "documents": "queries",
+    "findings": "queries",
+    "gaps": "queries",
     "indicator": "queries",
     "indicators": "queries",
     "industries": "queries",
@@ -292,6 +305,10 @@ def _module(home: str) -> "ModuleType":
         from . import export
 
         return export
+    if home == "verdicts":
+        from . import verdicts
+
+        return verdicts
     from . import errors
 
     return errors

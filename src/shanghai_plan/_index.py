@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from attrs import frozen
 
 from ._records import walk
-from .model import Industry, IndustryTier, Plan, Source, Target
+from .model import Finding, Gap, Industry, IndustryTier, Plan, Source, Target
 
 __all__ = ["Index", "index_for", "normalize"]
 
@@ -35,6 +35,9 @@ class Index:
     document_ids: frozenset[str]
     source_by_id: dict[str, Source]
     record_by_id: dict[str, object]
+    # target or indicator id -> the findings that name it; record id -> the gaps that name it
+    findings_by_record: dict[str, tuple[Finding, ...]]
+    gaps_by_record: dict[str, tuple[Gap, ...]]
     # answers worth keeping: search results and progress results, by their arguments
     memo: dict[tuple[object, ...], object]
 
@@ -86,6 +89,14 @@ def _build(plan: Plan) -> Index:
         rid = getattr(rec, "id", None)
         if isinstance(rid, str):
             records.setdefault(rid, rec)
+    findings: dict[str, list[Finding]] = {}
+    for f in plan.findings:
+        for rid in dict.fromkeys((*f.target_ids, *f.indicator_ids)):
+            findings.setdefault(rid, []).append(f)
+    gaps: dict[str, list[Gap]] = {}
+    for g in plan.gaps:
+        for rid in dict.fromkeys(g.record_ids):
+            gaps.setdefault(rid, []).append(g)
     exact: dict[str, Industry] = {}
     for ind in plan.industries:
         for key in _keys(ind):
@@ -102,5 +113,7 @@ def _build(plan: Plan) -> Index:
         document_ids=frozenset({plan.id, *(d.id for d in plan.related_documents)}),
         source_by_id={s.id: s for s in plan.sources},
         record_by_id=records,
+        findings_by_record={k: tuple(v) for k, v in findings.items()},
+        gaps_by_record={k: tuple(v) for k, v in gaps.items()},
         memo={},
     )

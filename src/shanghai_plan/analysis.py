@@ -1,48 +1,75 @@
-"""Did the plan deliver?  A target's progress against the observations of its indicator.
+"""Did the plan deliver?  Every target judged on its evidence, with the evidence.
 
-:func:`progress` pairs each quantitative target with its indicator's observations: the
-baseline it started from, the latest figure reported, a :class:`Status`, the annual
-growth the target implied and the growth actually achieved.  Every result names the
-observations it rests on, so it can be cited.
+:func:`progress` judges one target (or every target of a document) and returns a
+:class:`Progress`: a :class:`Status`, the kind of evidence it rests on
+(:class:`EvidenceKind`), the observations and findings it rests on, how strong they are,
+the caveats, the verdicts on other measures of the same target, and — where the evidence
+does not settle it — what would.
 
 Rules (documented, and tested on hand-computed cases):
 
-* The **baseline** is the observation in the target's ``baseline_year`` when it has one
-  (relative targets such as "double against 2019"); otherwise the latest full-year
-  observation from before the document's period (2020 for a 2021–2025 plan).
-* The **goal value** is the target's quantity; for a ``multiple`` (``×2``) it is that
-  multiple of the baseline.  ``cumulative`` targets are compared with the sum of the
-  full-year observations from ``start_year`` to the deadline; ``per_year`` targets with
-  their average (compound for growth rates: the constant rate giving the same growth).
-* **Comparators**: ``at_least`` means ≥, ``more_than`` >, ``at_most`` ≤, ``less_than`` <;
-  ``about`` and ``exactly`` count as met when the figure is within ``tolerance`` (default
-  5 %, 0.5 % for ``exactly``) of the goal, or beyond it in the direction the goal points
-  (overshooting "about 850 bn" of investment is not a miss).
-* Where one year has several figures (sources that disagree), a verdict stands only
-  when they all agree; cumulative and per-year targets do not combine such years; growth
-  is measured from an exact baseline figure in preference to an approximate one.
-* **Status** is judged on the latest full-year figure: ``MET`` as soon as it meets the
-  goal; ``NOT_MET`` when the deadline year has a figure that misses; before the deadline
-  (as of the data's ``data_as_of`` date) ``ON_TRACK`` / ``OFF_TRACK`` by comparing the
-  achieved annual growth with the growth the goal requires; ``NO_DATA`` when there is no
-  baseline or no figure to judge by, or the deadline has passed without a figure for its
-  year; ``NOT_MEASURABLE`` for qualitative targets and targets with no indicator.
+* **Figures first.** A quantitative target is judged on the full-year observations of its
+  indicator (``Target.indicator_id``; ``Target.measure_note`` says why that measure).  The
+  verdicts on the target's other measures (``alternative_indicator_ids``) are computed the
+  same way and shown beside it in ``alternatives``; they never change the main verdict.
+  A figure whose unit is not the target's (a growth rate for a target in yuan) cannot judge
+  it, except that a ``multiple`` of a baseline ("double") may be measured by compounding the
+  yearly growth rates from the baseline year on.
+* **The deadline decides.** Only figures for years up to the deadline (``Target.year``)
+  count: a figure for a later year never makes a target met; it appears as a caveat.
+  Reaching the goal before the deadline counts (``MET`` in 2023 for a "by 2025" goal), and
+  the result says so when it rests on an earlier year or when a later year falls back.
+* **Partial years never decide.** Figures for part of a year (``coverage``) appear as
+  caveats only.
+* The **baseline** is the observation in the target's ``baseline_year`` when it has one;
+  otherwise the latest full-year figure from before the document's period.  A ``multiple``
+  goal is that multiple of the baseline.  ``cumulative`` targets are compared with the sum of
+  the full-year figures from ``start_year`` to the deadline; ``per_year`` targets with their
+  average (compound for growth rates).
+* **Comparators**: ``at_least`` ≥, ``more_than`` >, ``at_most`` ≤, ``less_than`` <; ``about``
+  and ``exactly`` count as met within ``tolerance`` (default 5 %, 0.5 % for ``exactly``) or
+  beyond the goal in the direction it points.  A bound (``> 480 bn``, ``< 20.55 %``) settles
+  only what it can.
+* **Disagreeing figures settle nothing.** Where one year has several figures, a verdict
+  stands only when they all agree; equal figures from several sources count once.
+* **Findings where figures are silent.** A qualitative target, or a quantitative one whose
+  figures do not settle it, is judged from the :class:`~shanghai_plan.Finding` records that
+  name it with a bearing of ``met`` or ``not_met``: an official claim, an evaluation or a
+  report.  Findings that disagree settle nothing.  A finding about a year after the deadline
+  never makes a target met (a later "not reached" still counts: what was not there later was
+  not there by the deadline).  When figures settle a target, findings that disagree are caveats.
+* **Confidence**: a record (observation or finding) is as strong as the best source it cites;
+  a verdict is as strong as the weakest record it rests on.  Of several findings that agree,
+  the verdict rests on those with the best sources.
+* **Status** ``MET`` / ``NOT_MET`` as above; before the deadline (as of the data's
+  ``data_as_of``) ``ON_TRACK`` / ``OFF_TRACK`` by comparing the growth achieved with the growth
+  required; ``NO_DATA`` otherwise — and then ``missing`` says what figure or finding would
+  settle it, and ``gaps`` lists what the data records as not found.
 """
 
 import math
+from collections.abc import Iterable, Sequence
 from typing import Any, overload
 
+import attrs
 from attrs import field, frozen
 
 from ._index import index_for
 from .loading import load
 from .model import (
     Aggregation,
+    Bearing,
+    Citation,
     Comparator,
     Confidence,
+    Finding,
+    FindingKind,
+    Gap,
+    Indicator,
     Measure,
     Observation,
     Plan,
+    Source,
     Target,
     TargetKind,
     Unit,
@@ -50,7 +77,7 @@ from .model import (
 )
 from .queries import indicator, target, targets
 
-__all__ = ["Progress", "Status", "progress"]
+__all__ = ["EvidenceKind", "Progress", "Status", "progress"]
 
 _CONFIDENCE_RANK = (Confidence.PRIMARY, Confidence.SECONDARY, Confidence.WEAK)
 
@@ -62,48 +89,100 @@ class Status(_Vocabulary):
     """How a target turned out (or is turning out)."""
 
     MET = "met"
+    """The evidence shows the target reached by its deadline."""
     NOT_MET = "not_met"
+    """The evidence shows the target missed at its deadline."""
     ON_TRACK = "on_track"
     """The deadline is not over and the achieved growth is at least the required growth."""
     OFF_TRACK = "off_track"
     """The deadline is not over and the achieved growth falls short of the required growth."""
     NO_DATA = "no_data"
-    NOT_MEASURABLE = "not_measurable"
+    """The evidence does not settle it; ``Progress.missing`` says what would."""
+
+
+class EvidenceKind(_Vocabulary):
+    """What kind of evidence a verdict rests on."""
+
+    FIGURES = "figures"
+    """Observations of the target's indicator."""
+    OFFICIAL_CLAIM = "official_claim"
+    """An official statement that settles the outcome (with or without a figure)."""
+    EVALUATION = "evaluation"
+    """A formal evaluation of the plan period."""
+    REPORT = "report"
+    """A news or other secondary account."""
+    NONE = "none"
+    """Nothing settles it."""
+
+
+_FINDING_EVIDENCE = {
+    FindingKind.OFFICIAL_CLAIM: EvidenceKind.OFFICIAL_CLAIM,
+    FindingKind.EVALUATION: EvidenceKind.EVALUATION,
+    FindingKind.REPORT: EvidenceKind.REPORT,
+}
+_KIND_RANK = (FindingKind.OFFICIAL_CLAIM, FindingKind.EVALUATION, FindingKind.REPORT)
 
 
 @frozen(kw_only=True)
 class Progress:
-    """A target's progress: the status and the observations it rests on."""
+    """A target's verdict: the status, the evidence it rests on and what is missing."""
 
     target: Target = field(repr=False)
     target_id: str
+    """The target judged."""
     status: Status
+    """How it turned out."""
+    evidence: EvidenceKind = EvidenceKind.NONE
+    """The kind of evidence the status rests on."""
+    measure: str | None = None
+    """The id of the indicator the figures come from (``None`` when none judges it)."""
+    measure_note: str | None = field(default=None, repr=False)
+    """Why that indicator is the measure used."""
     goal: float | None = None
     """The figure to reach, in the indicator's unit (a multiple is applied to the baseline)."""
     unit: Unit | None = None
+    """The unit of ``goal`` and ``figure``."""
+    figure: float | None = field(default=None, repr=False)
+    """The figure set against the goal: the deciding year's value, the sum or average over the
+    years, or the multiple compounded from growth rates."""
+    figure_year: int | None = field(default=None, repr=False)
+    """The (last) year ``figure`` is for."""
     baseline: Observation | None = field(default=None, repr=False)
+    """The observation the goal or the growth is measured from."""
     latest: Observation | None = field(default=None, repr=False)
+    """The latest full-year observation up to the deadline."""
     implied_growth: float | None = None
     """Annual growth (percent a year) the goal required from the baseline to the deadline."""
     achieved_growth: float | None = None
     """Annual growth (percent a year) achieved from the baseline to the latest figure."""
     rests_on: tuple[Observation, ...] = field(default=(), repr=False)
     """Every observation the status rests on (cite these)."""
+    findings: tuple[Finding, ...] = field(default=(), repr=False)
+    """Every finding the status rests on (cite these)."""
     confidence: Confidence | None = None
-    """The weakest confidence among the sources of ``rests_on`` (``None`` when empty)."""
+    """The weakest confidence among the records the status rests on (``None`` when none)."""
     explanation: str = field(default="", repr=False)
+    """Why, in one line."""
+    caveats: tuple[str, ...] = field(default=(), repr=False)
+    """What a reader should know: partial-year and after-deadline figures, an earlier year
+    the verdict rests on, findings that disagree."""
+    missing: str | None = field(default=None, repr=False)
+    """What figure or finding would settle the target (for statuses other than met / not met,
+    and for a verdict that rests on an earlier year)."""
+    alternatives: tuple["Progress", ...] = field(default=(), repr=False)
+    """The verdicts on the target's other measures (``Target.alternative_indicator_ids``)."""
+    gaps: tuple[Gap, ...] = field(default=(), repr=False)
+    """What the data records as not found about this target or its indicators."""
 
     @property
     def share_of_goal(self) -> float | None:
-        """The latest figure as a percentage of the goal (cumulative: the running sum)."""
-        if self.goal in (None, 0) or self.latest is None:
+        """The figure as a percentage of the goal (``None`` for per-year rates)."""
+        if self.goal in (None, 0) or self.figure is None:
             return None
         assert self.goal is not None
-        if self.target.aggregation is Aggregation.CUMULATIVE:
-            return 100 * sum(o.value for o in self.rests_on) / self.goal
         if self.target.aggregation is Aggregation.PER_YEAR:
             return None
-        return 100 * self.latest.value / self.goal
+        return 100 * self.figure / self.goal
 
 
 def cagr(start: float, end: float, years: int) -> float | None:
@@ -146,23 +225,23 @@ def judge(obs: Observation, goal: float, comparator: Comparator, tolerance: floa
     return hit
 
 
-def _preferred(same_year: list[Observation]) -> Observation | None:
+def _preferred(same_year: Sequence[Observation]) -> Observation | None:
     """Of one year's figures, the one to measure growth from: an exact figure before an
     approximate one or a bound, then the first in the data."""
     exact = [o for o in same_year if o.comparator is Comparator.EXACTLY]
-    ranked = exact or same_year
+    ranked = exact or list(same_year)
     return ranked[0] if ranked else None
 
 
 def _verdict(
-    same_year: list[Observation], goal: float, comparator: Comparator, tolerance: float
+    same_year: Sequence[Observation], goal: float, comparator: Comparator, tolerance: float
 ) -> bool | None:
     """One verdict from every figure of a year: only when they all agree."""
     found = {judge(o, goal, comparator, tolerance) for o in same_year}
     return found.pop() if len(found) == 1 else None
 
 
-def _shown(same_year: list[Observation]) -> str:
+def _shown(same_year: Iterable[Observation]) -> str:
     return " and ".join(f"{o.comparator.symbol} {_num(o.value)}".lstrip("= ") for o in same_year)
 
 
@@ -173,147 +252,487 @@ def _mean(values: list[float], *, compound: bool) -> float:
     return sum(values) / len(values)
 
 
-def _full_year(obs: tuple[Observation, ...]) -> list[Observation]:
+def _full_year(obs: Iterable[Observation]) -> list[Observation]:
     return sorted((o for o in obs if o.coverage is None), key=lambda o: o.year)
 
 
+def _by_year(obs: Iterable[Observation]) -> dict[int, list[Observation]]:
+    years: dict[int, list[Observation]] = {}
+    for o in obs:
+        years.setdefault(o.year, []).append(o)
+    return dict(sorted(years.items()))
+
+
+def _one_figure(same_year: list[Observation]) -> Observation | None:
+    """The year's figure when its sources agree (equal value and comparator), else ``None``."""
+    first = same_year[0]
+    agree = all(o.value == first.value and o.comparator is first.comparator for o in same_year)
+    return first if agree else None
+
+
 def _start_year(t: Target, plan: Plan) -> int:
+    if t.start_year is not None:
+        return t.start_year
     if t.document_id == plan.id:
         return plan.period.start_year
     for d in plan.related_documents:
         if d.id == t.document_id and d.period is not None:
             return d.period.start_year
-    return t.start_year if t.start_year is not None else (t.year or plan.period.end_year)
+    return t.year or plan.period.end_year
 
 
-def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
-    def result(status: Status, why: str, **kw: Any) -> Progress:
+def _deadline(t: Target, plan: Plan) -> int:
+    return t.year if t.year is not None else plan.period.end_year
+
+
+def _record_rank(citations: tuple[Citation, ...], sources: dict[str, Source]) -> int:
+    """A record is as strong as the best source it cites."""
+    return min(
+        (_CONFIDENCE_RANK.index(sources[c.source_id].confidence) for c in citations),
+        default=len(_CONFIDENCE_RANK) - 1,
+    )
+
+
+def _weakest(
+    records: Iterable[Observation | Finding], sources: dict[str, Source]
+) -> Confidence | None:
+    ranks = [_record_rank(r.citations, sources) for r in records]
+    return _CONFIDENCE_RANK[max(ranks)] if ranks else None
+
+
+class _Judge:
+    """The figures of one indicator set against one target (see the module rules)."""
+
+    def __init__(self, t: Target, ind: Indicator, plan: Plan, tolerance: float) -> None:
+        self.t, self.ind, self.plan, self.tolerance = t, ind, plan, tolerance
+        self.q = t.quantity
+        self.deadline = _deadline(t, plan)
+        self.over = plan.data_as_of.year > self.deadline
+        self.sources = index_for(plan).source_by_id
+        every = _full_year(ind.observations)
+        self.full = [o for o in every if o.year <= self.deadline]
+        self.caveats: list[str] = []
+        late = [o for o in every if o.year > self.deadline]
+        for year, figs in _by_year(late).items():
+            self.caveats.append(
+                f"{year} figure ({_shown(figs)}) comes after the {self.deadline} deadline "
+                "and does not count"
+            )
+        full_years = {o.year for o in self.full}
+        partial = [o for o in ind.observations if o.coverage is not None]
+        for o in sorted(partial, key=lambda o: o.year):
+            if o.year <= self.deadline and o.year not in full_years:
+                self.caveats.append(
+                    f"{o.year} {o.coverage} figure ({_shown([o])}) is for part of the year "
+                    "and does not decide"
+                )
+
+    def result(self, status: Status, why: str, **kw: Any) -> Progress:
         rests: tuple[Observation, ...] = kw.get("rests_on", ())
-        levels = [
-            _CONFIDENCE_RANK.index(sources[c.source_id].confidence)
-            for o in rests
-            for c in o.citations
-        ]
-        kw["confidence"] = _CONFIDENCE_RANK[max(levels)] if levels else None
-        return Progress(target=t, target_id=t.id, status=status, explanation=why, **kw)
+        if status in (Status.MET, Status.NOT_MET, Status.ON_TRACK, Status.OFF_TRACK):
+            kw.setdefault("evidence", EvidenceKind.FIGURES)
+        kw.setdefault("unit", self.ind.unit)
+        return Progress(
+            target=self.t,
+            target_id=self.t.id,
+            status=status,
+            explanation=why,
+            measure=self.ind.id,
+            confidence=_weakest(rests, self.sources),
+            caveats=tuple(self.caveats),
+            **kw,
+        )
 
-    sources = index_for(plan).source_by_id
+    def figure_wanted(self, years: str | None = None) -> str:
+        """What would settle it: the full-year figures for ``years`` (default the deadline)."""
+        what = f"{self.ind.name_en} ({self.ind.id})"
+        if years is None or years == str(self.deadline):
+            return f"a full-year {self.deadline} figure for {what}"
+        return f"full-year figures for {years} for {what}"
 
-    if t.kind is not TargetKind.QUANTITATIVE or t.quantity is None or t.indicator_id is None:
-        why = "qualitative target" if t.quantity is None else "no indicator measures it"
-        return result(Status.NOT_MEASURABLE, why)
-    ind = indicator(t.indicator_id, plan=plan)
-    q = t.quantity
-    full = _full_year(ind.observations)
+    def assess(self) -> Progress:
+        t, ind, q = self.t, self.ind, self.q
+        assert q is not None
+        if q.unit is not Unit.MULTIPLE and q.unit is not ind.unit:
+            why = f"{ind.id} is measured in {ind.unit.value}, the target in {q.unit.value}"
+            return self.result(Status.NO_DATA, why, missing=f"a figure in {q.unit.value}")
+        if q.unit is Unit.MULTIPLE and ind.measure is Measure.GROWTH_RATE:
+            return self._compounded()
 
-    # -- baseline
-    if t.baseline_year is not None:
-        base_year: int | None = t.baseline_year
-    else:
-        start = t.start_year if t.start_year is not None else _start_year(t, plan)
-        base_year = max((o.year for o in full if o.year < start), default=None)
-    baseline = _preferred([o for o in full if o.year == base_year])
+        # -- baseline
+        if t.baseline_year is not None:
+            base_year: int | None = t.baseline_year
+        else:
+            start = _start_year(t, self.plan)
+            base_year = max((o.year for o in self.full if o.year < start), default=None)
+        baseline = _preferred([o for o in self.full if o.year == base_year])
 
-    # -- goal
-    if q.unit is Unit.MULTIPLE:
-        if baseline is None:
-            why = f"relative target: no {ind.id} figure for the baseline year {t.baseline_year}"
-            return result(Status.NO_DATA, why, unit=ind.unit)
-        goal = baseline.value * q.value
-    else:
-        goal = q.value
-    deadline = t.year if t.year is not None else plan.period.end_year
-    over = plan.data_as_of.year > deadline
-    upward = q.comparator not in (Comparator.AT_MOST, Comparator.LESS_THAN)
+        # -- goal
+        if q.unit is Unit.MULTIPLE:
+            if baseline is None:
+                why = f"relative target: no {ind.id} figure for the baseline year {base_year}"
+                missing = f"a {base_year} figure for {ind.name_en} ({ind.id}), the baseline"
+                return self.result(Status.NO_DATA, why, missing=missing)
+            goal = baseline.value * q.value
+        else:
+            goal = q.value
+        if t.aggregation is not Aggregation.LEVEL:
+            return self._over_years(goal)
+        return self._level(goal, baseline)
 
-    # -- cumulative and per-year targets: judged over the years they cover
-    if t.aggregation is not Aggregation.LEVEL:
-        first = t.start_year if t.start_year is not None else _start_year(t, plan)
-        years = range(first, deadline + 1)
-        counted = [o for o in full if o.year in years]
-        have = sorted({o.year for o in counted})
-        if not counted:
-            return result(Status.NO_DATA, "no yearly figures", goal=goal, unit=ind.unit)
-        doubled = sorted({o.year for o in counted if sum(x.year == o.year for x in counted) > 1})
+    def _level(self, goal: float, baseline: Observation | None) -> Progress:
+        q, deadline, tol = self.q, self.deadline, self.tolerance
+        assert q is not None
+        after = [o for o in self.full if baseline is None or o.year > baseline.year]
+        years = _by_year(after)
+        newest = years[max(years)] if years else []
+        latest = _preferred(newest)
+        implied = cagr(baseline.value, goal, deadline - baseline.year) if baseline else None
+        achieved = (
+            cagr(baseline.value, latest.value, latest.year - baseline.year)
+            if baseline and latest
+            else None
+        )
+        common: dict[str, Any] = {
+            "goal": goal,
+            "baseline": baseline,
+            "latest": latest,
+            "implied_growth": implied,
+            "achieved_growth": achieved,
+        }
+        base = (baseline,) if baseline is not None else ()
+        if latest is None:
+            why = "no figure reported" + (" after the baseline" if baseline else "")
+            return self.result(Status.NO_DATA, why, missing=self.figure_wanted(), **common)
+        reached = next(
+            (y for y, figs in years.items() if _verdict(figs, goal, q.comparator, tol) is True),
+            None,
+        )
+        finals = years.get(deadline, [])
+        if reached is not None:
+            figs = years[reached]
+            deciding = _preferred(figs)
+            assert deciding is not None
+            why = f"{_shown(figs)} in {reached} reaches {_num(goal)}"
+            missing = None
+            if reached < deadline:
+                if not finals:
+                    self.caveats.append(
+                        f"rests on the {reached} figure: no full-year {deadline} figure"
+                    )
+                    missing = f"{self.figure_wanted()}, to confirm"
+                elif _verdict(finals, goal, q.comparator, tol) is False:
+                    self.caveats.append(
+                        f"the {deadline} figure ({_shown(finals)}) falls short again; the goal "
+                        f"was reached in {reached}"
+                    )
+            rests = tuple(dict.fromkeys((*base, *figs)))
+            return self.result(
+                Status.MET,
+                why,
+                rests_on=rests,
+                figure=deciding.value,
+                figure_year=reached,
+                missing=missing,
+                **common,
+            )
+        if finals:
+            verdict = _verdict(finals, goal, q.comparator, tol)
+            rests = tuple(dict.fromkeys((*base, *finals)))
+            fig = _preferred(finals)
+            assert fig is not None
+            if verdict is None:
+                why = (
+                    f"the {deadline} figures ({_shown(finals)}) do not settle {_num(goal)}: "
+                    "a bound, or sources that disagree"
+                )
+                missing = f"an exact {deadline} figure for {self.ind.name_en} ({self.ind.id})"
+                return self.result(
+                    Status.NO_DATA,
+                    why,
+                    rests_on=rests,
+                    figure=fig.value,
+                    figure_year=deadline,
+                    missing=missing,
+                    **common,
+                )
+            why = f"{_shown(finals)} in {deadline} misses {_num(goal)}"
+            return self.result(
+                Status.NOT_MET,
+                why,
+                rests_on=rests,
+                figure=fig.value,
+                figure_year=deadline,
+                **common,
+            )
+        rests = tuple(dict.fromkeys((*base, *newest)))
+        assert latest is not None
+        figure = {"figure": latest.value, "figure_year": latest.year}
+        if self.over:
+            why = f"deadline {deadline} has passed; the latest figure is for {latest.year}"
+            return self.result(
+                Status.NO_DATA,
+                why,
+                rests_on=rests,
+                missing=self.figure_wanted(),
+                **figure,
+                **common,
+            )
+        if implied is None or achieved is None:
+            why = "no baseline to measure growth from"
+            missing = f"a figure for {self.ind.name_en} before {_start_year(self.t, self.plan)}"
+            return self.result(
+                Status.NO_DATA, why, rests_on=rests, missing=missing, **figure, **common
+            )
+        status = Status.ON_TRACK if achieved >= implied else Status.OFF_TRACK
+        why = f"achieved {achieved:.1f} %/yr against {implied:.1f} %/yr required"
+        return self.result(status, why, rests_on=rests, **figure, **common)
+
+    def _over_years(self, goal: float) -> Progress:
+        t, q, deadline = self.t, self.q, self.deadline
+        assert q is not None
+        first = _start_year(t, self.plan)
+        span = range(first, deadline + 1)
+        years = {y: figs for y, figs in _by_year(self.full).items() if y in span}
+        counted_all = [o for figs in years.values() for o in figs]
+        if not counted_all:
+            missing = self.figure_wanted(f"{first}–{deadline}")
+            return self.result(Status.NO_DATA, "no yearly figures", goal=goal, missing=missing)
+        doubled = [y for y, figs in years.items() if _one_figure(figs) is None]
         if doubled:  # never silently pick one source's figure over another's
             why = f"several figures for {doubled}; they are not combined"
-            return result(Status.NO_DATA, why, goal=goal, unit=ind.unit, rests_on=tuple(counted))
+            missing = f"figures that settle {doubled} for {self.ind.name_en} ({self.ind.id})"
+            return self.result(
+                Status.NO_DATA, why, goal=goal, rests_on=tuple(counted_all), missing=missing
+            )
+        counted = [_one_figure(figs) for figs in years.values()]
+        values = [o.value for o in counted if o is not None]
+        have = list(years)
+        upward = q.comparator not in (Comparator.AT_MOST, Comparator.LESS_THAN)
         if t.aggregation is Aggregation.CUMULATIVE:
-            figure = sum(o.value for o in counted)
-            pace = figure / len(have) * len(years)  # the sum the years so far point to
+            figure = sum(values)
+            pace = figure / len(have) * len(span)  # the sum the years so far point to
             label = "sum"
         else:
-            growth = ind.measure is Measure.GROWTH_RATE
-            figure = _mean([o.value for o in counted], compound=growth)
+            growth = self.ind.measure is Measure.GROWTH_RATE
+            figure = _mean(values, compound=growth)
             pace = figure
             label = "compound average" if growth else "average"
-        reached = meets(figure, goal, q.comparator, tolerance)
-        complete = set(years) <= set(have)
+        reached = meets(figure, goal, q.comparator, self.tolerance)
+        complete = set(span) <= set(have)
+        absent = [y for y in span if y not in years]
+        kw: dict[str, Any] = {
+            "goal": goal,
+            "latest": counted_all[-1],
+            "rests_on": tuple(counted_all),
+            "figure": figure,
+            "figure_year": have[-1],
+        }
         if reached and (complete or (t.aggregation is Aggregation.CUMULATIVE and upward)):
-            status, why = Status.MET, f"{label} {_num(figure)} over {have} reaches {_num(goal)}"
-        elif complete:
-            status = Status.NOT_MET
+            return self.result(
+                Status.MET, f"{label} {_num(figure)} over {have} reaches {_num(goal)}", **kw
+            )
+        if complete:
             why = f"{label} {_num(figure)} over {first}–{deadline} misses {_num(goal)}"
-        elif over:
-            status = Status.NO_DATA
+            return self.result(Status.NOT_MET, why, **kw)
+        missing = self.figure_wanted(", ".join(map(str, absent)))
+        if self.over:
             why = (
                 f"figures only for {have} ({label} so far {_num(figure)}); "
                 f"{first}–{deadline} needed"
             )
-        else:
-            ok = meets(pace, goal, q.comparator, tolerance)
-            status = Status.ON_TRACK if ok else Status.OFF_TRACK
-            why = f"the years {have} point to {_num(pace)} against {_num(goal)}"
-        return result(
-            status, why, goal=goal, unit=ind.unit, latest=counted[-1], rests_on=tuple(counted)
-        )
+            return self.result(Status.NO_DATA, why, missing=missing, **kw)
+        ok = meets(pace, goal, q.comparator, self.tolerance)
+        status = Status.ON_TRACK if ok else Status.OFF_TRACK
+        why = f"the years {have} point to {_num(pace)} against {_num(goal)}"
+        return self.result(status, why, missing=missing, **kw)
 
-    after = [o for o in full if baseline is None or o.year > baseline.year]
-    newest = [o for o in after if o.year == after[-1].year] if after else []
-    latest = newest[-1] if newest else None
-    implied = cagr(baseline.value, goal, deadline - baseline.year) if baseline else None
-    achieved = (
-        cagr(baseline.value, latest.value, latest.year - baseline.year)
-        if baseline and latest
+    def _compounded(self) -> Progress:
+        """A multiple of a baseline measured by yearly growth rates, compounded."""
+        t, q, deadline = self.t, self.q, self.deadline
+        assert q is not None
+        base_year = (
+            t.baseline_year if t.baseline_year is not None else _start_year(t, self.plan) - 1
+        )
+        span = range(base_year + 1, deadline + 1)
+        years = {y: figs for y, figs in _by_year(self.full).items() if y in span}
+        used: list[Observation] = [o for figs in years.values() for o in figs]
+        doubled = [y for y, figs in years.items() if _one_figure(figs) is None]
+        absent = [y for y in span if y not in years]
+        kw: dict[str, Any] = {"goal": q.value, "unit": Unit.MULTIPLE, "rests_on": tuple(used)}
+        if doubled:
+            why = f"several growth figures for {doubled}; they are not combined"
+            return self.result(Status.NO_DATA, why, missing=f"figures that settle {doubled}", **kw)
+        multiple = 1.0
+        reached: int | None = None
+        for y in span:
+            if y not in years:
+                break
+            fig = _one_figure(years[y])
+            assert fig is not None
+            multiple *= 1 + fig.value / 100
+            if reached is None and meets(multiple, q.value, q.comparator, self.tolerance):
+                reached = y
+        if reached is not None:
+            rests = tuple(o for o in used if o.year <= reached)
+            kw["rests_on"] = rests
+            why = (
+                f"growth compounded over {base_year + 1}–{reached} gives ×{multiple:.3g}, "
+                f"reaching ×{_num(q.value)}"
+            )
+            return self.result(Status.MET, why, figure=multiple, figure_year=reached, **kw)
+        if not absent:
+            why = (
+                f"growth compounded over {base_year + 1}–{deadline} gives ×{multiple:.3g}, "
+                f"missing ×{_num(q.value)}"
+            )
+            return self.result(Status.NOT_MET, why, figure=multiple, figure_year=deadline, **kw)
+        why = (
+            f"growth figures for {absent} are missing: a multiple of the {base_year} level "
+            "cannot be compounded"
+        )
+        missing = self.figure_wanted(", ".join(map(str, absent)))
+        return self.result(Status.NO_DATA, why, missing=missing, **kw)
+
+
+def _findings_verdict(
+    t: Target, plan: Plan, deadline: int
+) -> tuple[Status | None, tuple[Finding, ...], list[str], tuple[Finding, ...]]:
+    """What the findings naming ``t`` settle: (status or None, the findings it rests on,
+    caveats, the decisive findings that disagree)."""
+    idx = index_for(plan)
+    named = [f for f in idx.findings_by_record.get(t.id, ()) if t.id in f.target_ids]
+    caveats: list[str] = []
+    decisive: list[Finding] = []
+    for f in named:
+        if f.bearing not in (Bearing.MET, Bearing.NOT_MET):
+            continue
+        if f.bearing is Bearing.MET and f.year is not None and f.year > deadline:
+            caveats.append(
+                f"{f.id} says reached for {f.year}, after the {deadline} deadline: "
+                "it does not count"
+            )
+            continue
+        decisive.append(f)
+    bearings = {f.bearing for f in decisive}
+    if not decisive:
+        return None, (), caveats, ()
+    if len(bearings) > 1:
+        return None, (), caveats, tuple(decisive)
+    best = min(_record_rank(f.citations, idx.source_by_id) for f in decisive)
+    chosen = tuple(f for f in decisive if _record_rank(f.citations, idx.source_by_id) == best)
+    chosen = tuple(sorted(chosen, key=lambda f: _KIND_RANK.index(f.kind)))
+    status = Status.MET if decisive[0].bearing is Bearing.MET else Status.NOT_MET
+    return status, chosen, caveats, ()
+
+
+def _describe(f: Finding) -> str:
+    when = f" ({f.year})" if f.year is not None else ""
+    return f"{f.id}{when}, {f.kind.value}, {f.bearing.value}: {f.statement}"
+
+
+def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
+    idx = index_for(plan)
+    deadline = _deadline(t, plan)
+    ind = (
+        indicator(t.indicator_id, plan=plan)
+        if t.indicator_id is not None and t.quantity is not None
         else None
     )
-    finals = [o for o in full if o.year == deadline]
-    rests = tuple(dict.fromkeys(o for o in (baseline, *newest) if o is not None))
-    if latest is None:
-        status, why = Status.NO_DATA, "no figure reported after the baseline"
-    elif _verdict(newest, goal, q.comparator, tolerance) is True:
-        status, why = Status.MET, f"{_shown(newest)} in {latest.year} reaches {_num(goal)}"
-    elif finals:
-        verdict = _verdict(finals, goal, q.comparator, tolerance)
-        rests = tuple(dict.fromkeys(o for o in (baseline, *finals, *newest) if o is not None))
-        if verdict is None:
-            status = Status.NO_DATA
-            why = (
-                f"the {deadline} figures ({_shown(finals)}) do not settle {_num(goal)}: "
-                "a bound, or sources that disagree"
-            )
-        else:
-            status = Status.MET if verdict else Status.NOT_MET
-            verb = "reaches" if verdict else "misses"
-            why = f"{_shown(finals)} in {deadline} {verb} {_num(goal)}"
-    elif over:
-        status = Status.NO_DATA
-        why = f"deadline {deadline} has passed; the latest figure is for {latest.year}"
-    elif implied is None or achieved is None:
-        status, why = Status.NO_DATA, "no baseline to measure growth from"
-    else:
-        status = Status.ON_TRACK if achieved >= implied else Status.OFF_TRACK
-        why = f"achieved {achieved:.1f} %/yr against {implied:.1f} %/yr required"
-    return result(
-        status,
-        why,
-        goal=goal,
-        unit=ind.unit,
-        baseline=baseline,
-        latest=latest,
-        implied_growth=implied,
-        achieved_growth=achieved,
-        rests_on=rests,
+    gap_keys = (t.id, *((t.indicator_id,) if t.indicator_id else ()), *t.alternative_indicator_ids)
+    gaps = tuple(dict.fromkeys(g for k in gap_keys for g in idx.gaps_by_record.get(k, ())))
+    alternatives = tuple(
+        _Judge(t, indicator(i, plan=plan), plan, tolerance).assess()
+        for i in t.alternative_indicator_ids
+        if t.quantity is not None
+    )
+    fig = _Judge(t, ind, plan, tolerance).assess() if ind is not None else None
+    status, chosen, caveats, disagree = _findings_verdict(t, plan, deadline)
+    others = [
+        f
+        for f in idx.findings_by_record.get(t.id, ())
+        if t.id in f.target_ids and f not in chosen and f not in disagree
+    ]
+    note = t.measure_note
+    if fig is not None and fig.status in (Status.MET, Status.NOT_MET):
+        contrary = [
+            f"finding {_describe(f)}"
+            for f in (*chosen, *disagree)
+            if (f.bearing is Bearing.MET) != (fig.status is Status.MET)
+        ]
+        return attrs.evolve(
+            fig,
+            measure_note=note,
+            caveats=(
+                *fig.caveats,
+                *caveats,
+                *contrary,
+                *(f"see also {_describe(f)}" for f in others),
+            ),
+            alternatives=alternatives,
+            gaps=gaps,
+        )
+    if status is not None:
+        lead = chosen[0]
+        why = f"{lead.kind.value.replace('_', ' ')} {lead.id}: {lead.statement}"
+        fig_caveats: tuple[str, ...] = ()
+        if fig is not None:
+            fig_caveats = (f"figures ({fig.measure}): {fig.explanation}", *fig.caveats)
+        return Progress(
+            target=t,
+            target_id=t.id,
+            status=status,
+            evidence=_FINDING_EVIDENCE[lead.kind],
+            measure=fig.measure if fig is not None else None,
+            measure_note=note,
+            goal=fig.goal if fig is not None else None,
+            unit=(fig.unit if fig is not None else None),
+            figure=lead.quantity.value if lead.quantity is not None else None,
+            figure_year=lead.year,
+            baseline=fig.baseline if fig is not None else None,
+            latest=fig.latest if fig is not None else None,
+            findings=chosen,
+            confidence=_weakest(chosen, idx.source_by_id),
+            explanation=why,
+            caveats=(*fig_caveats, *caveats, *(f"see also {_describe(f)}" for f in others)),
+            alternatives=alternatives,
+            gaps=gaps,
+        )
+    # nothing settles it
+    if disagree:
+        caveats = [*caveats, *(f"finding {_describe(f)}" for f in disagree)]
+    also = [f"see also {_describe(f)}" for f in others]
+    if fig is not None:
+        why = fig.explanation
+        if disagree:
+            why = f"{why}; the findings disagree"
+        return attrs.evolve(
+            fig,
+            measure_note=note,
+            caveats=(*fig.caveats, *caveats, *also),
+            alternatives=alternatives,
+            gaps=gaps,
+            missing=fig.missing or f"a cited finding or {deadline} figure that settles it",
+        )
+    why = (
+        "the findings disagree"
+        if disagree
+        else (
+            "qualitative target: no finding settles it"
+            if t.kind is TargetKind.QUALITATIVE
+            else "no indicator measures it and no finding settles it"
+        )
+    )
+    return Progress(
+        target=t,
+        target_id=t.id,
+        status=Status.NO_DATA,
+        measure_note=note,
+        explanation=why,
+        caveats=(*caveats, *also),
+        missing=f"a cited finding on whether the target was reached by {deadline}",
+        alternatives=alternatives,
+        gaps=gaps,
     )
 
 
@@ -345,11 +764,12 @@ def progress(
     all_documents: bool = False,
     plan: Plan | None = None,
 ) -> "Progress | tuple[Progress, ...]":
-    """Progress of one target, or of every quantitative target.
+    """The verdict on one target, or on every target of a document.
 
     ``progress(t)`` (a :class:`~shanghai_plan.Target` or its id) returns one
-    :class:`Progress`; ``progress()`` returns a tuple for every quantitative target of
-    the plan (``document=`` for a related document's, ``all_documents=True`` for all).
+    :class:`Progress`; ``progress()`` returns a tuple for every target of the plan,
+    qualitative ones included (``document=`` for a related document's, ``all_documents=True``
+    for all).  The rules are in this module's docstring.
     """
     p = load() if plan is None else plan
     memo = index_for(p).memo  # results are immutable, so they are kept per plan
@@ -363,8 +783,6 @@ def progress(
     key = ("progress-all", tolerance, document, all_documents)
     every = memo.get(key)
     if every is None:
-        chosen = targets(
-            kind=TargetKind.QUANTITATIVE, document=document, all_documents=all_documents, plan=p
-        )
+        chosen = targets(document=document, all_documents=all_documents, plan=p)
         every = memo[key] = tuple(progress(t, tolerance=tolerance, plan=p) for t in chosen)
     return every  # type: ignore[return-value]

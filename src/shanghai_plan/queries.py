@@ -14,12 +14,15 @@ from ._index import index_for, normalize
 from .errors import NotFoundError
 from .loading import load
 from .model import (
+    Bearing,
     Citation,
     Confidence,
     Conflict,
     ContextItem,
     Definition,
     Document,
+    Finding,
+    Gap,
     Goal,
     Indicator,
     Industry,
@@ -38,6 +41,8 @@ __all__ = [
     "conflicts",
     "document",
     "documents",
+    "findings",
+    "gaps",
     "indicator",
     "indicators",
     "industries",
@@ -394,3 +399,44 @@ def conflicts(record_id: str | None = None, *, plan: Plan | None = None) -> tupl
     if record_id is None:
         return p.conflicts
     return tuple(c for c in p.conflicts if any(record_id in s.record_ids for s in c.sides))
+
+
+def _record_key(value: "str | Target | Indicator | Industry | Document") -> str:
+    return value if isinstance(value, str) else value.id
+
+
+def findings(
+    about: "str | Target | Indicator | None" = None,
+    *,
+    bearing: "Bearing | str | None" = None,
+    plan: Plan | None = None,
+) -> tuple[Finding, ...]:
+    """Cited statements of how outcomes turned out (claims, evaluations, reports).
+
+    With ``about`` (a target or indicator, or its id), only the findings that name it; with
+    ``bearing`` (``"met"``, ``"not_met"``, ``"progress"``, ``"context"``), only those.
+    """
+    p = _plan(plan)
+    found = (
+        p.findings if about is None else index_for(p).findings_by_record.get(_record_key(about), ())
+    )
+    if bearing is None:
+        return found
+    wanted = bearing if isinstance(bearing, Bearing) else Bearing(bearing)
+    return tuple(f for f in found if f.bearing is wanted)
+
+
+def gaps(
+    about: "str | Target | Indicator | Industry | Document | None" = None,
+    *,
+    plan: Plan | None = None,
+) -> tuple[Gap, ...]:
+    """What the data knows it does not know, with what was looked for.
+
+    With ``about`` (any record or its id, the plan's own id included), only the gaps that
+    name it.
+    """
+    p = _plan(plan)
+    if about is None:
+        return p.gaps
+    return index_for(p).gaps_by_record.get(_record_key(about), ())

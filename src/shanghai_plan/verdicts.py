@@ -1,0 +1,122 @@
+"""The scorecard: one row per target — did the plan deliver, on what evidence, what is missing.
+
+:func:`scorecard` turns each target's :class:`~shanghai_plan.Progress` into a flat, typed
+:class:`ScorecardRow` (the same row the ``scorecard`` table, the CLI and the docs page show).
+The judgement itself lives in :mod:`shanghai_plan.analysis`.
+"""
+
+from attrs import field, frozen
+
+from ._index import index_for
+from .analysis import DEFAULT_TOLERANCE, EvidenceKind, Progress, Status, progress
+from .loading import load
+from .model import Comparator, Confidence, Plan, TargetKind, Unit
+
+__all__ = ["ScorecardRow", "scorecard"]
+
+
+@frozen(kw_only=True)
+class ScorecardRow:
+    """One target's verdict, flattened for a table."""
+
+    target_id: str
+    """The target judged."""
+    document_id: str
+    """The document that sets it (the plan's own id for the plan's targets)."""
+    statement: str = field(repr=False)
+    """The target in our own words."""
+    kind: TargetKind
+    """Quantitative or qualitative."""
+    deadline: int | None
+    """The deadline year."""
+    status: Status
+    """How it turned out."""
+    evidence: EvidenceKind
+    """The kind of evidence the status rests on."""
+    measure: str | None
+    """The id of the indicator whose figures judge it (``None`` when none does)."""
+    goal: float | None = None
+    """The figure to reach (a multiple already applied to the baseline)."""
+    unit: Unit | None = None
+    """The unit of ``goal`` and ``figure``."""
+    figure: float | None = None
+    """The figure set against the goal (see :attr:`Progress.figure`), or the figure the
+    deciding finding gives."""
+    figure_comparator: Comparator | None = None
+    """How the real value relates to ``figure`` when it is one reported figure (a bound)."""
+    figure_year: int | None = None
+    """The year of ``figure``."""
+    confidence: Confidence | None = None
+    """How strong the evidence is: the weakest record it rests on."""
+    why: str = field(default="", repr=False)
+    """The reason, in one line."""
+    caveats: tuple[str, ...] = field(default=(), repr=False)
+    """What a reader should know (partial years, later figures, disagreeing findings)."""
+    missing: str | None = field(default=None, repr=False)
+    """What figure or finding would settle it (or confirm a verdict resting on an earlier
+    year)."""
+    other_measures: tuple[str, ...] = field(default=(), repr=False)
+    """The verdicts on the target's other measures, ``"indicator-id: status — why"``."""
+    rests_on: tuple[str, ...] = field(default=(), repr=False)
+    """The ids of the observations and findings the status rests on."""
+    gap_ids: tuple[str, ...] = field(default=(), repr=False)
+    """The ids of the gaps recorded for this target or its indicators."""
+
+
+def _row(r: Progress) -> ScorecardRow:
+    t = r.target
+    comparator = next(  # the figure is one reported observation: keep its bound
+        (o.comparator for o in r.rests_on if o.value == r.figure and o.year == r.figure_year),
+        None,
+    )
+    return ScorecardRow(
+        target_id=t.id,
+        document_id=t.document_id,
+        statement=t.statement,
+        kind=t.kind,
+        deadline=t.year,
+        status=r.status,
+        evidence=r.evidence,
+        measure=r.measure,
+        goal=r.goal,
+        unit=r.unit,
+        figure=r.figure,
+        figure_comparator=comparator,
+        figure_year=r.figure_year,
+        confidence=r.confidence,
+        why=r.explanation,
+        caveats=r.caveats,
+        missing=r.missing,
+        other_measures=tuple(
+            f"{a.measure}: {a.status.value} — {a.explanation}" for a in r.alternatives
+        ),
+        rests_on=(*(o.id for o in r.rests_on), *(f.id for f in r.findings)),
+        gap_ids=tuple(g.id for g in r.gaps),
+    )
+
+
+def scorecard(
+    *,
+    document: str | None = None,
+    all_documents: bool = False,
+    tolerance: float = DEFAULT_TOLERANCE,
+    plan: Plan | None = None,
+) -> tuple[ScorecardRow, ...]:
+    """One row per target of the plan (``document=`` for a related document's targets,
+    ``all_documents=True`` for every document's), in the data's order.
+
+    >>> import shanghai_plan as sp
+    >>> rows = sp.scorecard()
+    >>> len(rows) == len(sp.targets())
+    True
+    """
+    p = load() if plan is None else plan
+    memo = index_for(p).memo
+    key = ("scorecard", document, all_documents, tolerance)
+    found = memo.get(key)
+    if found is None:
+        every = progress(
+            document=document, all_documents=all_documents, tolerance=tolerance, plan=p
+        )
+        found = memo[key] = tuple(_row(r) for r in every)
+    return found  # type: ignore[return-value]
