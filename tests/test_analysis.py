@@ -289,7 +289,9 @@ def test_confidence_is_the_weakest_record_each_as_strong_as_its_best_source() ->
         if not records:
             assert r.confidence is None
             continue
-        per_record = [min(order.index(sp.source(c).confidence) for c in x.citations) for x in records]
+        per_record = [
+            min(order.index(sp.source(c).confidence) for c in x.citations) for x in records
+        ]
         assert r.confidence is order[max(per_record)], r.target_id
     nev = progress("tgt-nev-output-1-2m")
     assert nev.status is Status.MET

@@ -651,7 +651,10 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
     others = [
         f
         for f in idx.findings_by_record.get(t.id, ())
-        if t.id in f.target_ids and f not in chosen and f not in disagree
+        if t.id in f.target_ids
+        and f not in chosen
+        and f not in disagree
+        and not (f.bearing is Bearing.MET and f.year is not None and f.year > deadline)
     ]
     note = t.measure_note
     if fig is not None and fig.status in (Status.MET, Status.NOT_MET):

@@ -1,0 +1,389 @@
+"""The verdict rules on hand-computed cases: deadlines, findings, measures, caveats, gaps."""
+
+import json
+from typing import Any
+
+import pytest
+
+import shanghai_plan as sp
+from shanghai_plan.analysis import EvidenceKind, Status, progress
+from tests.plans import CITE, minimal, with_target
+
+WEAK_CITE = [{"source_id": "weak", "locator": "body"}]
+
+
+def _plan(
+    observations: list[tuple[Any, ...]] | None = None,
+    *,
+    kind: str = "quantitative",
+    value: float = 200.0,
+    unit: str = "yuan",
+    comparator: str = "at_least",
+    year: int = 2025,
+    baseline_year: int | None = None,
+    findings: list[dict[str, Any]] | None = None,
+    alternatives: dict[str, list[tuple[int, float]]] | None = None,
+    alternative_measure: str = "gross_output",
+    gaps: list[dict[str, Any]] | None = None,
+    data_as_of: str = "2026-11-28",
+) -> sp.Plan:
+    """A plan with one target ``t``, optionally measured by ``m`` (and other indicators)."""
+    data = minimal()
+    data["data_as_of"] = data_as_of
+    data["sources"].append(
+        {
+            "id": "weak",
+            "title": "A mirror",
+            "publisher": "Someone",
+            "url": "https://example.org/mirror",
+            "language": "en",
+            "kind": "aggregator",
+            "confidence": "weak",
+        }
+    )
+    t: dict[str, Any] = {
+        "id": "t",
+        "document_id": "p",
+        "kind": kind,
+        "statement": "Make more widgets.",
+        "year": year,
+        "citations": CITE,
+    }
+    indicators = []
+    if observations is not None:
+        obs = []
+        for i, o in enumerate(observations):
+            rec: dict[str, Any] = {"id": f"o{i}", "year": o[0], "value": o[1], "citations": CITE}
+            if len(o) >= 3 and o[2] is not None:
+                rec["coverage"] = o[2]
+            if len(o) >= 4 and o[3] == "weak":
+                rec["citations"] = WEAK_CITE
+            obs.append(rec)
+        indicators.append(
+            {
+                "id": "m",
+                "name_en": "Widget output",
+                "unit": "percent" if unit == "percent" else "yuan",
+                "measure": "gross_output",
+                "observations": obs,
+                "citations": CITE,
+            }
+        )
+        t["indicator_id"] = "m"
+    for iid, rows in (alternatives or {}).items():
+        growth = alternative_measure == "growth_rate"
+        indicators.append(
+            {
+                "id": iid,
+                "name_en": f"Widgets by {iid}",
+                "unit": "percent" if growth else "yuan",
+                "measure": alternative_measure,
+                "observations": [
+                    {"id": f"{iid}-{y}", "year": y, "value": v, "citations": CITE} for y, v in rows
+                ],
+                "citations": CITE,
+            }
+        )
+    if alternatives:
+        t["alternative_indicator_ids"] = list(alternatives)
+        t["measure_note"] = "The target says output."
+    if kind == "quantitative":
+        t["quantity"] = {"value": value, "unit": unit, "comparator": comparator}
+    if baseline_year is not None:
+        t["baseline_year"] = baseline_year
+    data["indicators"] = indicators
+    data["targets"] = [t]
+    if findings:
+        data["findings"] = [
+            {"kind": "official_claim", "statement": "Said so.", "citations": CITE, **f}
+            for f in findings
+        ]
+    if gaps:
+        data["gaps"] = gaps
+    return sp.loads(json.dumps(data))
+
+
+def _one(plan: sp.Plan) -> sp.Progress:
+    return progress("t", plan=plan)
+
+
+# ------------------------------------------------------------------ the deadline rule
+
+
+def test_a_figure_after_the_deadline_never_makes_a_target_met() -> None:
+    p = _one(_plan([(2020, 100.0), (2025, 250.0)], year=2021))
+    assert p.status is Status.NO_DATA
+    assert p.rests_on == ()  # the 2025 figure is not evidence for 2021 …
+    assert p.caveats == ("2025 figure (250) comes after the 2021 deadline and does not count",)
+    assert p.missing == "a full-year 2021 figure for Widget output (m)"  # … and it says so
+
+
+def test_the_2021_rd_target_is_not_met_by_later_figures() -> None:
+    # the 2021 government work report's "about 4.1 %" R&D intensity: the data has 2023 and
+    # 2025 figures above it, but none for 2021
+    p = progress("tgt-gwr-2021-rd-4-1")
+    assert p.target.year == 2021
+    assert p.status is not Status.MET
+    assert all(o.year <= 2021 for o in p.rests_on)
+    late = [o for o in sp.observations("ind-rd-share-gdp") if o.year > 2021 and o.coverage is None]
+    assert late  # the figures exist …
+    for o in late:  # … and each is named as not counting
+        assert any(c.startswith(f"{o.year} figure") and "does not count" in c for c in p.caveats)
+
+
+def test_reaching_the_goal_before_the_deadline_counts_and_says_so() -> None:
+    p = _one(_plan([(2020, 100.0), (2023, 205.0)]))
+    assert p.status is Status.MET
+    assert (p.figure, p.figure_year) == (205.0, 2023)
+    assert [o.id for o in p.rests_on] == ["o0", "o1"]
+    assert "rests on the 2023 figure: no full-year 2025 figure" in p.caveats
+    assert p.missing == "a full-year 2025 figure for Widget output (m), to confirm"
+
+
+def test_a_later_year_that_falls_back_is_a_caveat() -> None:
+    p = _one(_plan([(2020, 100.0), (2023, 205.0), (2025, 190.0)]))
+    assert p.status is Status.MET
+    assert p.figure_year == 2023
+    assert "the 2025 figure (190) falls short again; the goal was reached in 2023" in p.caveats
+
+
+def test_partial_year_figures_are_caveats_never_verdicts() -> None:
+    p = _one(_plan([(2020, 100.0), (2024, 150.0), (2025, 230.0, "Q1–Q3")]))
+    assert p.status is Status.NO_DATA
+    assert p.caveats == ("2025 Q1–Q3 figure (230) is for part of the year and does not decide",)
+    assert p.latest is not None
+    assert p.latest.year == 2024
+
+
+def test_equal_figures_from_two_sources_count_once_in_a_sum() -> None:
+    rows = [(2021, 170.0), (2021, 170.0), *((y, 170.0) for y in range(2022, 2026))]
+    p = one_cumulative(rows)
+    assert p.status is Status.MET
+    assert p.figure == 850.0
+
+
+def one_cumulative(rows: list[tuple[Any, ...]]) -> sp.Progress:
+    plan = with_target(
+        rows, value=850.0, comparator="about", start_year=2021, aggregation="cumulative"
+    )
+    return progress("t", plan=plan)
+
+
+def test_a_figure_in_another_unit_cannot_judge() -> None:
+    p = _one(_plan([(2020, 10.0), (2025, 30.0)], unit="percent", value=20.0))
+    assert p.status is Status.MET  # same unit: judged
+    data = minimal()
+    data["indicators"] = [
+        {
+            "id": "m",
+            "name_en": "Widget count",
+            "unit": "count",
+            "measure": "count",
+            "observations": [{"id": "o", "year": 2025, "value": 5, "citations": CITE}],
+            "citations": CITE,
+        }
+    ]
+    data["targets"] = [
+        {
+            "id": "t",
+            "document_id": "p",
+            "kind": "quantitative",
+            "statement": "Widgets worth 200 yuan.",
+            "year": 2025,
+            "indicator_id": "m",
+            "quantity": {"value": 200, "unit": "yuan"},
+            "citations": CITE,
+        }
+    ]
+    p = _one(sp.loads(json.dumps(data)))
+    assert p.status is Status.NO_DATA
+    assert p.explanation == "m is measured in count, the target in yuan"
+
+
+# ------------------------------------------------------------------------ findings
+
+
+def test_a_qualitative_target_is_judged_from_a_finding() -> None:
+    plan = _plan(
+        kind="qualitative",
+        findings=[{"id": "f", "year": 2024, "bearing": "met", "target_ids": ["t"]}],
+    )
+    p = _one(plan)
+    assert p.status is Status.MET
+    assert p.evidence is EvidenceKind.OFFICIAL_CLAIM
+    assert [f.id for f in p.findings] == ["f"]
+    assert p.confidence is sp.Confidence.PRIMARY
+    assert p.explanation == "official claim f: Said so."
+
+
+def test_a_finding_for_a_year_after_the_deadline_cannot_make_it_met() -> None:
+    plan = _plan(
+        kind="qualitative",
+        year=2021,
+        findings=[{"id": "f", "year": 2023, "bearing": "met", "target_ids": ["t"]}],
+    )
+    p = _one(plan)
+    assert p.status is Status.NO_DATA
+    assert p.findings == ()
+    assert p.caveats == ("f says reached for 2023, after the 2021 deadline: it does not count",)
+    assert p.missing == "a cited finding on whether the target was reached by 2021"
+
+
+def test_a_later_finding_that_it_was_not_reached_counts() -> None:
+    plan = _plan(
+        kind="qualitative",
+        year=2025,
+        findings=[{"id": "f", "year": 2026, "bearing": "not_met", "target_ids": ["t"]}],
+    )
+    assert _one(plan).status is Status.NOT_MET
+
+
+def test_findings_that_disagree_settle_nothing() -> None:
+    plan = _plan(
+        kind="qualitative",
+        findings=[
+            {"id": "yes", "year": 2025, "bearing": "met", "target_ids": ["t"]},
+            {"id": "no", "year": 2025, "bearing": "not_met", "target_ids": ["t"], "kind": "report"},
+        ],
+    )
+    p = _one(plan)
+    assert p.status is Status.NO_DATA
+    assert p.explanation == "the findings disagree"
+    assert [c.split(" ")[1] for c in p.caveats] == ["yes", "no"]
+
+
+def test_agreeing_findings_rest_on_the_best_sourced_and_progress_is_only_a_caveat() -> None:
+    plan = _plan(
+        kind="qualitative",
+        findings=[
+            {"id": "mirror", "year": 2025, "bearing": "met", "target_ids": ["t"],
+             "kind": "report", "citations": WEAK_CITE},
+            {"id": "eval", "year": 2025, "bearing": "met", "target_ids": ["t"],
+             "kind": "evaluation"},
+            {"id": "step", "year": 2023, "bearing": "progress", "target_ids": ["t"]},
+        ],
+    )  # fmt: skip
+    p = _one(plan)
+    assert p.status is Status.MET
+    assert [f.id for f in p.findings] == ["eval"]  # primary beats the weak mirror
+    assert p.evidence is EvidenceKind.EVALUATION
+    assert p.confidence is sp.Confidence.PRIMARY
+    assert any(c.startswith("see also step (2023), official_claim, progress") for c in p.caveats)
+
+
+def test_a_claim_settles_a_quantitative_target_the_figures_leave_open() -> None:
+    plan = _plan(
+        [(2020, 100.0), (2023, 150.0)],  # deadline passed, no 2025 figure
+        findings=[
+            {"id": "claim", "year": 2025, "bearing": "met", "target_ids": ["t"],
+             "quantity": {"value": 200, "unit": "yuan", "comparator": "more_than"}},
+        ],
+    )  # fmt: skip
+    p = _one(plan)
+    assert p.status is Status.MET
+    assert p.evidence is EvidenceKind.OFFICIAL_CLAIM
+    assert (p.figure, p.figure_year) == (200.0, 2025)
+    assert p.caveats[0] == "figures (m): deadline 2025 has passed; the latest figure is for 2023"
+
+
+def test_figures_decide_over_a_finding_that_disagrees() -> None:
+    plan = _plan(
+        [(2020, 100.0), (2025, 210.0)],
+        findings=[{"id": "f", "year": 2025, "bearing": "not_met", "target_ids": ["t"]}],
+    )
+    p = _one(plan)
+    assert p.status is Status.MET
+    assert p.evidence is EvidenceKind.FIGURES
+    assert p.caveats == ("finding f (2025), official_claim, not_met: Said so.",)
+
+
+# ------------------------------------------------------------------------ measures
+
+
+def test_another_measure_is_shown_beside_the_main_verdict_never_merged() -> None:
+    plan = _plan(
+        [(2019, 100.0), (2025, 210.0)],
+        value=2,
+        unit="multiple",
+        comparator="about",
+        baseline_year=2019,
+        alternatives={"alt": [(2019, 100.0), (2025, 150.0)]},
+    )
+    p = _one(plan)
+    assert (p.status, p.measure, p.measure_note) == (Status.MET, "m", "The target says output.")
+    [alt] = p.alternatives
+    assert (alt.status, alt.measure, alt.goal) == (Status.NOT_MET, "alt", 200.0)
+    row = sp.scorecard(plan=plan)[0]
+    assert row.other_measures == ("alt: not_met — 150 in 2025 misses 200",)
+
+
+def test_a_multiple_measured_by_growth_rates_is_compounded() -> None:
+    growth = [(2020, 10.0), (2021, 20.0), (2022, 10.0), (2023, 10.0), (2024, 10.0), (2025, 15.0)]
+    plan = _plan(
+        [(2019, 100.0)],
+        value=2,
+        unit="multiple",
+        comparator="about",
+        baseline_year=2019,
+        alternatives={"growth": growth},
+        alternative_measure="growth_rate",
+    )
+    [alt] = _one(plan).alternatives
+    # 1.1 × 1.2 × 1.1 × 1.1 × 1.1 = 1.757 by 2024 (12 % short of 2); × 1.15 = 2.02 in 2025
+    assert alt.status is Status.MET
+    assert alt.figure == pytest.approx(1.1 * 1.2 * 1.1 * 1.1 * 1.1 * 1.15)
+    assert alt.figure_year == 2025
+    missing = _plan(
+        [(2019, 100.0)],
+        value=2,
+        unit="multiple",
+        baseline_year=2019,
+        alternatives={"growth": growth[1:]},
+        alternative_measure="growth_rate",
+    )
+    [alt] = _one(missing).alternatives
+    assert alt.status is Status.NO_DATA
+    assert alt.explanation.startswith("growth figures for [2020] are missing")
+
+
+# -------------------------------------------------------------------- gaps and rows
+
+
+def test_gaps_travel_with_the_verdict_and_are_queryable() -> None:
+    gap = {
+        "id": "g",
+        "topic": "The 2025 figure was not published.",
+        "record_ids": ["m"],
+        "years": [2025],
+        "searched": "The statistics bureau's 2025 communiqué.",
+        "would_settle": "The 2025 figure.",
+    }
+    plan = _plan([(2020, 100.0), (2023, 150.0)], gaps=[gap])
+    p = _one(plan)
+    assert [g.id for g in p.gaps] == ["g"]
+    assert [g.id for g in sp.gaps("m", plan=plan)] == ["g"]
+    assert sp.gaps("t", plan=plan) == ()
+    assert sp.scorecard(plan=plan)[0].gap_ids == ("g",)
+
+
+def test_every_open_verdict_says_what_would_settle_it() -> None:
+    for row in sp.scorecard(all_documents=True):
+        if row.status not in (Status.MET, Status.NOT_MET):
+            assert row.missing, row.target_id
+
+
+def test_scorecard_rows_follow_progress() -> None:
+    rows = sp.scorecard()
+    assert [r.target_id for r in rows] == [t.id for t in sp.targets()]
+    for row in rows:
+        p = sp.progress(row.target_id)
+        assert (row.status, row.evidence, row.measure, row.confidence, row.why) == (
+            p.status,
+            p.evidence,
+            p.measure,
+            p.confidence,
+            p.explanation,
+        )
+        assert row.rests_on == (*(o.id for o in p.rests_on), *(f.id for f in p.findings))
+    assert len(sp.scorecard(all_documents=True)) == len(sp.targets(all_documents=True))
+    assert sp.scorecard() is sp.scorecard()  # kept: the second call costs a look-up
