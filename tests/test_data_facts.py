@@ -323,7 +323,8 @@ OBSERVATIONS = [
         "21jingji-2022-09-14-sheitc-briefing-repost",
         None,
     ),
-    ("obs-ic-scale-2025", 2025, 480e9, "more_than", "yuan", "chinanews-2026-01-24-mirror", None),
+    # revenue (营收规模), not industry scale: data 2026.5 moved it to its own indicator
+    ("obs-ic-revenue-2025", 2025, 480e9, "more_than", "yuan", "chinanews-2026-01-24-mirror", None),
     (
         "obs-ic-output-growth-2025",
         2025,

@@ -62,6 +62,8 @@ def test_load_user_file_from_path(tmp_path: pathlib.Path, raw: dict[str, Any]) -
     for t in raw["targets"]:
         if t["document_id"] == "sh-am-14fyp":
             t["document_id"] = "my-copy"
+    for g in raw["gaps"]:  # gaps may name the plan itself
+        g["record_ids"] = ["my-copy" if r == "sh-am-14fyp" else r for r in g["record_ids"]]
     f = tmp_path / "plan.json"
     f.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     mine = sp.load(f)
@@ -136,6 +138,10 @@ def test_object_expected(raw: dict[str, Any]) -> None:
 
 
 def test_integrity_problems_have_paths(raw: dict[str, Any]) -> None:
+    # a target no other record names, so that taking its id breaks nothing else
+    text = json.dumps({k: v for k, v in raw.items() if k != "targets"})
+    free = next(i for i, t in enumerate(raw["targets"]) if i and f'"{t["id"]}"' not in text)
+    raw["targets"][1], raw["targets"][free] = raw["targets"][free], raw["targets"][1]
     raw["targets"][1]["id"] = raw["targets"][0]["id"]
     raw["targets"][0]["industry_ids"] = ["ai-chips"]
     raw["industries"][1]["citations"] = []

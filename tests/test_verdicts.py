@@ -135,7 +135,7 @@ def test_reaching_the_goal_before_the_deadline_counts_and_says_so() -> None:
     p = _one(_plan([(2020, 100.0), (2023, 205.0)]))
     assert p.status is Status.MET
     assert (p.figure, p.figure_year) == (205.0, 2023)
-    assert [o.id for o in p.rests_on] == ["o0", "o1"]
+    assert [o.id for o in p.rests_on] == ["o1"]  # an absolute goal: the figure alone
     assert "rests on the 2023 figure: no full-year 2025 figure" in p.caveats
     assert p.missing == "a full-year 2025 figure for Widget output (m), to confirm"
 
@@ -283,7 +283,9 @@ def test_a_claim_settles_a_quantitative_target_the_figures_leave_open() -> None:
     assert p.status is Status.MET
     assert p.evidence is EvidenceKind.OFFICIAL_CLAIM
     assert (p.figure, p.figure_year) == (200.0, 2025)
-    assert p.caveats[0] == "figures (m): deadline 2025 has passed; the latest figure is for 2023"
+    assert p.caveats[0] == (
+        "figures (m) do not settle it: deadline 2025 has passed; the latest figure is for 2023"
+    )
 
 
 def test_figures_decide_over_a_finding_that_disagrees() -> None:
@@ -387,3 +389,82 @@ def test_scorecard_rows_follow_progress() -> None:
         assert row.rests_on == (*(o.id for o in p.rests_on), *(f.id for f in p.findings))
     assert len(sp.scorecard(all_documents=True)) == len(sp.targets(all_documents=True))
     assert sp.scorecard() is sp.scorecard()  # kept: the second call costs a look-up
+
+
+def test_of_several_years_that_reach_the_goal_the_best_sourced_decides() -> None:
+    p = _one(_plan([(2020, 100.0), (2022, 201.0, None, "weak"), (2025, 260.0)]))
+    assert (p.status, p.figure_year, p.confidence) == (Status.MET, 2025, sp.Confidence.PRIMARY)
+    weak_late = _one(_plan([(2020, 100.0), (2022, 201.0), (2025, 260.0, None, "weak")]))
+    assert (weak_late.figure_year, weak_late.confidence) == (2022, sp.Confidence.PRIMARY)
+    tie = _one(_plan([(2020, 100.0), (2022, 201.0), (2024, 230.0)]))
+    assert tie.figure_year == 2024  # equally strong: the later year
+
+
+# The plan's scorecard on the bundled data (2026.5), each row checked by hand against the
+# records it rests on: (target, status, evidence, measure, figure year, confidence).
+SCORECARD = [
+    ("tgt-leading-three-double", "met", "figures", "ind-leading-three-scale", 2025, "secondary"),
+    ("tgt-core-component-breakthroughs-300", "no_data", "none",
+     "ind-core-component-breakthroughs", None, None),
+    ("tgt-major-projects-100", "no_data", "none", "ind-major-projects", None, None),
+    ("tgt-industrial-investment-850bn", "no_data", "none",
+     "ind-industrial-investment-cumulative", 2025, "weak"),
+    ("tgt-trillion-level-clusters-2", "met", "official_claim",
+     "ind-clusters-trillion-level", 2025, "primary"),
+    ("tgt-500bn-level-clusters-4", "no_data", "none", "ind-clusters-500bn-level", None, None),
+    ("tgt-auto-trillion-scale", "met", "figures", "ind-auto-industry-scale", 2024, "secondary"),
+    ("tgt-world-class-auto-centre", "no_data", "none", None, None, None),
+    ("tgt-nev-output-1-2m", "met", "figures", "ind-nev-production", 2023, "weak"),
+    ("tgt-nev-scale-350bn", "no_data", "none", "ind-nev-industry-scale", None, None),
+    ("tgt-new-display-70bn", "no_data", "none", "ind-new-display-scale", None, None),
+    ("tgt-smart-sensors-80bn", "no_data", "none", "ind-smart-sensor-scale", None, None),
+    ("tgt-software-revenue-1-5tn", "no_data", "none", "ind-software-revenue", 2021, "secondary"),
+    ("tgt-high-end-medical-devices-60bn", "no_data", "none",
+     "ind-high-end-medical-devices-scale", None, None),
+    ("tgt-chip-design-3nm", "no_data", "none", "ind-chip-design-node", None, None),
+    ("tgt-national-eda-platform", "not_met", "report", None, 2022, "secondary"),
+    ("tgt-lead-key-high-end-fields", "no_data", "none", None, None, None),
+    ("tgt-enterprise-tiers", "no_data", "none", None, None, None),
+]  # fmt: skip
+
+
+def test_the_plans_scorecard_on_the_bundled_data() -> None:
+    got = [
+        (
+            r.target_id,
+            r.status.value,
+            r.evidence.value,
+            r.measure,
+            r.figure_year,
+            None if r.confidence is None else r.confidence.value,
+        )
+        for r in sp.scorecard()
+    ]
+    assert got == SCORECARD
+    assert all(r.kind is not None and r.status for r in sp.scorecard())
+    settled = [r for r in sp.scorecard() if r.status in (Status.MET, Status.NOT_MET)]
+    assert len(settled) >= 5
+    for r in settled:  # each with its evidence and its reason
+        assert r.rests_on
+        assert r.why
+        assert r.confidence is not None
+
+
+def test_the_doubling_shows_its_other_measures() -> None:
+    p = progress("tgt-leading-three-double")
+    assert p.measure == "ind-leading-three-scale"
+    assert p.measure_note
+    assert "规模" in p.measure_note
+    assert [a.measure for a in p.alternatives] == list(p.target.alternative_indicator_ids)
+    assert all(a.status is Status.NO_DATA for a in p.alternatives)  # no 2019 output base
+    assert p.baseline is not None
+    assert p.baseline.id == "obs-leading-three-scale-2019"
+    assert p.goal == pytest.approx(1403.2e9)
+
+
+def test_the_nev_verdict_names_the_partial_2025_figures() -> None:
+    p = progress("tgt-nev-output-1-2m")
+    partial = [c for c in p.caveats if "part of the year" in c]
+    assert partial
+    assert all(c.startswith("2025 ") for c in partial)
+    assert "rests on the 2023 figure: no full-year 2025 figure" in p.caveats

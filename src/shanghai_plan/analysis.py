@@ -18,7 +18,9 @@ Rules (documented, and tested on hand-computed cases):
 * **The deadline decides.** Only figures for years up to the deadline (``Target.year``)
   count: a figure for a later year never makes a target met; it appears as a caveat.
   Reaching the goal before the deadline counts (``MET`` in 2023 for a "by 2025" goal), and
-  the result says so when it rests on an earlier year or when a later year falls back.
+  the result says so when it rests on an earlier year or when a later year falls back.  Of
+  several years that reach the goal, the verdict rests on the best-sourced one (the later
+  one when they are equally strong).
 * **Partial years never decide.** Figures for part of a year (``coverage``) appear as
   caveats only.
 * The **baseline** is the observation in the target's ``baseline_year`` when it has one;
@@ -37,7 +39,8 @@ Rules (documented, and tested on hand-computed cases):
   name it with a bearing of ``met`` or ``not_met``: an official claim, an evaluation or a
   report.  Findings that disagree settle nothing.  A finding about a year after the deadline
   never makes a target met (a later "not reached" still counts: what was not there later was
-  not there by the deadline).  When figures settle a target, findings that disagree are caveats.
+  not there by the deadline).  When figures settle a target, findings that disagree are
+  caveats; when figures and findings agree, the verdict rests on the better-sourced of the two.
 * **Confidence**: a record (observation or finding) is as strong as the best source it cites;
   a verdict is as strong as the weakest record it rests on.  Of several findings that agree,
   the verdict rests on those with the best sources.
@@ -242,7 +245,9 @@ def _verdict(
 
 
 def _shown(same_year: Iterable[Observation]) -> str:
-    return " and ".join(f"{o.comparator.symbol} {_num(o.value)}".lstrip("= ") for o in same_year)
+    """One year's figures for an explanation; equal figures from several sources once."""
+    shown = dict.fromkeys(f"{o.comparator.symbol} {_num(o.value)}".lstrip("= ") for o in same_year)
+    return " and ".join(shown)
 
 
 def _mean(values: list[float], *, compound: bool) -> float:
@@ -291,6 +296,10 @@ def _record_rank(citations: tuple[Citation, ...], sources: dict[str, Source]) ->
         (_CONFIDENCE_RANK.index(sources[c.source_id].confidence) for c in citations),
         default=len(_CONFIDENCE_RANK) - 1,
     )
+
+
+def _rank_of(confidence: Confidence | None) -> int:
+    return len(_CONFIDENCE_RANK) if confidence is None else _CONFIDENCE_RANK.index(confidence)
 
 
 def _weakest(
@@ -400,13 +409,18 @@ class _Judge:
             "implied_growth": implied,
             "achieved_growth": achieved,
         }
-        base = (baseline,) if baseline is not None else ()
+        # a relative goal rests on its baseline too; an absolute one only on the deciding figures
+        base = (baseline,) if baseline is not None and q.unit is Unit.MULTIPLE else ()
         if latest is None:
             why = "no figure reported" + (" after the baseline" if baseline else "")
             return self.result(Status.NO_DATA, why, missing=self.figure_wanted(), **common)
-        reached = next(
-            (y for y, figs in years.items() if _verdict(figs, goal, q.comparator, tol) is True),
-            None,
+        # Of the years that reach the goal, rest on the best-sourced one (the later on a tie):
+        # a verdict is as strong as its evidence, so it leans on the strongest there is.
+        reaching = [y for y, figs in years.items() if _verdict(figs, goal, q.comparator, tol)]
+        reached = max(
+            reaching,
+            key=lambda y: (-max(_record_rank(o.citations, self.sources) for o in years[y]), y),
+            default=None,
         )
         finals = years.get(deadline, [])
         if reached is not None:
@@ -465,7 +479,7 @@ class _Judge:
                 figure_year=deadline,
                 **common,
             )
-        rests = tuple(dict.fromkeys((*base, *newest)))
+        rests = tuple(dict.fromkeys((*((baseline,) if baseline else ()), *newest)))
         assert latest is not None
         figure = {"figure": latest.value, "figure_year": latest.year}
         if self.over:
@@ -657,7 +671,16 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
         and not (f.bearing is Bearing.MET and f.year is not None and f.year > deadline)
     ]
     note = t.measure_note
-    if fig is not None and fig.status in (Status.MET, Status.NOT_MET):
+    settled = fig is not None and fig.status in (Status.MET, Status.NOT_MET)
+    # Figures and findings that agree: the verdict rests on the better-sourced of the two.
+    stronger = (
+        settled
+        and fig is not None
+        and status is fig.status
+        and _rank_of(_weakest(chosen, idx.source_by_id)) < _rank_of(fig.confidence)
+    )
+    if fig is not None and settled and not stronger:
+        agreeing = [f"agrees: {_describe(f)}" for f in chosen if status is fig.status]
         contrary = [
             f"finding {_describe(f)}"
             for f in (*chosen, *disagree)
@@ -669,6 +692,7 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
             caveats=(
                 *fig.caveats,
                 *caveats,
+                *agreeing,
                 *contrary,
                 *(f"see also {_describe(f)}" for f in others),
             ),
@@ -680,7 +704,8 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
         why = f"{lead.kind.value.replace('_', ' ')} {lead.id}: {lead.statement}"
         fig_caveats: tuple[str, ...] = ()
         if fig is not None:
-            fig_caveats = (f"figures ({fig.measure}): {fig.explanation}", *fig.caveats)
+            verb = "agree, on weaker sources" if stronger else "do not settle it"
+            fig_caveats = (f"figures ({fig.measure}) {verb}: {fig.explanation}", *fig.caveats)
         return Progress(
             target=t,
             target_id=t.id,
@@ -697,7 +722,12 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
             findings=chosen,
             confidence=_weakest(chosen, idx.source_by_id),
             explanation=why,
-            caveats=(*fig_caveats, *caveats, *(f"see also {_describe(f)}" for f in others)),
+            caveats=(
+                *(f"{f.id}: {f.notes}" for f in chosen if f.notes),  # how far it goes
+                *fig_caveats,
+                *caveats,
+                *(f"see also {_describe(f)}" for f in others),
+            ),
             alternatives=alternatives,
             gaps=gaps,
         )

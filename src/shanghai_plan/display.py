@@ -25,6 +25,10 @@ _STYLE = (
 )
 
 
+def _value(value: object) -> object:
+    return getattr(value, "value", value)
+
+
 def _e(value: object) -> str:
     return escape("" if value is None else str(value))
 
@@ -175,6 +179,15 @@ def progress_html(result: Progress) -> str:
         ["growth required", pct(result.implied_growth)],
         ["growth achieved", pct(result.achieved_growth)],
         ["why", _e(result.explanation)],
+        ["evidence", f"{_e(result.evidence.value)} ({_e(_value(result.confidence))})"],
+        ["rests on", "<br>".join(obs(o) for o in result.rests_on) or "—"],
+        [
+            "findings",
+            "<br>".join(f"{_e(f.statement)}; {_citations(f.citations)}" for f in result.findings)
+            or "—",
+        ],
+        ["caveats", "<br>".join(_e(c) for c in result.caveats) or "—"],
+        ["missing", _e(result.missing or "—")],
     ]
     return (
         f"{_STYLE}<div><b>{_e(result.target.statement)}</b> <code>{_e(result.target_id)}</code>"

@@ -235,7 +235,7 @@ class Basis(_Vocabulary):
 
 
 class GoalKind(_Vocabulary):
-    """The kinds of non-numeric goal a plan states."""
+    """The kinds of non-numeric goal a plan states, and the measures it takes to reach them."""
 
     MAIN_LINE = "main_line"
     """主线: a strand of the plan's main line."""
@@ -243,6 +243,8 @@ class GoalKind(_Vocabulary):
     """A goal for the end of the plan period."""
     OUTLOOK = "outlook"
     """A longer-range outlook (远景), e.g. for 2035."""
+    MEASURE = "measure"
+    """保障措施: a measure the plan takes to reach its goals (finance, fiscal support …)."""
 
 
 class EventKind(_Vocabulary):
@@ -782,9 +784,9 @@ class Finding:
     """When it was said: an ISO 8601 date, possibly partial (``"2026-02"``)."""
     bearing: Bearing = Bearing.CONTEXT
     """What it says about ``target_ids``: reached, not reached, progress or context."""
-    target_ids: tuple[str, ...] = ()
+    target_ids: tuple[str, ...] = field(default=(), repr=False)
     """The targets it speaks of."""
-    indicator_ids: tuple[str, ...] = ()
+    indicator_ids: tuple[str, ...] = field(default=(), repr=False)
     """The indicators it speaks of."""
     quantity: Quantity | None = field(default=None, repr=False)
     """A figure it gives, where it gives one (in base units)."""
@@ -809,7 +811,7 @@ class Gap:
     """Unique id."""
     topic: str
     """What is not known, in our own words."""
-    record_ids: tuple[str, ...] = ()
+    record_ids: tuple[str, ...] = field(default=(), repr=False)
     """The targets, indicators, industries or documents it concerns."""
     years: tuple[int, ...] = ()
     """The years for which a figure is missing, where that is what is missing."""
