@@ -11,6 +11,7 @@ import pytest
 
 import shanghai_plan as sp
 from shanghai_plan import schema
+from shanghai_plan._records import walk
 from shanghai_plan.loading import read_bundled_bytes
 
 SCALARS = (str, int, float, bool, type(None))
@@ -28,11 +29,47 @@ def test_records_are_flat_plain_dicts(kind: sp.export.RecordKind) -> None:
 
 def test_record_counts_match_the_plan(plan: sp.Plan) -> None:
     assert len(sp.to_records("industries")) == len(plan.industries)
-    assert len(sp.to_records("targets")) == len(plan.targets)
+    assert len(sp.to_records("targets", all_documents=True)) == len(plan.targets)
     assert len(sp.to_records("sources")) == len(plan.sources)
     assert len(sp.to_records("observations")) == sum(len(i.observations) for i in plan.indicators)
     assert len(sp.to_records("conflicts")) == sum(len(c.sides) for c in plan.conflicts)
-    assert len(sp.to_records("progress")) == len(sp.targets(all_documents=True))
+    assert len(sp.to_records("progress", all_documents=True)) == len(
+        sp.targets(all_documents=True)
+    )
+    assert len(sp.to_records("documents")) == 1 + len(plan.related_documents)
+    assert len(sp.to_records("citations")) == sum(
+        len(getattr(rec, "citations", ())) for rec, _ in walk(plan)
+    )
+
+
+def test_per_document_tables_default_to_the_plan_itself(plan: sp.Plan) -> None:
+    own = sp.to_records("targets")
+    assert [r["id"] for r in own] == [t.id for t in sp.targets()]
+    assert {r["document_id"] for r in own} == {plan.id}
+    assert [r["target_id"] for r in sp.to_records("progress")] == [
+        p.target_id for p in sp.progress()
+    ]
+    doc = "doc-sh-am-action-2023-2025"
+    assert [r["id"] for r in sp.to_records("targets", document=doc)] == [
+        t.id for t in sp.targets(document=doc)
+    ]
+    assert [r["target_id"] for r in sp.to_records("progress", document=doc)] == [
+        p.target_id for p in sp.progress(document=doc)
+    ]
+    every = sp.to_records("progress", all_documents=True)
+    assert [r["target_id"] for r in every] == [p.target_id for p in sp.progress(all_documents=True)]
+    assert len(every) > len(sp.to_records("progress"))
+
+
+def test_scope_arguments_are_checked() -> None:
+    with pytest.raises(sp.NotFoundError, match="doc-sh-am-action-2023-2025"):
+        sp.to_records("targets", document="doc-sh-am-action-2023-2024")
+    with pytest.raises(ValueError, match="not both"):
+        sp.to_records("targets", document="doc-sh-am-action-2023-2025", all_documents=True)
+    with pytest.raises(ValueError, match="'sources' holds every document's records"):
+        sp.to_records("sources", document="doc-sh-am-action-2023-2025")
+    # a table not tied to a document is the same in every scope
+    assert sp.to_records("sources", all_documents=True) == sp.to_records("sources")
 
 
 def test_target_record_carries_figure_and_citations() -> None:
@@ -59,7 +96,9 @@ def test_dataframe_dtypes() -> None:
     assert str(df["value"].dtype) == "float64"
     assert str(df["kind"].dtype) == "category"
     assert str(df["statement"].dtype) == "string"
-    assert len(df) == len(sp.load().targets)
+    assert list(df["kind"].cat.categories) == [k.value for k in sp.TargetKind]
+    assert len(df) == len(sp.targets())
+    assert len(sp.to_dataframe("targets", all_documents=True)) == len(sp.load().targets)
     src = sp.to_dataframe("sources")
     assert str(src["mirror"].dtype) == "boolean"
     assert set(src["confidence"].cat.categories) <= {"primary", "secondary", "weak"}
