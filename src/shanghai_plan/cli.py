@@ -1,7 +1,8 @@
 """The ``shanghai-plan`` command (also ``python -m shanghai_plan``).
 
 Subcommands: ``summary`` (the default), ``industries``, ``targets``, ``show``, ``search``,
-``progress``, ``sources``, ``export`` and ``validate``.  Tables go to standard output
+``progress``, ``sources``, ``export`` (a record kind as CSV or JSON, the whole plan as
+JSON, or ``--datapackage DIR``) and ``validate``.  Tables go to standard output
 (``--format table|json|csv`` where it makes sense, ``--lang en|zh`` for names); errors go
 to standard error with a non-zero exit status: 1 for a bad key or bad data, 2 for bad
 usage.  Run ``shanghai-plan COMMAND --help`` for each command's options.

@@ -771,7 +771,7 @@ TABLES: tuple[Table, ...] = (
         ),
     ),
 )
-"""Every table, in the order of :data:`shanghai_plan.RECORD_KINDS`."""
+"""Every table, in the order of :data:`shanghai_plan.export.RECORD_KINDS`."""
 
 
 _BY_NAME = {t.name: t for t in TABLES}
