@@ -23,11 +23,10 @@ from .errors import MissingDependencyError
 from .loading import load
 from .model import Document, Plan
 from .queries import targets
+from .tables import TABLES, Column, Table, table
 
 if TYPE_CHECKING:
     import pandas
-
-    from .tables import Column, Table
 
 __all__ = [
     "LICENCE",
@@ -39,7 +38,6 @@ __all__ = [
     "dump",
     "dumps",
     "json_schema",
-    "metadata",
     "to_csv",
     "to_dataframe",
     "to_records",
@@ -74,16 +72,12 @@ LICENCE = (
 
 def _table_and_scope(
     kind: str, document: "str | Document | None", all_documents: bool, p: Plan
-) -> "tuple[Table, str | None]":
-    from .tables import table
-
+) -> tuple[Table, str | None]:
     t = table(kind)
     if all_documents and document is not None:
         raise ValueError("pass either document= or all_documents=True, not both")
     if not t.per_document:
         if document is not None:
-            from .tables import TABLES
-
             scoped = [x.name for x in TABLES if x.per_document]
             raise ValueError(
                 f"document= selects the rows of a per-document table ({', '.join(scoped)}); "
@@ -122,7 +116,7 @@ def to_records(
     return t.records(p, scope)
 
 
-def _dtype(c: "Column") -> Any:
+def _dtype(c: Column) -> Any:
     import pandas as pd
 
     if c.enum is not None:
@@ -133,11 +127,9 @@ def _dtype(c: "Column") -> Any:
 _DTYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "string": "string"}
 
 
-def metadata(kind: RecordKind, *, scope: str | None = None, plan: Plan | None = None) -> Row:
+def _metadata(kind: RecordKind, *, scope: str | None = None, plan: Plan | None = None) -> Row:
     """What travels with a table (its ``DataFrame.attrs``): data version, date, description,
     units and column descriptions."""
-    from .tables import table
-
     p = load() if plan is None else plan
     t = table(kind)
     return {
@@ -181,7 +173,7 @@ def to_dataframe(
     names = [c.name for c in t.columns]
     frame = pd.DataFrame.from_records(rows, columns=names)
     typed: pandas.DataFrame = frame.astype({c.name: _dtype(c) for c in t.columns})
-    typed.attrs.update(metadata(kind, scope=scope, plan=p))
+    typed.attrs.update(_metadata(kind, scope=scope, plan=p))
     return typed
 
 
@@ -256,7 +248,7 @@ over the plan (a public government document) or the cited sources (their publish
 the package's ``description`` says so."""
 
 
-def _schema_field(c: "Column") -> Row:
+def _schema_field(c: Column) -> Row:
     f: Row = {"name": c.name, "type": c.type, "description": c.description}
     if c.unit is not None:
         f["unit"] = c.unit
@@ -296,8 +288,6 @@ def datapackage(plan: Plan | None = None) -> tuple[Row, dict[str, list[Row]]]:
     """The data package of a plan: its ``datapackage.json`` descriptor, and the rows of
     each resource by name (every table of :data:`RECORD_KINDS`, with every document's
     rows, and a link table for each column holding several ids)."""
-    from .tables import TABLES
-
     p = load() if plan is None else plan
     resources: list[Row] = []
     data: dict[str, list[Row]] = {}

@@ -12,11 +12,32 @@ it in :mod:`shanghai_plan.model`).  Everything else is driven by these definitio
 * :func:`shanghai_plan.to_csv` and :func:`shanghai_plan.write_datapackage` — the CSV files
   and their Frictionless Table Schema (types, descriptions, units, primary and foreign keys).
 
-Adding a table is one more :class:`Table` in :data:`TABLES` (see the definitions at the end
-of this module): its name becomes a valid record kind everywhere, including the CLI and the
-data package.  A column whose cells hold several ids (``many``) is written ``"; "``-joined in
-its own table; the data package adds a link table (one row per id) so that every id it
-refers to is a foreign key.
+Adding a table is one more :class:`Table` in :data:`TABLES` plus its name in
+:data:`shanghai_plan.export.RecordKind` (a test checks the two agree); it is then a record
+kind everywhere — ``to_records``, ``to_dataframe``, CSV, the CLI's ``export`` and the data
+package, with its Table Schema.  For example::
+
+    Table(
+        name="gaps",
+        description="What the data knows it does not know.",
+        rows=lambda p, _: p.gaps,                    # the row objects
+        columns=(
+            of(model.Gap, "id"),                     # type + description from the model
+            of(model.Gap, "record_ids", references=ForeignKey(table="records"),
+               item="record_id"),                    # several ids: joined, plus a link table
+            col("n", "integer", "How many ….", lambda g: len(g.x), unit="count"),
+            *_cites(lambda g: g.citations),
+        ),
+    )
+
+A table whose rows belong to one document (like ``progress``) sets ``per_document=True``
+and reads the scope its ``rows`` function is given (the document id, or ``None`` for
+every document).  Records with an id anywhere in the plan appear in the ``records`` table,
+and their citations in the ``citations`` table, without further work.
+
+A column whose cells hold several ids (``many``) is written ``"; "``-joined in its own
+table; the data package adds a link table (one row per id) so that every id it refers to
+is a foreign key.
 """
 
 import builtins
@@ -37,7 +58,7 @@ from .model import Citation, Plan
 
 __all__ = ["TABLES", "Column", "FieldType", "ForeignKey", "Table", "table"]
 
-FieldType = Literal["string", "integer", "number", "boolean", "date"]
+FieldType = Literal["string", "integer", "number", "boolean"]
 """The Table Schema types the columns use."""
 
 Scope = str | None
@@ -199,8 +220,6 @@ def _type_of(t: Any) -> tuple[FieldType, tuple[str, ...] | None]:
         return "integer", None
     if t is float:
         return "number", None
-    if t is _dt.date:
-        return "date", None
     if t is str:
         return "string", None
     raise TypeError(f"no column type for {t!r}")  # pragma: no cover - definition bug
@@ -301,8 +320,8 @@ def _documents(p: Plan, _: Scope) -> list[tuple[model.Plan | model.Document, int
 
 
 def _at(i: int, attr: str) -> Callable[[Any], Any]:
-    # a field of the i-th object of a row tuple (None where that object has no such field)
-    return lambda r: getattr(r[i], attr, None)
+    # a field of the i-th object of a row tuple
+    return lambda r: getattr(r[i], attr)
 
 
 def _title(d: model.Plan | model.Document, language: str) -> str | None:
@@ -354,8 +373,7 @@ def _records(p: Plan, _: Scope) -> list[tuple[object, str]]:
 
 # ------------------------------------------------------------------- tables
 
-T, I, O = model.Target, model.Indicator, model.Observation  # noqa: E741
-P = analysis.Progress
+_T, _I, _O, _P = model.Target, model.Indicator, model.Observation, analysis.Progress
 
 TABLES: tuple[Table, ...] = (
     Table(
@@ -400,21 +418,21 @@ TABLES: tuple[Table, ...] = (
         per_document=True,
         row_key="target_id",
         columns=(
-            of(T, "id"),
-            of(T, "document_id", references=_DOC),
-            of(T, "kind"),
-            of(T, "statement"),
-            of(T, "term_zh"),
-            of(T, "industry_ids", references=_INDUSTRY, item="industry_id"),
-            of(T, "year"),
-            of(T, "start_year"),
-            of(T, "baseline_year"),
+            of(_T, "id"),
+            of(_T, "document_id", references=_DOC),
+            of(_T, "kind"),
+            of(_T, "statement"),
+            of(_T, "term_zh"),
+            of(_T, "industry_ids", references=_INDUSTRY, item="industry_id"),
+            of(_T, "year"),
+            of(_T, "start_year"),
+            of(_T, "baseline_year"),
             of(model.Quantity, "value", get=_q("value"), unit_column="unit"),
             of(model.Quantity, "unit", get=_q("unit")),
             of(model.Quantity, "comparator", get=_q("comparator")),
             of(model.Quantity, "wording", get=_q("wording")),
-            of(T, "indicator_id", references=_INDICATOR),
-            of(T, "notes"),
+            of(_T, "indicator_id", references=_INDICATOR),
+            of(_T, "notes"),
             *_cites(lambda t: t.citations),
         ),
     ),
@@ -424,13 +442,13 @@ TABLES: tuple[Table, ...] = (
         rows=lambda p, _: p.indicators,
         row_key="indicator_id",
         columns=(
-            of(I, "id"),
-            of(I, "name_en"),
-            of(I, "name_zh"),
-            of(I, "unit"),
-            of(I, "measure"),
-            of(I, "geography"),
-            of(I, "industry_ids", references=_INDUSTRY, item="industry_id"),
+            of(_I, "id"),
+            of(_I, "name_en"),
+            of(_I, "name_zh"),
+            of(_I, "unit"),
+            of(_I, "measure"),
+            of(_I, "geography"),
+            of(_I, "industry_ids", references=_INDUSTRY, item="industry_id"),
             col(
                 "observations",
                 "integer",
@@ -439,7 +457,7 @@ TABLES: tuple[Table, ...] = (
                 required=True,
                 unit="count",
             ),
-            of(I, "description"),
+            of(_I, "description"),
             *_cites(lambda i: i.citations),
         ),
     ),
@@ -449,7 +467,7 @@ TABLES: tuple[Table, ...] = (
         rows=_observations,
         row_key="observation_id",
         columns=(
-            of(O, "id", get=lambda r: r[1].id, required=True),
+            of(_O, "id", get=lambda r: r[1].id, required=True),
             col(
                 "indicator_id",
                 "string",
@@ -459,22 +477,22 @@ TABLES: tuple[Table, ...] = (
                 references=_INDICATOR,
             ),
             col("indicator", "string", "The indicator's English name.", lambda r: r[0].name_en),
-            of(I, "measure", get=lambda r: r[0].measure, required=True),
-            of(O, "year", get=lambda r: r[1].year, required=True),
-            of(O, "value", get=lambda r: r[1].value, required=True, unit_column="unit"),
-            of(I, "unit", get=lambda r: r[0].unit, required=True),
-            of(O, "comparator", get=lambda r: r[1].comparator, required=True),
-            of(O, "basis", get=lambda r: r[1].basis, required=True),
-            of(O, "coverage", get=lambda r: r[1].coverage),
+            of(_I, "measure", get=lambda r: r[0].measure, required=True),
+            of(_O, "year", get=lambda r: r[1].year, required=True),
+            of(_O, "value", get=lambda r: r[1].value, required=True, unit_column="unit"),
+            of(_I, "unit", get=lambda r: r[0].unit, required=True),
+            of(_O, "comparator", get=lambda r: r[1].comparator, required=True),
+            of(_O, "basis", get=lambda r: r[1].basis, required=True),
+            of(_O, "coverage", get=lambda r: r[1].coverage),
             of(
-                O,
+                _O,
                 "derived_from",
                 get=lambda r: r[1].derived_from,
                 references=ForeignKey(table=""),
                 item="derived_from_id",
             ),
-            of(O, "method", get=lambda r: r[1].method),
-            of(O, "notes", get=lambda r: r[1].notes),
+            of(_O, "method", get=lambda r: r[1].method),
+            of(_O, "notes", get=lambda r: r[1].notes),
             *_cites(lambda r: r[1].citations),
         ),
     ),
@@ -517,7 +535,7 @@ TABLES: tuple[Table, ...] = (
                 required=True,
                 references=_TARGET,
             ),
-            of(T, "document_id", get=lambda r: r.target.document_id, references=_DOC),
+            of(_T, "document_id", get=lambda r: r.target.document_id, references=_DOC),
             col(
                 "status",
                 "string",
@@ -527,7 +545,7 @@ TABLES: tuple[Table, ...] = (
                 enum=_vocabulary(analysis.Status),
                 required=True,
             ),
-            of(P, "goal", unit_column="unit"),
+            of(_P, "goal", unit_column="unit"),
             col(
                 "unit",
                 "string",
@@ -584,16 +602,16 @@ TABLES: tuple[Table, ...] = (
                 lambda r: r.share_of_goal,
                 unit="percent",
             ),
-            of(P, "implied_growth", unit="percent a year"),
-            of(P, "achieved_growth", unit="percent a year"),
+            of(_P, "implied_growth", unit="percent a year"),
+            of(_P, "achieved_growth", unit="percent a year"),
             of(
-                P,
+                _P,
                 "rests_on",
                 get=lambda r: tuple(o.id for o in r.rests_on),
                 references=_OBSERVATION,
                 item="observation_id",
             ),
-            of(P, "confidence"),
+            of(_P, "confidence"),
             col(
                 "explanation",
                 "string",
@@ -626,7 +644,7 @@ TABLES: tuple[Table, ...] = (
             of(
                 model.Document,
                 "relation",
-                get=_at(0, "relation"),
+                get=lambda r: None if isinstance(r[0], Plan) else r[0].relation,
                 text="Empty for the plan itself.",
             ),
             col("title_zh", "string", "The Chinese title.", lambda r: _title(r[0], "zh")),
