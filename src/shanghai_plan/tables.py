@@ -13,7 +13,7 @@ it in :mod:`shanghai_plan.model`).  Everything else is driven by these definitio
   and their Frictionless Table Schema (types, descriptions, units, primary and foreign keys).
 
 Adding a table is one more :class:`Table` in :data:`TABLES` plus its name in
-:data:`shanghai_plan.export.RecordKind` (a test checks the two agree); it is then a record
+``shanghai_plan.export.RecordKind`` (a test checks the two agree); it is then a record
 kind everywhere — ``to_records``, ``to_dataframe``, CSV, the CLI's ``export`` and the data
 package, with its Table Schema.  For example::
 
