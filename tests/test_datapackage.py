@@ -140,6 +140,8 @@ def test_cli_excel_and_scope(tmp_path: pathlib.Path) -> None:
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     assert out.read_text(encoding="utf-8-sig") == sp.to_csv("targets")
+    done = _cli("export", "industries", "--excel")
+    assert done.stdout == "\ufeff" + sp.to_csv("industries")
     done = _cli("export", "progress", "--all-documents", "--format", "json")
     assert json.loads(done.stdout) == json.loads(
         json.dumps(sp.to_records("progress", all_documents=True))

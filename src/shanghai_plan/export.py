@@ -352,7 +352,6 @@ def datapackage(plan: Plan | None = None) -> tuple[Row, dict[str, list[Row]]]:
     descriptor: Row = {
         "profile": "tabular-data-package",
         "name": "shanghai-plan",
-        "id": p.id,
         "title": p.title("en"),
         "description": (
             f"{p.title('en')} ({p.title('zh')}"

@@ -43,6 +43,7 @@ is a foreign key.
 import builtins
 import datetime as _dt
 import functools
+import operator
 import re
 import types
 from collections.abc import Callable, Iterable, Iterator
@@ -76,6 +77,9 @@ def _plain_text(doc: str) -> str:
     # a docstring (reStructuredText) as one line of plain text with `code` marks
     doc = re.sub(r":\w+:`~?(?:[\w.]+\.)?([^`]+)`", r"\1", doc)
     return " ".join(doc.replace("``", "`").split())
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _plain(value: Any) -> Any:
@@ -174,8 +178,15 @@ class Table:
 
     def records(self, plan: Plan, scope: Scope = None) -> list[dict[str, Any]]:
         """The rows as flat dicts, one key per column."""
-        cols = self.columns
-        return [{c.name: c.value(r) for c in cols} for r in self.rows(plan, scope)]
+        getters = [(c.name, c.get) for c in self.columns]
+        out = []
+        for r in self.rows(plan, scope):
+            row = {}
+            for name, get in getters:
+                v = get(r)
+                row[name] = v if type(v) in _SCALARS else _plain(v)
+            out.append(row)
+        return out
 
     @property
     def foreign_keys(self) -> tuple[tuple[Column, ForeignKey], ...]:
@@ -247,7 +258,7 @@ def of(
     return Column(
         name=name or attr,
         type=ftype,
-        get=get or (lambda r: getattr(r, attr)),
+        get=get or operator.attrgetter(attr),
         text=text,
         doc_of=(cls, attr),
         enum=enum,
