@@ -33,9 +33,7 @@ def test_record_counts_match_the_plan(plan: sp.Plan) -> None:
     assert len(sp.to_records("sources")) == len(plan.sources)
     assert len(sp.to_records("observations")) == sum(len(i.observations) for i in plan.indicators)
     assert len(sp.to_records("conflicts")) == sum(len(c.sides) for c in plan.conflicts)
-    assert len(sp.to_records("progress", all_documents=True)) == len(
-        sp.targets(all_documents=True)
-    )
+    assert len(sp.to_records("progress", all_documents=True)) == len(sp.targets(all_documents=True))
     assert len(sp.to_records("documents")) == 1 + len(plan.related_documents)
     assert len(sp.to_records("citations")) == sum(
         len(getattr(rec, "citations", ())) for rec, _ in walk(plan)
