@@ -88,6 +88,10 @@ def _table_and_scope(
         return t, None
     if document is None:
         return t, p.id
+    if not isinstance(document, (str, Document)):
+        raise TypeError(
+            f"document= takes a document id or a Document, not {type(document).__name__}"
+        )
     doc_id = document if isinstance(document, str) else document.id
     targets(document=doc_id, plan=p)  # NotFoundError for an unknown document, with close ids
     return t, doc_id
