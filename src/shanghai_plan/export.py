@@ -1,16 +1,21 @@
-"""Tables and files: plain records, pandas DataFrames, CSV, JSON and the JSON Schema.
+"""Tables and files: plain records, pandas DataFrames, CSV, a data package, JSON and the
+JSON Schema.  The tables themselves are defined once, in :mod:`shanghai_plan.tables`.
 
 * :func:`to_records` — a list of flat dicts (str / int / float / bool / None values) for
   one kind of record; no pandas needed (``pandas.DataFrame(to_records(...))`` works).
-* :func:`to_dataframe` — the same as a DataFrame with proper dtypes (needs the
-  ``pandas`` extra: ``pip install 'shanghai-plan[pandas]'``).
-* :func:`to_csv` / :func:`write_csv` — the same records as CSV (UTF-8, header row).
+* :func:`to_dataframe` — the same as a DataFrame with proper dtypes and its metadata in
+  ``DataFrame.attrs`` (needs the ``pandas`` extra: ``pip install 'shanghai-plan[pandas]'``).
+* :func:`to_csv` / :func:`write_csv` — the same records as CSV (UTF-8, header row;
+  ``excel=True`` adds the byte-order mark Excel needs).
+* :func:`write_datapackage` — every table as a Frictionless Data Package.
 * :func:`dumps` / :func:`dump` — a whole plan as JSON in the bundled file's schema
   (the converter's unstructure); ``loads(dumps(plan)) == plan``.
 * :func:`json_schema` — the JSON Schema of that file, shipped with the package.
 
-Multi-valued cells (industry ids, aliases, source ids) are joined with ``"; "``;
-citations are written ``source_id: locator`` joined with ``" | "``.
+``targets`` and ``progress`` hold the plan's own rows unless ``document=`` or
+``all_documents=True`` says otherwise.  Multi-valued cells (industry ids, aliases, source
+ids) are joined with ``"; "``; citations are written ``source_id: locator`` joined with
+``" | "``.
 """
 
 import csv
