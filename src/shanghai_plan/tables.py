@@ -140,6 +140,10 @@ class Column:
             parts.append(_plain_text(_field_docs(cls).get(name, "")))
         if self.text:
             parts.append(self.text)
+        if self.unit_column is not None:
+            parts.append(f"The unit is in the `{self.unit_column}` column.")
+        if self.unit is not None:
+            parts.append(f"Unit: {self.unit}.")
         if self.many:
             parts.append('Several values are joined with "; ".')
         return " ".join(p for p in parts if p)
