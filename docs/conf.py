@@ -33,7 +33,10 @@ autodoc_default_options = {"members": True, "undoc-members": False, "show-inheri
 # No network here, so no intersphinx: references to the standard library and to optional
 # third-party types cannot resolve and are not errors of ours.
 nitpick_ignore_regex = [
-    ("py:class", r"(datetime|os|enum|typing|collections\.abc|pandas|attr|cattrs|threading)\..*"),
+    (
+        "py:class",
+        r"(datetime|os|enum|typing|collections\.abc|pandas|attr|cattrs|threading|pathlib)\..*",
+    ),
     ("py:class", r"(str|int|float|bool|bytes|object|type|None|NoneType|tuple|list|dict)"),
     ("py:class", r"(Any|Literal|Callable|Iterator|Iterable|Sequence|T)"),
     ("py:class", r"(ValueError|LookupError|ImportError|Exception|TypeError|OSError)"),

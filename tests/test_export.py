@@ -11,6 +11,7 @@ import pytest
 
 import shanghai_plan as sp
 from shanghai_plan import schema
+from shanghai_plan._records import walk
 from shanghai_plan.loading import read_bundled_bytes
 
 SCALARS = (str, int, float, bool, type(None))
@@ -28,11 +29,49 @@ def test_records_are_flat_plain_dicts(kind: sp.export.RecordKind) -> None:
 
 def test_record_counts_match_the_plan(plan: sp.Plan) -> None:
     assert len(sp.to_records("industries")) == len(plan.industries)
-    assert len(sp.to_records("targets")) == len(plan.targets)
+    assert len(sp.to_records("targets", all_documents=True)) == len(plan.targets)
     assert len(sp.to_records("sources")) == len(plan.sources)
     assert len(sp.to_records("observations")) == sum(len(i.observations) for i in plan.indicators)
     assert len(sp.to_records("conflicts")) == sum(len(c.sides) for c in plan.conflicts)
-    assert len(sp.to_records("progress")) == len(sp.targets(all_documents=True))
+    assert len(sp.to_records("progress", all_documents=True)) == len(sp.targets(all_documents=True))
+    assert len(sp.to_records("documents")) == 1 + len(plan.related_documents)
+    assert len(sp.to_records("citations")) == sum(
+        len(getattr(rec, "citations", ())) for rec, _ in walk(plan)
+    )
+
+
+def test_per_document_tables_default_to_the_plan_itself(plan: sp.Plan) -> None:
+    own = sp.to_records("targets")
+    assert [r["id"] for r in own] == [t.id for t in sp.targets()]
+    assert {r["document_id"] for r in own} == {plan.id}
+    assert [r["target_id"] for r in sp.to_records("progress")] == [
+        p.target_id for p in sp.progress()
+    ]
+    doc = "doc-sh-am-action-2023-2025"
+    assert [r["id"] for r in sp.to_records("targets", document=doc)] == [
+        t.id for t in sp.targets(document=doc)
+    ]
+    assert [r["target_id"] for r in sp.to_records("progress", document=doc)] == [
+        p.target_id for p in sp.progress(document=doc)
+    ]
+    every = sp.to_records("progress", all_documents=True)
+    assert [r["target_id"] for r in every] == [p.target_id for p in sp.progress(all_documents=True)]
+    assert len(every) > len(sp.to_records("progress"))
+
+
+def test_scope_arguments_are_checked() -> None:
+    with pytest.raises(sp.NotFoundError, match="doc-sh-am-action-2023-2025"):
+        sp.to_records("targets", document="doc-sh-am-action-2023-2024")
+    with pytest.raises(ValueError, match="not both"):
+        sp.to_records("targets", document="doc-sh-am-action-2023-2025", all_documents=True)
+    with pytest.raises(TypeError, match="document= takes a document id or a Document, not int"):
+        sp.to_records("targets", document=7)  # type: ignore[arg-type]
+    doc = sp.document("doc-sh-am-action-2023-2025")
+    assert sp.to_records("targets", document=doc) == sp.to_records("targets", document=doc.id)
+    with pytest.raises(ValueError, match="'sources' holds every document's records"):
+        sp.to_records("sources", document="doc-sh-am-action-2023-2025")
+    # a table not tied to a document is the same in every scope
+    assert sp.to_records("sources", all_documents=True) == sp.to_records("sources")
 
 
 def test_target_record_carries_figure_and_citations() -> None:
@@ -59,7 +98,9 @@ def test_dataframe_dtypes() -> None:
     assert str(df["value"].dtype) == "float64"
     assert str(df["kind"].dtype) == "category"
     assert str(df["statement"].dtype) == "string"
-    assert len(df) == len(sp.load().targets)
+    assert list(df["kind"].cat.categories) == [k.value for k in sp.TargetKind]
+    assert len(df) == len(sp.targets())
+    assert len(sp.to_dataframe("targets", all_documents=True)) == len(sp.load().targets)
     src = sp.to_dataframe("sources")
     assert str(src["mirror"].dtype) == "boolean"
     assert set(src["confidence"].cat.categories) <= {"primary", "secondary", "weak"}
@@ -127,3 +168,43 @@ def test_schema_describes_fields() -> None:
     assert "document_id" in target["required"]
     assert "deadline" in target["properties"]["year"]["description"]
     assert s["$defs"]["Unit"]["enum"][:2] == ["yuan", "percent"]
+
+
+def _structure(node: object) -> object:
+    """A schema without what only ours says: descriptions, titles, defaults, strictness,
+    the date pattern; enums as sets, properties unordered."""
+    if isinstance(node, dict):
+        kept = {
+            k: _structure(v)
+            for k, v in node.items()
+            if k not in ("description", "title", "default", "additionalProperties", "pattern")
+        }
+        if "enum" in kept:
+            kept["enum"] = sorted(node["enum"])
+        if "required" in kept:
+            kept["required"] = sorted(node["required"])
+        return kept
+    if isinstance(node, list):
+        return [_structure(v) for v in node]
+    return node
+
+
+def test_schema_agrees_with_msgspec_on_every_type() -> None:
+    """msgspec, a well-kept library, derives a schema from the same attrs classes: types,
+    nullability, arrays, enums, dates and required keys must be the same as ours.  (Ours
+    adds what msgspec cannot take from attrs classes: the field docstrings, the converter's
+    refusal of unknown keys, the strict date pattern, enum values in declaration order.)"""
+    msgspec = pytest.importorskip("msgspec")
+    ours = schema.generate()
+    theirs = msgspec.json.schema(sp.Plan)
+    root = {k: ours[k] for k in ("type", "properties", "required")}
+    assert theirs["$ref"] == "#/$defs/Plan"
+    assert _structure({**ours["$defs"], "Plan": root}) == _structure(theirs["$defs"])
+    # and what only ours carries
+    described = [p for d in ours["$defs"].values() for p in d.get("properties", {}).values()]
+    assert all("description" in p for p in described)
+    assert not any(
+        "description" in p
+        for d in theirs["$defs"].values()
+        for p in d.get("properties", {}).values()
+    )

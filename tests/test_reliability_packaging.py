@@ -14,6 +14,7 @@ import base64
 import hashlib
 import os
 import pickle
+import re
 import shutil
 import subprocess
 import sys
@@ -165,6 +166,26 @@ def _pytest_ini() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _runtime_requirements(metadata: str) -> set[str]:
+    """The names a plain ``pip install`` pulls: Requires-Dist lines without an extra."""
+    found = set()
+    for line in metadata.splitlines():
+        if line.startswith("Requires-Dist:") and "extra ==" not in line:
+            found.add(re.split(r"[\s<>=!~;\[]", line.split(":", 1)[1].strip(), maxsplit=1)[0])
+    return found
+
+
+def test_runtime_dependencies_are_attrs_and_cattrs() -> None:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    if not (ROOT / "pyproject.toml").is_file():
+        pytest.skip("no source tree here: the wheel test checks the wheel's METADATA instead")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    names = {re.split(r"[\s<>=!~;\[]", d, maxsplit=1)[0] for d in project["dependencies"]}
+    assert names == {"attrs", "cattrs", "importlib-resources"}
+    # the test and docs tools stay in extras
+    assert {"frictionless>=5.18", "duckdb>=1.1"} <= set(project["optional-dependencies"]["test"])
+
+
 @pytest.mark.skipif(
     os.environ.get("SHANGHAI_PLAN_WHEEL_TEST") != "1",
     reason="builds and installs a wheel (slow); set SHANGHAI_PLAN_WHEEL_TEST=1",
@@ -193,6 +214,10 @@ def test_wheel_installs_and_passes_the_suite(tmp_path: Path) -> None:
     for name in ("py.typed", "data/plan.json", "data/plan.json.sha256"):
         assert f"shanghai_plan/{name}" in names
     assert shipped_data == (source_package / "data" / "plan.json").read_bytes()
+    with zipfile.ZipFile(wheel) as zf:
+        (metadata_name,) = (n for n in names if n.endswith(".dist-info/METADATA"))
+        wheel_metadata = zf.read(metadata_name).decode()
+    assert _runtime_requirements(wheel_metadata) == {"attrs", "cattrs", "importlib-resources"}
     b64 = base64.urlsafe_b64encode(hashlib.sha256(shipped_data).digest()).rstrip(b"=").decode()
     assert f"shanghai_plan/data/plan.json,sha256={b64}," in record
 

@@ -61,3 +61,11 @@ def not_found(key: str) -> tuple[str, ...]:
 def published(plan: Plan) -> datetime.date | None:
     event = plan.event(sp.EventKind.PUBLISHED)
     return None if event is None else event.date
+
+
+def exports(directory: str) -> tuple[int, str, str]:
+    rows: list[dict[str, object]] = sp.to_records("progress", all_documents=True)
+    own = sp.to_csv("targets", document=sp.load().id, excel=True)
+    sp.write_csv("targets", f"{directory}/targets.csv", excel=True)
+    package = sp.write_datapackage(directory)
+    return len(rows), own, package.name

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         to_dataframe,
         to_records,
         write_csv,
+        write_datapackage,
     )
     from .loading import DEFAULT_MAX_BYTES, load, loads
     from .model import (
@@ -192,6 +193,7 @@ __all__ = [
     "to_dataframe",
     "to_records",
     "write_csv",
+    "write_datapackage",
 ]
 
 _HOME: dict[str, str] = {
@@ -206,6 +208,7 @@ _HOME: dict[str, str] = {
     "to_dataframe": "export",
     "to_records": "export",
     "write_csv": "export",
+    "write_datapackage": "export",
     "Aggregation": "model",
     "Alias": "model",
     "Basis": "model",

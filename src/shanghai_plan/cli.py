@@ -1,7 +1,8 @@
 """The ``shanghai-plan`` command (also ``python -m shanghai_plan``).
 
 Subcommands: ``summary`` (the default), ``industries``, ``targets``, ``show``, ``search``,
-``progress``, ``sources``, ``export`` and ``validate``.  Tables go to standard output
+``progress``, ``sources``, ``export`` (a record kind as CSV or JSON, the whole plan as
+JSON, or ``--datapackage DIR``) and ``validate``.  Tables go to standard output
 (``--format table|json|csv`` where it makes sense, ``--lang en|zh`` for names); errors go
 to standard error with a non-zero exit status: 1 for a bad key or bad data, 2 for bad
 usage.  Run ``shanghai-plan COMMAND --help`` for each command's options.
@@ -14,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from . import analysis, export, queries
+from . import export, queries, tables
 from ._converter import unstructure
 from .errors import PlanDataError, ShanghaiPlanError
 from .loading import DEFAULT_MAX_BYTES, load
@@ -140,7 +141,7 @@ def _cmd_targets(args: argparse.Namespace) -> str:
         all_documents=args.all_documents,
     )
     ids = {t.id for t in chosen}
-    rows = [r for r in export.to_records("targets") if r["id"] in ids]
+    rows = [r for r in export.to_records("targets", all_documents=True) if r["id"] in ids]
     cols = ["id", "year", "comparator", "value", "unit", "industry_ids", "statement"]
     if args.all_documents:
         cols.insert(1, "document_id")
@@ -173,9 +174,7 @@ def _cmd_search(args: argparse.Namespace) -> str:
 
 
 def _cmd_progress(args: argparse.Namespace) -> str:
-    results = analysis.progress(document=args.document, all_documents=args.all_documents)
-    wanted = {r.target_id for r in results}
-    rows = [r for r in export.to_records("progress") if r["target_id"] in wanted]
+    rows = export.to_records("progress", document=args.document, all_documents=args.all_documents)
     cols = ["target_id", "status", "goal", "latest_year", "latest_value", "share_of_goal"]
     return _emit(rows, args.format, cols)
 
@@ -186,18 +185,43 @@ def _cmd_sources(args: argparse.Namespace) -> str:
     return _emit(rows, args.format, ["id", "confidence", "publisher", "published", "url"])
 
 
+def _check_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.datapackage is not None:
+        if args.kind is not None or args.output or args.excel:
+            parser.error("export --datapackage DIR writes every table: give no KIND, -o or --excel")
+        if args.document or args.all_documents:
+            parser.error("export --datapackage DIR holds every document's rows already")
+        return
+    if args.kind is None:
+        parser.error("export: give a KIND or --datapackage DIR")
+    if args.document and args.all_documents:
+        parser.error("export: give either --document or --all-documents, not both")
+    if args.kind == "plan" and (args.document or args.all_documents):
+        parser.error("export plan: the whole plan file has every document already")
+    if args.excel and (args.kind == "plan" or args.format != "csv"):
+        parser.error("export: --excel applies to CSV output")
+    if args.document and args.kind != "plan" and not tables.table(args.kind).per_document:
+        scoped = ", ".join(t.name for t in tables.TABLES if t.per_document)
+        parser.error(f"export {args.kind}: --document applies to {scoped}")
+
+
 def _cmd_export(args: argparse.Namespace) -> str:
+    if args.datapackage is not None:
+        path = export.write_datapackage(args.datapackage)
+        return f"wrote {path}"
+    scope = {"document": args.document, "all_documents": args.all_documents}
     if args.kind == "plan":
         text = export.dumps()
     elif args.format == "json":
-        text = json.dumps(export.to_records(args.kind), ensure_ascii=False, indent=2)
+        text = json.dumps(export.to_records(args.kind, **scope), ensure_ascii=False, indent=2)
     else:
-        text = export.to_csv(args.kind).rstrip("\n")
+        text = export.to_csv(args.kind, **scope).rstrip("\n")
     if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as fh:
+        encoding = "utf-8-sig" if args.excel else "utf-8"
+        with open(args.output, "w", encoding=encoding, newline="") as fh:
             fh.write(text + "\n")
         return ""
-    return text
+    return ("\ufeff" if args.excel else "") + text
 
 
 def _cmd_validate(args: argparse.Namespace) -> str:
@@ -271,10 +295,27 @@ def _parser() -> argparse.ArgumentParser:
     p = add("sources", _cmd_sources, "the sources, with their confidence")
     p.add_argument("--confidence", choices=["primary", "secondary", "weak"])
     fmt(p)
-    p = add("export", _cmd_export, "export records as CSV or JSON (or the whole plan as JSON)")
-    p.add_argument("kind", choices=[*export.RECORD_KINDS, "plan"])
+    p = add(
+        "export",
+        _cmd_export,
+        "export records as CSV or JSON, the whole plan as JSON, or a Frictionless Data Package",
+    )
+    p.add_argument("kind", nargs="?", choices=[*export.RECORD_KINDS, "plan"])
     p.add_argument("--format", choices=["csv", "json"], default="csv")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.add_argument(
+        "--document", help="a related document's rows (targets, progress; default: the plan's)"
+    )
+    p.add_argument("--all-documents", action="store_true", help="every document's rows")
+    p.add_argument(
+        "--excel", action="store_true", help="CSV as UTF-8 with a byte-order mark, for Excel"
+    )
+    p.add_argument(
+        "--datapackage",
+        metavar="DIR",
+        help="write datapackage.json and one CSV per table into DIR",
+    )
+    p.set_defaults(check=_check_export)
     p = add("validate", _cmd_validate, "check a plan file in the same schema")
     p.add_argument("file")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size limit in bytes")
@@ -284,7 +325,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    check = getattr(args, "check", None)
+    if check is not None:
+        check(parser, args)
     try:
         text = args.handler(args)
     except PlanDataError as exc:

@@ -1,35 +1,45 @@
-"""Tables and files: plain records, pandas DataFrames, CSV, JSON and the JSON Schema.
+"""Tables and files: plain records, pandas DataFrames, CSV, a data package, JSON and the
+JSON Schema.  The tables themselves are defined once, in :mod:`shanghai_plan.tables`.
 
 * :func:`to_records` — a list of flat dicts (str / int / float / bool / None values) for
   one kind of record; no pandas needed (``pandas.DataFrame(to_records(...))`` works).
-* :func:`to_dataframe` — the same as a DataFrame with proper dtypes (needs the
-  ``pandas`` extra: ``pip install 'shanghai-plan[pandas]'``).
-* :func:`to_csv` / :func:`write_csv` — the same records as CSV (UTF-8, header row).
+* :func:`to_dataframe` — the same as a DataFrame with proper dtypes and its metadata in
+  ``DataFrame.attrs`` (needs the ``pandas`` extra: ``pip install 'shanghai-plan[pandas]'``).
+* :func:`to_csv` / :func:`write_csv` — the same records as CSV (UTF-8, header row;
+  ``excel=True`` adds the byte-order mark Excel needs).
+* :func:`write_datapackage` — every table as a Frictionless Data Package.
 * :func:`dumps` / :func:`dump` — a whole plan as JSON in the bundled file's schema
   (the converter's unstructure); ``loads(dumps(plan)) == plan``.
 * :func:`json_schema` — the JSON Schema of that file, shipped with the package.
 
-Multi-valued cells (industry ids, aliases, source ids) are joined with ``"; "``;
-citations are written ``source_id: locator`` joined with ``" | "``.
+``targets`` and ``progress`` hold the plan's own rows unless ``document=`` or
+``all_documents=True`` says otherwise.  Multi-valued cells (industry ids, aliases, source
+ids) are joined with ``"; "``; citations are written ``source_id: locator`` joined with
+``" | "``.
 """
 
 import csv
 import io
 import os
-from collections.abc import Callable, Iterable
-from enum import Enum
+import pathlib
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from .errors import MissingDependencyError, NotFoundError
+from .errors import MissingDependencyError
 from .loading import load
-from .model import Citation, Plan
+from .model import Document, Plan
+from .queries import targets
+from .tables import TABLES, Column, Table, table
 
 if TYPE_CHECKING:
     import pandas
 
 __all__ = [
+    "LICENCE",
+    "LICENCES",
     "RECORD_KINDS",
     "RecordKind",
+    "csv_text",
+    "datapackage",
     "dump",
     "dumps",
     "json_schema",
@@ -37,6 +47,7 @@ __all__ = [
     "to_dataframe",
     "to_records",
     "write_csv",
+    "write_datapackage",
 ]
 
 RecordKind = Literal[
@@ -49,347 +60,350 @@ RecordKind = Literal[
     "goals",
     "documents",
     "conflicts",
+    "citations",
+    "records",
 ]
 RECORD_KINDS: tuple[str, ...] = get_args(RecordKind)
-"""The kinds :func:`to_records` and friends accept."""
+"""The kinds :func:`to_records` and friends accept (one :mod:`~shanghai_plan.tables` table each)."""
 
 Row = dict[str, Any]
 
+LICENCE = (
+    "MIT for the code. The plan is a public government document; the cited sources belong to "
+    "their publishers."
+)
+"""What the project claims about rights (the README's Licence section says the same)."""
 
-def _join(values: Iterable[str]) -> str:
-    return "; ".join(values)
+
+def _table_and_scope(
+    kind: str, document: "str | Document | None", all_documents: bool, p: Plan
+) -> tuple[Table, str | None]:
+    t = table(kind)
+    if all_documents and document is not None:
+        raise ValueError("pass either document= or all_documents=True, not both")
+    if not t.per_document:
+        if document is not None:
+            scoped = [x.name for x in TABLES if x.per_document]
+            raise ValueError(
+                f"document= selects the rows of a per-document table ({', '.join(scoped)}); "
+                f"{kind!r} holds every document's records"
+            )
+        return t, None
+    if all_documents:
+        return t, None
+    if document is None:
+        return t, p.id
+    if not isinstance(document, (str, Document)):
+        raise TypeError(
+            f"document= takes a document id or a Document, not {type(document).__name__}"
+        )
+    doc_id = document if isinstance(document, str) else document.id
+    targets(document=doc_id, plan=p)  # NotFoundError for an unknown document, with close ids
+    return t, doc_id
 
 
-def _cites(citations: tuple[Citation, ...]) -> dict[str, str]:
+def to_records(
+    kind: RecordKind,
+    *,
+    document: "str | Document | None" = None,
+    all_documents: bool = False,
+    plan: Plan | None = None,
+) -> list[dict[str, Any]]:
+    """One kind of record as a list of flat dicts (see :data:`RECORD_KINDS`).
+
+    Tables whose rows belong to one document (``targets``, ``progress``) hold the plan's
+    own rows by default, like :func:`~shanghai_plan.targets` and
+    :func:`~shanghai_plan.progress`; ``document=`` selects a related document's and
+    ``all_documents=True`` every document's.  The other tables always hold every record
+    (``document=`` is an error there).
+
+    Raises :class:`~shanghai_plan.NotFoundError` for an unknown kind or document, naming the
+    close ones, and :class:`ValueError` for ``document=`` together with ``all_documents``.
+    """
+    p = load() if plan is None else plan
+    t, scope = _table_and_scope(kind, document, all_documents, p)
+    return t.records(p, scope)
+
+
+def _dtype(c: Column) -> Any:
+    import pandas as pd
+
+    if c.enum is not None:
+        return pd.CategoricalDtype(list(c.enum))
+    return _DTYPES[c.type]
+
+
+_DTYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "string": "string"}
+
+
+def _metadata(kind: RecordKind, *, scope: str | None = None, plan: Plan | None = None) -> Row:
+    """What travels with a table (its ``DataFrame.attrs``): data version, date, description,
+    units and column descriptions."""
+    p = load() if plan is None else plan
+    t = table(kind)
     return {
-        "source_ids": _join(dict.fromkeys(c.source_id for c in citations)),
-        "citations": " | ".join(f"{c.source_id}: {c.locator}" for c in citations),
+        "table": t.name,
+        "description": t.description,
+        "document": scope if t.per_document else None,
+        "data_version": p.data_version,
+        "data_as_of": p.data_as_of.isoformat(),
+        "units": t.units,
+        "unit_columns": t.unit_columns,
+        "columns": {c.name: c.description for c in t.columns},
+        "licence": LICENCE,
     }
 
 
-def _value(v: Any) -> Any:
-    return v.value if isinstance(v, Enum) else v
-
-
-def _industries(p: Plan) -> list[Row]:
-    return [
-        {
-            "id": i.id,
-            "name_en": i.name_en,
-            "name_zh": i.name_zh,
-            "tier": i.tier.value,
-            "tier_zh": i.tier.name_zh,
-            "aliases": _join(a.name for a in i.aliases),
-            "focus_areas": _join(f.name_en for f in i.focus_areas),
-            "description": i.description,
-            **_cites(i.citations),
-        }
-        for i in p.industries
-    ]
-
-
-def _targets(p: Plan) -> list[Row]:
-    rows = []
-    for t in p.targets:
-        q = t.quantity
-        rows.append(
-            {
-                "id": t.id,
-                "document_id": t.document_id,
-                "kind": t.kind.value,
-                "statement": t.statement,
-                "term_zh": t.term_zh,
-                "industry_ids": _join(t.industry_ids),
-                "year": t.year,
-                "start_year": t.start_year,
-                "baseline_year": t.baseline_year,
-                "value": q.value if q else None,
-                "unit": q.unit.value if q else None,
-                "comparator": q.comparator.value if q else None,
-                "wording": q.wording if q else None,
-                "indicator_id": t.indicator_id,
-                "notes": t.notes,
-                **_cites(t.citations),
-            }
-        )
-    return rows
-
-
-def _indicators(p: Plan) -> list[Row]:
-    return [
-        {
-            "id": i.id,
-            "name_en": i.name_en,
-            "name_zh": i.name_zh,
-            "unit": i.unit.value,
-            "measure": i.measure.value,
-            "geography": i.geography,
-            "industry_ids": _join(i.industry_ids),
-            "observations": len(i.observations),
-            "description": i.description,
-            **_cites(i.citations),
-        }
-        for i in p.indicators
-    ]
-
-
-def _observations(p: Plan) -> list[Row]:
-    return [
-        {
-            "id": o.id,
-            "indicator_id": i.id,
-            "indicator": i.name_en,
-            "measure": i.measure.value,
-            "year": o.year,
-            "value": o.value,
-            "unit": i.unit.value,
-            "comparator": o.comparator.value,
-            "basis": o.basis.value,
-            "coverage": o.coverage,
-            "derived_from": _join(o.derived_from),
-            "method": o.method,
-            "notes": o.notes,
-            **_cites(o.citations),
-        }
-        for i in p.indicators
-        for o in i.observations
-    ]
-
-
-def _sources(p: Plan) -> list[Row]:
-    return [
-        {
-            "id": s.id,
-            "title": s.title,
-            "publisher": s.publisher,
-            "published": s.published,
-            "url": s.url,
-            "language": s.language,
-            "kind": s.kind.value,
-            "confidence": s.confidence.value,
-            "mirror": s.mirror,
-            "original_outlet": s.original_outlet,
-            "notes": s.notes,
-        }
-        for s in p.sources
-    ]
-
-
-def _progress(p: Plan) -> list[Row]:
-    from .analysis import progress
-
-    rows = []
-    for r in progress(all_documents=True, plan=p):
-        b, latest = r.baseline, r.latest
-        rows.append(
-            {
-                "target_id": r.target_id,
-                "document_id": r.target.document_id,
-                "status": r.status.value,
-                "goal": r.goal,
-                "unit": _value(r.unit),
-                "comparator": r.target.quantity.comparator.value if r.target.quantity else None,
-                "deadline": r.target.year,
-                "baseline_year": b.year if b else None,
-                "baseline_value": b.value if b else None,
-                "latest_year": latest.year if latest else None,
-                "latest_value": latest.value if latest else None,
-                "latest_basis": latest.basis.value if latest else None,
-                "share_of_goal": r.share_of_goal,
-                "implied_growth": r.implied_growth,
-                "achieved_growth": r.achieved_growth,
-                "rests_on": _join(o.id for o in r.rests_on),
-                "confidence": _value(r.confidence),
-                "explanation": r.explanation,
-            }
-        )
-    return rows
-
-
-def _goals(p: Plan) -> list[Row]:
-    return [
-        {
-            "id": g.id,
-            "kind": g.kind.value,
-            "year": g.year,
-            "text": g.text,
-            "term_zh": g.term_zh,
-            **_cites(g.citations),
-        }
-        for g in p.goals
-    ]
-
-
-def _documents(p: Plan) -> list[Row]:
-    rows = []
-    for d in p.related_documents:
-        titles = {t.language: t.text for t in reversed(d.titles)}
-        rows.append(
-            {
-                "id": d.id,
-                "relation": d.relation.value,
-                "title_zh": titles.get("zh"),
-                "title_en": titles.get("en"),
-                "document_number": d.document_number,
-                "issuer": d.issuer.name_en if d.issuer else None,
-                "period_start": d.period.start_year if d.period else None,
-                "period_end": d.period.end_year if d.period else None,
-                "events": _join(f"{e.kind.value} {e.date.isoformat()}" for e in d.events),
-                "targets": sum(1 for t in p.targets if t.document_id == d.id),
-                "summary": d.summary,
-                **_cites(d.citations),
-            }
-        )
-    return rows
-
-
-def _conflicts(p: Plan) -> list[Row]:
-    return [
-        {
-            "conflict_id": c.id,
-            "topic": c.topic,
-            "side_id": s.id,
-            "preferred": None if c.preferred_side_id is None else c.preferred_side_id == s.id,
-            "claim": s.claim,
-            "measures": s.measures,
-            "value": s.quantity.value if s.quantity else None,
-            "unit": s.quantity.unit.value if s.quantity else None,
-            "comparator": s.quantity.comparator.value if s.quantity else None,
-            "record_ids": _join(s.record_ids),
-            "resolution": c.resolution,
-            **_cites(s.citations),
-        }
-        for c in p.conflicts
-        for s in c.sides
-    ]
-
-
-_BUILDERS: dict[str, Callable[[Plan], list[Row]]] = {
-    "industries": _industries,
-    "targets": _targets,
-    "indicators": _indicators,
-    "observations": _observations,
-    "sources": _sources,
-    "progress": _progress,
-    "goals": _goals,
-    "documents": _documents,
-    "conflicts": _conflicts,
-}
-
-
-def _builder(kind: str) -> Callable[[Plan], list[Row]]:
-    try:
-        return _BUILDERS[kind]
-    except (KeyError, TypeError):
-        import difflib
-
-        close = difflib.get_close_matches(str(kind), RECORD_KINDS, n=3, cutoff=0.5)
-        raise NotFoundError("record kind", str(kind), close or list(RECORD_KINDS)) from None
-
-
-def to_records(kind: RecordKind, *, plan: Plan | None = None) -> list[dict[str, Any]]:
-    """One kind of record as a list of flat dicts (see :data:`RECORD_KINDS`).
-
-    Raises :class:`~shanghai_plan.NotFoundError` for an unknown kind, naming the close ones.
-    """
-    return _builder(kind)(load() if plan is None else plan)
-
-
-# column -> pandas dtype for to_dataframe; anything not named is "string"
-_INT_COLUMNS = {
-    "year",
-    "start_year",
-    "baseline_year",
-    "deadline",
-    "latest_year",
-    "period_start",
-    "period_end",
-    "observations",
-    "targets",
-}
-_FLOAT_COLUMNS = {
-    "value",
-    "goal",
-    "baseline_value",
-    "latest_value",
-    "share_of_goal",
-    "implied_growth",
-    "achieved_growth",
-}
-_CATEGORY_COLUMNS = {
-    "tier",
-    "kind",
-    "unit",
-    "comparator",
-    "measure",
-    "basis",
-    "confidence",
-    "status",
-    "relation",
-    "language",
-    "latest_basis",
-}
-_BOOL_COLUMNS = {"mirror", "preferred"}
-
-
-def to_dataframe(kind: RecordKind, *, plan: Plan | None = None) -> "pandas.DataFrame":
+def to_dataframe(
+    kind: RecordKind,
+    *,
+    document: "str | Document | None" = None,
+    all_documents: bool = False,
+    plan: Plan | None = None,
+) -> "pandas.DataFrame":
     """One kind of record as a pandas DataFrame with proper dtypes.
 
-    Years are nullable integers (``Int64``), figures ``float64``, closed vocabularies
-    ``category``, flags nullable ``boolean``, text ``string``.  Needs pandas
-    (``pip install 'shanghai-plan[pandas]'``); raises
-    :class:`~shanghai_plan.errors.MissingDependencyError` otherwise.
+    The rows are those of :func:`to_records` (same ``document=`` / ``all_documents=``).
+    Years and counts are nullable integers (``Int64``), figures ``float64``, closed
+    vocabularies ``category`` (every allowed value a category), flags nullable
+    ``boolean``, text ``string``.  ``DataFrame.attrs`` carries the table's ``description``,
+    ``data_version``, ``data_as_of``, the ``document`` scope, ``units`` (column → unit),
+    ``unit_columns`` (column → the column naming each row's unit) and ``columns``
+    (column → description).  Needs pandas (``pip install 'shanghai-plan[pandas]'``);
+    raises :class:`~shanghai_plan.errors.MissingDependencyError` otherwise.
     """
-    rows = to_records(kind, plan=plan)
+    p = load() if plan is None else plan
+    t, scope = _table_and_scope(kind, document, all_documents, p)
+    rows = t.records(p, scope)
     try:
         import pandas as pd
     except ImportError:
         raise MissingDependencyError("to_dataframe()", "pandas", "pandas") from None
-    columns = list(rows[0]) if rows else []
-    frame = pd.DataFrame.from_records(rows, columns=columns)
-    dtypes: dict[str, str] = {}
-    for col in columns:
-        if col in _INT_COLUMNS:
-            dtypes[col] = "Int64"
-        elif col in _FLOAT_COLUMNS:
-            dtypes[col] = "float64"
-        elif col in _CATEGORY_COLUMNS:
-            dtypes[col] = "category"
-        elif col in _BOOL_COLUMNS:
-            dtypes[col] = "boolean"
-        else:
-            dtypes[col] = "string"
-    typed: pandas.DataFrame = frame.astype(dtypes)  # type: ignore[arg-type,unused-ignore]
+    names = [c.name for c in t.columns]
+    frame = pd.DataFrame.from_records(rows, columns=names)
+    typed: pandas.DataFrame = frame.astype({c.name: _dtype(c) for c in t.columns})
+    typed.attrs.update(_metadata(kind, scope=scope, plan=p))
     return typed
 
 
-def to_csv(kind: RecordKind, *, plan: Plan | None = None) -> str:
-    """One kind of record as CSV text (header row; empty cells for missing values)."""
-    return csv_text(to_records(kind, plan=plan))
+def to_csv(
+    kind: RecordKind,
+    *,
+    document: "str | Document | None" = None,
+    all_documents: bool = False,
+    excel: bool = False,
+    plan: Plan | None = None,
+) -> str:
+    """One kind of record as CSV text (header row; empty cells for missing values).
+
+    The rows are those of :func:`to_records`.  ``excel=True`` starts the text with a
+    byte-order mark (U+FEFF), so that the UTF-8 bytes open in Excel with the Chinese intact.
+    """
+    p = load() if plan is None else plan
+    t, scope = _table_and_scope(kind, document, all_documents, p)
+    return ("\ufeff" if excel else "") + csv_text(t.records(p, scope), [c.name for c in t.columns])
 
 
-def csv_text(rows: list[Row]) -> str:
-    """Flat records (as :func:`to_records` makes them) as CSV text; empty for no rows."""
+def csv_text(rows: list[Row], columns: list[str] | None = None) -> str:
+    """Flat records (as :func:`to_records` makes them) as CSV text.
+
+    The header is ``columns`` (default: the first row's keys); no rows and no columns give
+    an empty text.
+    """
     buf = io.StringIO()
-    _write_csv(rows, buf)
+    _write_csv(rows, buf, columns)
     return buf.getvalue()
 
 
 def write_csv(
-    kind: RecordKind, path: "str | os.PathLike[str]", *, plan: Plan | None = None
+    kind: RecordKind,
+    path: "str | os.PathLike[str]",
+    *,
+    document: "str | Document | None" = None,
+    all_documents: bool = False,
+    excel: bool = False,
+    plan: Plan | None = None,
 ) -> None:
-    """Write one kind of record to a CSV file (UTF-8)."""
-    rows = to_records(kind, plan=plan)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        _write_csv(rows, fh)
+    """Write one kind of record to a CSV file: UTF-8, or with ``excel=True`` UTF-8 with a
+    byte-order mark, which Excel needs to read the Chinese right."""
+    p = load() if plan is None else plan
+    t, scope = _table_and_scope(kind, document, all_documents, p)
+    rows = t.records(p, scope)
+    encoding = "utf-8-sig" if excel else "utf-8"
+    with open(path, "w", encoding=encoding, newline="") as fh:
+        _write_csv(rows, fh, [c.name for c in t.columns])
 
 
-def _write_csv(rows: list[Row], fh: Any) -> None:
-    if not rows:
+def _write_csv(rows: list[Row], fh: Any, columns: list[str] | None = None) -> None:
+    names = columns if columns is not None else list(rows[0]) if rows else []
+    if not names:
         return
-    writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+    writer = csv.DictWriter(fh, fieldnames=names, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
+
+
+# ------------------------------------------------------------- data package
+
+LICENCES: tuple[dict[str, str], ...] = (
+    {
+        "name": "MIT",
+        "path": "https://opensource.org/license/mit",
+        "title": "MIT License: the shanghai_plan code that compiles this package",
+    },
+)
+"""The ``licenses`` of the data package: the project's code is MIT.  No licence is claimed
+over the plan (a public government document) or the cited sources (their publishers');
+the package's ``description`` says so."""
+
+
+def _schema_field(c: Column) -> Row:
+    f: Row = {"name": c.name, "type": c.type, "description": c.description}
+    if c.unit is not None:
+        f["unit"] = c.unit
+    if c.unit_column is not None:
+        f["unitField"] = c.unit_column
+    constraints: Row = {}
+    if c.required:
+        constraints["required"] = True
+    if c.enum is not None:
+        constraints["enum"] = list(c.enum)
+    if constraints:
+        f["constraints"] = constraints
+    return f
+
+
+def _fk(field: str, table: str, column: str) -> Row:
+    return {"fields": [field], "reference": {"resource": table, "fields": [column]}}
+
+
+def _resource(name: str, description: str, fields: list[Row], pk: list[str], fks: list[Row]) -> Row:
+    schema: Row = {"fields": fields, "primaryKey": pk}
+    if fks:
+        schema["foreignKeys"] = fks
+    return {
+        "name": name,
+        "path": f"{name}.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "description": description,
+        "schema": schema,
+    }
+
+
+def datapackage(plan: Plan | None = None) -> tuple[Row, dict[str, list[Row]]]:
+    """The data package of a plan: its ``datapackage.json`` descriptor, and the rows of
+    each resource by name (every table of :data:`RECORD_KINDS`, with every document's
+    rows, and a link table for each column holding several ids)."""
+    p = load() if plan is None else plan
+    resources: list[Row] = []
+    data: dict[str, list[Row]] = {}
+    for t in TABLES:
+        objects = list(t.rows(p, None))
+        data[t.name] = [{c.name: c.value(o) for c in t.columns} for o in objects]
+        fks = [_fk(c.name, ref.table or t.name, ref.column) for c, ref in t.foreign_keys]
+        resources.append(
+            _resource(
+                t.name,
+                t.description,
+                [_schema_field(c) for c in t.columns],
+                list(t.primary_key),
+                fks,
+            )
+        )
+        (key,) = t.primary_key
+        for c in t.columns:
+            if not (c.many and c.references is not None):
+                continue
+            # one row per id, so that each is a foreign key
+            link, own, item = f"{t.name}_{c.name}", t.row_key or key, c.item or c.name
+            key_col = t.column(key)
+            data[link] = [
+                {own: key_col.value(o), item: value, "position": n}
+                for o in objects
+                for n, value in enumerate(c.get(o))
+            ]
+            resources.append(
+                _resource(
+                    link,
+                    f"The {c.name} of the {t.name} table, one id a row.",
+                    [
+                        {
+                            "name": own,
+                            "type": "string",
+                            "description": f"The row of the {t.name} table.",
+                            "constraints": {"required": True},
+                        },
+                        {
+                            "name": item,
+                            "type": "string",
+                            "description": c.description.replace(
+                                ' Several values are joined with "; ".', ""
+                            ),
+                            "constraints": {"required": True},
+                        },
+                        {
+                            "name": "position",
+                            "type": "integer",
+                            "description": "The id's place in the list (from 0).",
+                            "constraints": {"required": True},
+                        },
+                    ],
+                    [own, "position"],
+                    [
+                        _fk(own, t.name, key),
+                        _fk(item, c.references.table or t.name, c.references.column),
+                    ],
+                )
+            )
+    descriptor: Row = {
+        "profile": "tabular-data-package",
+        "name": "shanghai-plan",
+        "title": p.title("en"),
+        "description": (
+            f"{p.title('en')} ({p.title('zh')}"
+            + (f", {p.document_number}" if p.document_number else "")
+            + f") as tables: data version {p.data_version}, checked up to "
+            f"{p.data_as_of.isoformat()}. Every record cites its sources (the citations "
+            f"table); figures are in base units. {LICENCE}"
+        ),
+        "version": p.data_version,
+        "data_as_of": p.data_as_of.isoformat(),
+        "licenses": [dict(x) for x in LICENCES],
+        "sources": [{"title": f"{s.publisher}: {s.title}", "path": s.url} for s in p.sources],
+        "keywords": ["shanghai", "five-year plan", "advanced manufacturing", "china"],
+        "resources": resources,
+    }
+    return descriptor, data
+
+
+def write_datapackage(
+    directory: "str | os.PathLike[str]", *, plan: Plan | None = None
+) -> pathlib.Path:
+    """Write a Frictionless Data Package: ``datapackage.json`` and one CSV per resource.
+
+    Every table of :data:`RECORD_KINDS` with every document's rows (filter on
+    ``document_id``), a link table for each column that holds several ids, and a Table
+    Schema for each: field types, descriptions, units, primary and foreign keys.  The
+    descriptor carries the data version, ``data_as_of``, the licence and the sources.
+    The CSV files are plain UTF-8 (the standard); for Excel use
+    :func:`write_csv` with ``excel=True``.  Creates ``directory`` if needed and returns
+    the path of ``datapackage.json``.
+    """
+    import json
+
+    descriptor, data = datapackage(plan)
+    out = pathlib.Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    for res in descriptor["resources"]:
+        names = [f["name"] for f in res["schema"]["fields"]]
+        with open(out / res["path"], "w", encoding="utf-8", newline="") as fh:
+            _write_csv(data[res["name"]], fh, names)
+    target = out / "datapackage.json"
+    target.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return target
 
 
 def dumps(plan: Plan | None = None, *, indent: int | None = 2) -> str:
