@@ -53,7 +53,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 import attrs
 from attrs import field, frozen
 
-from . import analysis, model, queries
+from . import analysis, model, queries, verdicts
 from ._records import walk
 from .model import Citation, Plan
 
@@ -325,6 +325,15 @@ def _progress(p: Plan, scope: Scope) -> tuple[analysis.Progress, ...]:
     return analysis.progress(document=scope, all_documents=scope is None, plan=p)
 
 
+def _scorecard(p: Plan, scope: Scope) -> tuple[verdicts.ScorecardRow, ...]:
+    return verdicts.scorecard(document=scope, all_documents=scope is None, plan=p)
+
+
+def _texts(values: tuple[str, ...]) -> str | None:
+    # sentences may hold "; ", so free-text lists are joined with " | "
+    return " | ".join(values) or None
+
+
 def _observations(p: Plan, _: Scope) -> Iterator[tuple[model.Indicator, model.Observation]]:
     return ((i, o) for i in p.indicators for o in i.observations)
 
@@ -389,6 +398,7 @@ def _records(p: Plan, _: Scope) -> list[tuple[object, str]]:
 # ------------------------------------------------------------------- tables
 
 _T, _I, _O, _P = model.Target, model.Indicator, model.Observation, analysis.Progress
+_S = verdicts.ScorecardRow
 
 TABLES: tuple[Table, ...] = (
     Table(
@@ -543,8 +553,8 @@ TABLES: tuple[Table, ...] = (
     Table(
         name="progress",
         description=(
-            "How each quantitative target turned out, on which observations (rules: the "
-            "shanghai_plan.analysis module)."
+            "How each target turned out, with the growth figures (rules: the "
+            "shanghai_plan.analysis module; the scorecard table has the evidence and caveats)."
         ),
         rows=_progress,
         per_document=True,
@@ -562,8 +572,7 @@ TABLES: tuple[Table, ...] = (
             col(
                 "status",
                 "string",
-                "How the target turned out (met, not_met, on_track, off_track, no_data, "
-                "not_measurable).",
+                "How the target turned out (met, not_met, on_track, off_track, no_data).",
                 lambda r: r.status,
                 enum=_vocabulary(analysis.Status),
                 required=True,
@@ -640,6 +649,100 @@ TABLES: tuple[Table, ...] = (
                 "string",
                 "Why the status is what it is, in a few words.",
                 lambda r: r.explanation,
+            ),
+        ),
+    ),
+    Table(
+        name="scorecard",
+        description=(
+            "Did the plan deliver? One row per target: its status, the evidence and measure "
+            "it rests on, how strong that is, the caveats and what would settle it."
+        ),
+        rows=_scorecard,
+        per_document=True,
+        primary_key=("target_id",),
+        columns=(
+            of(_S, "target_id", required=True, references=_TARGET),
+            of(_S, "document_id", required=True, references=_DOC),
+            of(_S, "statement"),
+            of(_S, "kind"),
+            of(_S, "deadline"),
+            of(_S, "status"),
+            of(_S, "evidence"),
+            of(_S, "measure", references=_INDICATOR),
+            of(_S, "goal", unit_column="unit"),
+            of(_S, "unit"),
+            of(_S, "figure", unit_column="unit"),
+            of(_S, "figure_comparator"),
+            of(_S, "figure_year"),
+            of(_S, "confidence"),
+            of(_S, "why"),
+            col(
+                "caveats",
+                "string",
+                'What a reader should know (partial years, later figures, disagreeing '
+                'findings), joined with " | ".',
+                lambda r: _texts(r.caveats),
+            ),
+            of(_S, "missing"),
+            col(
+                "other_measures",
+                "string",
+                'The verdicts on the target\'s other measures, "indicator-id: status — why", '
+                'joined with " | ".',
+                lambda r: _texts(r.other_measures),
+            ),
+            of(_S, "rests_on", references=_RECORD, item="record_id"),
+            of(_S, "gap_ids", references=_RECORD, item="gap_id"),
+        ),
+    ),
+    Table(
+        name="findings",
+        description=(
+            "Cited statements of how outcomes turned out: official claims, evaluations and "
+            "reports, with what they say about the targets they name."
+        ),
+        rows=lambda p, _: p.findings,
+        columns=(
+            of(model.Finding, "id"),
+            of(model.Finding, "kind"),
+            of(model.Finding, "statement"),
+            of(model.Finding, "year"),
+            of(model.Finding, "stated"),
+            of(model.Finding, "bearing"),
+            of(model.Finding, "target_ids", references=_TARGET, item="target_id"),
+            of(model.Finding, "indicator_ids", references=_INDICATOR, item="indicator_id"),
+            of(model.Quantity, "value", get=_q("value"), unit_column="unit"),
+            of(model.Quantity, "unit", get=_q("unit")),
+            of(model.Quantity, "comparator", get=_q("comparator")),
+            of(model.Finding, "measures"),
+            of(model.Finding, "notes"),
+            *_cites(lambda f: f.citations),
+        ),
+    ),
+    Table(
+        name="gaps",
+        description="What the data knows it does not know, and what was looked for.",
+        rows=lambda p, _: p.gaps,
+        columns=(
+            of(model.Gap, "id"),
+            of(model.Gap, "topic"),
+            of(model.Gap, "record_ids", references=_RECORD, item="record_id"),
+            col(
+                "years",
+                "string",
+                "The years for which a figure is missing.",
+                lambda g: tuple(str(y) for y in g.years),
+                many=True,
+            ),
+            of(model.Gap, "searched"),
+            of(model.Gap, "would_settle"),
+            col(
+                "checked",
+                "string",
+                'Sources read that do not give it, each written "source_id: locator", '
+                'joined with " | ".',
+                lambda g: " | ".join(f"{c.source_id}: {c.locator}" for c in g.checked) or None,
             ),
         ),
     ),
