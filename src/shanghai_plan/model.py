@@ -60,11 +60,26 @@ __all__ = [
 # --------------------------------------------------------------------------- enums
 
 
-class _Vocabulary(Enum):
-    """Base of the closed vocabularies: values are the strings used in the JSON."""
+class _Vocabulary(str, Enum):
+    """Base of the closed vocabularies: values are the strings used in the JSON.
+
+    A member *is* its JSON string: ``Confidence.WEAK == "weak"``, ``str()`` and
+    f-strings give ``"weak"``, and it hashes like the string, so it can be compared with
+    the cells of a DataFrame or CSV and used to look up a dict keyed by the plain strings.
+    ``repr`` stays ``Confidence.WEAK``.  (``enum.StrEnum`` would do the same but needs
+    Python 3.11; this works on 3.10 too.)  Two vocabularies sharing a value
+    (``Unit.COUNT`` and ``Measure.COUNT``) therefore compare equal to each other; compare
+    with ``is`` when the vocabulary matters.
+    """
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}.{self.name}"
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __format__(self, format_spec: str) -> str:
+        return str.__format__(str.__str__(self), format_spec)
 
 
 class Confidence(_Vocabulary):
