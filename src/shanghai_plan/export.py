@@ -20,7 +20,8 @@ from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from .errors import MissingDependencyError, NotFoundError
+from ._args import check_literal
+from .errors import MissingDependencyError
 from .loading import load
 from .model import Citation, Plan
 
@@ -278,19 +279,14 @@ _BUILDERS: dict[str, Callable[[Plan], list[Row]]] = {
 
 
 def _builder(kind: str) -> Callable[[Plan], list[Row]]:
-    try:
-        return _BUILDERS[kind]
-    except (KeyError, TypeError):
-        import difflib
-
-        close = difflib.get_close_matches(str(kind), RECORD_KINDS, n=3, cutoff=0.5)
-        raise NotFoundError("record kind", str(kind), close or list(RECORD_KINDS)) from None
+    return _BUILDERS[check_literal(kind, RECORD_KINDS, "kind")]
 
 
 def to_records(kind: RecordKind, *, plan: Plan | None = None) -> list[dict[str, Any]]:
     """One kind of record as a list of flat dicts (see :data:`RECORD_KINDS`).
 
-    Raises :class:`~shanghai_plan.NotFoundError` for an unknown kind, naming the close ones.
+    ``kind`` is compared case-insensitively; an unknown kind raises
+    :class:`~shanghai_plan.InvalidChoiceError` listing the kinds.
     """
     return _builder(kind)(load() if plan is None else plan)
 
