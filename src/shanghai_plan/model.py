@@ -337,6 +337,18 @@ class Bearing(_Vocabulary):
 
 _TITLE_RANK = (TitleKind.OFFICIAL, TitleKind.SHORT, TitleKind.TRANSLATION, TitleKind.LABEL)
 
+
+def _best_title(titles: "tuple[Title, ...]", language: str) -> str:
+    """The official title in ``language`` if any, else the best of the others."""
+    ranked = sorted(
+        (t for t in titles if t.language == language), key=lambda t: _TITLE_RANK.index(t.kind)
+    )
+    if not ranked:
+        have = sorted({t.language for t in titles})
+        raise LookupError(f"no title in language {language!r}; titles exist in {have}")
+    return ranked[0].text
+
+
 # ----------------------------------------------------------------- small records
 
 
@@ -538,6 +550,11 @@ class Industry:
     citations: tuple[Citation, ...] = field(repr=False)
     """Where this fact comes from: at least one source id with a locator."""
 
+    @property
+    def name(self) -> str:
+        """The English name (``name_en``), under the name pycountry's users try first."""
+        return self.name_en
+
 
 # ---------------------------------------------------------- goals and targets
 
@@ -655,6 +672,11 @@ class Indicator:
     citations: tuple[Citation, ...] = field(repr=False)
     """Where this fact comes from: at least one source id with a locator."""
 
+    @property
+    def name(self) -> str:
+        """The English name (``name_en``), under the name pycountry's users try first."""
+        return self.name_en
+
 
 # ---------------------------------------------------------------------- context
 
@@ -736,6 +758,22 @@ class Document:
     """What it is, in our own words."""
     citations: tuple[Citation, ...] = field(repr=False)
     """Where this fact comes from: at least one source id with a locator."""
+
+    def title(self, language: str = "en") -> str:
+        """The document's title in ``language``: the official one if any, else a
+        translation or our label (as :meth:`Plan.title`).
+
+        Raises :class:`LookupError` when the document has no title in that language.
+        """
+        return _best_title(self.titles, language)
+
+    @property
+    def name(self) -> str:
+        """The English title (``title("en")``); the Chinese one is ``title("zh")``.
+
+        Raises :class:`LookupError` if the document has no English title.
+        """
+        return _best_title(self.titles, "en")
 
 
 @frozen(kw_only=True)
@@ -896,14 +934,7 @@ class Plan:
 
         Raises :class:`LookupError` when the plan has no title in that language.
         """
-        ranked = sorted(
-            (t for t in self.titles if t.language == language),
-            key=lambda t: _TITLE_RANK.index(t.kind),
-        )
-        if not ranked:
-            have = sorted({t.language for t in self.titles})
-            raise LookupError(f"no title in language {language!r}; titles exist in {have}")
-        return ranked[0].text
+        return _best_title(self.titles, language)
 
     def event(self, kind: EventKind) -> Event | None:
         """The first event of ``kind`` (e.g. ``EventKind.PUBLISHED``), or ``None``."""
