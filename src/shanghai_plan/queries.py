@@ -124,7 +124,12 @@ T = TypeVar("T")
 
 
 class _Missing(Enum):
+    """The marker for "no default given" (a look-up then raises NotFoundError)."""
+
     MISSING = "MISSING"
+
+    def __repr__(self) -> str:  # as shown in signatures
+        return "<raise NotFoundError>"
 
 
 _MISSING = _Missing.MISSING
