@@ -228,6 +228,8 @@ def test_status_is_its_string_in_the_issue_case() -> None:
         (lambda: sp.progress(42), "target_or_id must be a str"),
         (lambda: sp.progress(plan="x"), "plan must be a Plan or None, not str"),
         (lambda: sp.to_records(None), "kind must be a str, not NoneType"),
+        (lambda: sp.to_records("targets", plan=[]), "plan must be a Plan or None, not list"),
+        (lambda: sp.dumps("plan.json"), "plan must be a Plan or None, not str"),
         (lambda: sp.industries_of("tgt-chip-design-3nm"), "rec must be a Target or Indicator"),
         (lambda: sp.record("x", kind=str), "kind must be a record class"),
     ],

@@ -24,12 +24,13 @@ from typing import TypeVar
 
 from ._index import singular
 from .errors import InvalidChoiceError
+from .model import Plan
 
 __all__ = [
     "check_bool",
     "check_choice",
-    "check_instance",
     "check_literal",
+    "check_plan",
     "check_str",
     "check_tolerance",
     "check_year",
@@ -37,7 +38,6 @@ __all__ = [
 ]
 
 E = TypeVar("E", bound=Enum)
-T = TypeVar("T")
 
 _repr = reprlib.Repr()
 _repr.maxstring = 40
@@ -81,10 +81,10 @@ def check_tolerance(value: object, parameter: str = "tolerance") -> float:
     return float(value)
 
 
-def check_instance(value: object, cls: type[T], parameter: str, expected: str = "") -> T:
-    """``value`` if it is an instance of ``cls``."""
-    if not isinstance(value, cls):
-        raise wrong_type(parameter, expected or f"a {cls.__name__}", value)
+def check_plan(value: object) -> Plan | None:
+    """``value`` if it is a :class:`~shanghai_plan.Plan` or ``None`` (the bundled plan)."""
+    if value is not None and not isinstance(value, Plan):
+        raise wrong_type("plan", "a Plan or None", value)
     return value
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from ._args import check_literal
+from ._args import check_literal, check_plan
 from .errors import MissingDependencyError
 from .loading import load
 from .model import Citation, Plan
@@ -288,7 +288,8 @@ def to_records(kind: RecordKind, *, plan: Plan | None = None) -> list[dict[str, 
     ``kind`` is compared case-insensitively; an unknown kind raises
     :class:`~shanghai_plan.InvalidChoiceError` listing the kinds.
     """
-    return _builder(kind)(load() if plan is None else plan)
+    build, plan = _builder(kind), check_plan(plan)
+    return build(load() if plan is None else plan)
 
 
 # column -> pandas dtype for to_dataframe; anything not named is "string"
@@ -394,6 +395,7 @@ def dumps(plan: Plan | None = None, *, indent: int | None = 2) -> str:
 
     from ._converter import unstructure
 
+    plan = check_plan(plan)
     return json.dumps(
         unstructure(load() if plan is None else plan), ensure_ascii=False, indent=indent
     )

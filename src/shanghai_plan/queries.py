@@ -26,6 +26,7 @@ from attrs import field, frozen
 from ._args import (
     check_bool,
     check_choice,
+    check_plan,
     check_str,
     check_year,
     wrong_type,
@@ -138,9 +139,10 @@ _MISSING = _Missing.MISSING
 def _plan(plan: object) -> Plan:
     if plan is None:
         return load()
-    if not isinstance(plan, Plan):
-        raise wrong_type("plan", "a Plan or None", plan)
-    return plan
+    if plan.__class__ is Plan:  # the common case, without a call
+        return plan
+    checked = check_plan(plan)
+    return load() if checked is None else checked
 
 
 # Suggestions: a key is suggested when it is close to what was typed as a whole
@@ -243,9 +245,12 @@ def industry(
     Raises :class:`~shanghai_plan.NotFoundError` naming the closest industry keys
     otherwise, or returns ``default`` if one is given.
     """
-    key = check_str(key, "key")
+    if key.__class__ is not str:
+        key = check_str(key, "key")
     p = _plan(plan)
-    found = _industry_by_data_key(key, p)
+    found = index_for(p).industry_by_exact.get(key)  # keys as written: the fast path
+    if found is None:
+        found = _industry_by_data_key(key, p)
     if found is None:
         for term in _synonyms().get(_query_key(key), ()):
             found = _industry_by_data_key(term, p)
@@ -310,7 +315,11 @@ def targets(
     if year is not None:
         year = check_year(year)
     wanted = None if kind is None else check_choice(kind, TargetKind, "kind")
-    if check_bool(all_documents, "all_documents") and document is not None:
+    if (
+        all_documents is not False
+        and check_bool(all_documents, "all_documents")
+        and (document is not None)
+    ):
         raise ValueError("pass either document= or all_documents=True, not both")
     iid = None if industry is None else _industry_id(industry, p)
     doc_id = None if all_documents else p.id if document is None else _document_id(document, p)
