@@ -232,6 +232,12 @@ def test_status_is_its_string_in_the_issue_case() -> None:
         (lambda: sp.dumps("plan.json"), "plan must be a Plan or None, not str"),
         (lambda: sp.industries_of("tgt-chip-design-3nm"), "rec must be a Target or Indicator"),
         (lambda: sp.record("x", kind=str), "kind must be a record class"),
+        (lambda: sp.findings(3), "about must be a record id or a Target"),
+        (lambda: sp.findings(bearing=3), "bearing must be a Bearing or str, not int"),
+        (lambda: sp.gaps(3.5), "about must be a record id or a Target"),
+        (lambda: sp.scorecard(plan=1), "plan must be a Plan or None, not int"),
+        (lambda: sp.scorecard(tolerance="5%"), "tolerance must be a number, not str"),
+        (lambda: sp.scorecard(all_documents=1), "all_documents must be a bool, not int"),
     ],
 )
 def test_wrong_types_name_the_parameter_and_the_type(call: Any, message: str) -> None:
@@ -265,6 +271,11 @@ def test_enum_arguments_take_member_or_value_in_any_case(call: Any, expected: An
     assert call()
 
 
+def test_bearing_takes_member_or_value() -> None:
+    # the bundled data has no findings yet, so this shows the argument is accepted
+    assert sp.findings(bearing="Not Met") == sp.findings(bearing=sp.Bearing.NOT_MET)
+
+
 @pytest.mark.parametrize(
     ("call", "parameter", "choices"),
     [
@@ -273,6 +284,7 @@ def test_enum_arguments_take_member_or_value_in_any_case(call: Any, expected: An
         (lambda: sp.industries("first"), "tier", ("leading", "key")),
         (lambda: sp.documents("parent"), "relation", tuple(r.value for r in sp.Relation)),
         (lambda: sp.to_records("tables"), "kind", sp.RECORD_KINDS),
+        (lambda: sp.findings(bearing="yes"), "bearing", tuple(b.value for b in sp.Bearing)),
     ],
 )
 def test_unknown_values_list_the_valid_ones(call: Any, parameter: str, choices: Any) -> None:

@@ -100,6 +100,8 @@ AnyRecord = (
     | Document
     | Conflict
     | ConflictSide
+    | Finding
+    | Gap
     | Source
 )
 """Every kind of record that has an id, which :func:`record` can return."""
@@ -117,6 +119,8 @@ _KIND_NAMES: dict[type, str] = {
     Document: "document",
     Conflict: "conflict",
     ConflictSide: "conflict side",
+    Finding: "finding",
+    Gap: "gap",
     Source: "source",
 }
 
@@ -802,8 +806,12 @@ def conflicts(record_id: str | None = None, *, plan: Plan | None = None) -> tupl
     return tuple(c for c in p.conflicts if any(record_id in s.record_ids for s in c.sides))
 
 
-def _record_key(value: "str | Target | Indicator | Industry | Document") -> str:
-    return value if isinstance(value, str) else value.id
+def _record_key(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (Target, Indicator, Industry, Document)):
+        return value.id
+    raise wrong_type("about", "a record id or a Target, Indicator, Industry or Document", value)
 
 
 def findings(
@@ -823,7 +831,7 @@ def findings(
     )
     if bearing is None:
         return found
-    wanted = bearing if isinstance(bearing, Bearing) else Bearing(bearing)
+    wanted = check_choice(bearing, Bearing, "bearing")
     return tuple(f for f in found if f.bearing is wanted)
 
 
