@@ -515,6 +515,11 @@ class _Field:
     chars: str  # the normalised text without spaces, for character matching
 
 
+_Row = tuple[str, SearchRecord, list[_Field], str, str]
+"""A searchable record: its kind, itself, its fields, and all their words and all their
+characters joined (for a quick first test)."""
+
+
 @frozen
 class _Needle:
     text: str  # as looked for: " word word " or a run of characters
@@ -586,9 +591,7 @@ def search(text: str, *, plan: Plan | None = None) -> tuple[SearchHit, ...]:
     return found  # type: ignore[return-value]
 
 
-def _run_search(
-    text: str, table: list[tuple[str, SearchRecord, list[_Field]]]
-) -> tuple[SearchHit, ...]:
+def _run_search(text: str, table: list[_Row]) -> tuple[SearchHit, ...]:
     first = _needle(text, None)
     if first is None:
         return ()
@@ -597,8 +600,25 @@ def _run_search(
         extra = _needle(term, term)
         if extra is not None and (extra.text, extra.acronym) != (first.text, first.acronym):
             needles.append(extra)
+    # what any match must contain somewhere in a record: most records are passed over
+    # with a few substring tests, and only candidates are looked at field by field
+    # (an acronym's capitals are checked in the second pass)
+    words_probes = {f" {n.text.casefold()} " for n in needles if not n.cjk}
+    chars_probes = {n.text for n in needles if n.cjk}
+    if len(words_probes) == 1 and not chars_probes:
+        (only,) = words_probes
+        candidates = [row for row in table if only in row[3]]
+    elif len(chars_probes) == 1 and not words_probes:
+        (only,) = chars_probes
+        candidates = [row for row in table if only in row[4]]
+    else:
+        candidates = [
+            row
+            for row in table
+            if any(p in row[3] for p in words_probes) or any(p in row[4] for p in chars_probes)
+        ]
     hits: list[SearchHit] = []
-    for kind, rec, fields in table:
+    for kind, rec, fields, _, _ in candidates:
         best: tuple[int, _Field, _Needle] | None = None
         for f in fields:
             for needle in needles:
@@ -628,27 +648,26 @@ def _run_search(
     return tuple(hits)
 
 
-def _search_table(p: Plan) -> list[tuple[str, SearchRecord, list[_Field]]]:
+def _search_table(p: Plan) -> list[_Row]:
     """Every searchable record with its fields' text, normalised once per plan."""
-    return [
-        (
-            kind,
-            rec,
-            [
-                _Field(
-                    name=n,
-                    value=v,
-                    is_name=n in _NAME_FIELDS,
-                    words=" " + " ".join(words(v)) + " ",
-                    cased=" " + " ".join(words(v, fold=False)) + " ",
-                    chars=normalize(v).replace(" ", ""),
-                )
-                for n, v in _search_fields(rec)
-                if v is not None
-            ],
-        )
-        for kind, rec in _searchable(p)
-    ]
+    rows: list[_Row] = []
+    for kind, rec in _searchable(p):
+        fields = [
+            _Field(
+                name=n,
+                value=v,
+                is_name=n in _NAME_FIELDS,
+                words=" " + " ".join(words(v)) + " ",
+                cased=" " + " ".join(words(v, fold=False)) + " ",
+                chars=normalize(v).replace(" ", ""),
+            )
+            for n, v in _search_fields(rec)
+            if v is not None
+        ]
+        all_words = "\x00".join(f.words for f in fields)
+        all_chars = "\x00".join(f.chars for f in fields)
+        rows.append((kind, rec, fields, all_words, all_chars))
+    return rows
 
 
 # --------------------------------------------------------------------- sources
