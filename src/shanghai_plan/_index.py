@@ -1,5 +1,6 @@
 """Look-up indices built once per Plan, so questions are O(1) or O(answer)."""
 
+import functools
 import re
 import threading
 import unicodedata
@@ -11,7 +12,7 @@ from attrs import frozen
 from ._records import walk
 from .model import Finding, Gap, Indicator, Industry, IndustryTier, Plan, Source, Target
 
-__all__ = ["Index", "has_cjk", "index_for", "normalize", "singular", "words"]
+__all__ = ["Index", "has_cjk", "index_for", "normalize", "search_forms", "singular", "words"]
 
 _SEPARATORS = str.maketrans({"-": " ", "_": " ", "/": " ", "&": " and ", "·": " ", ".": " "})
 
@@ -35,6 +36,7 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
+@functools.lru_cache(maxsize=16384)  # the data's vocabulary is a few thousand words
 def singular(word: str) -> str:
     """The simple English plural rule used by look-ups and search, applied to a folded word.
 
@@ -57,9 +59,23 @@ def words(text: str, *, fold: bool = True) -> tuple[str, ...]:
     """The words of ``text``, normalised and singular (``"New-energy vehicles"`` →
     ``("new", "energy", "vehicle")``); with ``fold=False`` the capitals are kept."""
     if fold:
-        return tuple(singular(w) for w in _WORD.findall(normalize(text)))
+        return tuple(map(singular, _WORD.findall(normalize(text))))
     plain = unicodedata.normalize("NFKC", text).translate(_SEPARATORS)
-    return tuple(singular(w) for w in _WORD.findall(plain))
+    return tuple(map(singular, _WORD.findall(plain)))
+
+
+def search_forms(text: str) -> tuple[str, str, str]:
+    """The forms search compares a text in, computed together: its folded words and its
+    words with their capitals (each ``" "``-joined and padded), and its folded characters
+    without spaces.  The same as ``words(text)``, ``words(text, fold=False)`` and
+    ``normalize(text)`` without spaces."""
+    plain = unicodedata.normalize("NFKC", text).translate(_SEPARATORS)
+    folded = plain.casefold()
+    return (
+        " " + " ".join(map(singular, _WORD.findall(folded))) + " ",
+        " " + " ".join(map(singular, _WORD.findall(plain))) + " ",
+        "".join(folded.split()),
+    )
 
 
 @frozen

@@ -31,7 +31,7 @@ from ._args import (
     check_year,
     wrong_type,
 )
-from ._index import has_cjk, index_for, normalize, singular, words
+from ._index import has_cjk, index_for, normalize, search_forms, singular, words
 from ._synonyms import SYNONYMS
 from .errors import NotFoundError
 from .loading import load
@@ -587,6 +587,7 @@ def search(text: str, *, plan: Plan | None = None) -> tuple[SearchHit, ...]:
         found = _run_search(text, table)  # type: ignore[arg-type]
         if len(idx.memo) > 512:  # keep the memo small: free text can be anything
             idx.memo.clear()
+            idx.memo[("search-table",)] = table  # the table is worth keeping
         idx.memo[key] = found
     return found  # type: ignore[return-value]
 
@@ -653,14 +654,7 @@ def _search_table(p: Plan) -> list[_Row]:
     rows: list[_Row] = []
     for kind, rec in _searchable(p):
         fields = [
-            _Field(
-                name=n,
-                value=v,
-                is_name=n in _NAME_FIELDS,
-                words=" " + " ".join(words(v)) + " ",
-                cased=" " + " ".join(words(v, fold=False)) + " ",
-                chars=normalize(v).replace(" ", ""),
-            )
+            _Field(n, v, n in _NAME_FIELDS, *search_forms(v))
             for n, v in _search_fields(rec)
             if v is not None
         ]
