@@ -183,6 +183,17 @@ def test_any_string_searches_without_error_and_in_a_fixed_order(text: str) -> No
         assert isinstance(found, sp.Industry)
 
 
+def test_long_keys_are_answered_quickly_enough_to_finish() -> None:
+    # suggestions compare only keys that could be close: a huge key is not compared
+    # character by character with every id (no timing: it just has to finish)
+    key = "ab" * 100_000
+    for call in (sp.industry, sp.target, sp.record, sp.source):
+        with pytest.raises(sp.NotFoundError) as info:
+            call(key)
+        assert info.value.suggestions == ()
+    assert sp.search(key) == ()
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.sampled_from(["chip", "car", "AI", "EV", "biotech", "芯片", "target", "2025"]))
 def test_ranking_is_deterministic_across_plans(query: str) -> None:

@@ -163,12 +163,21 @@ def _suggest(key: str, candidates: "dict[str, str]", n: int = 3) -> list[str]:
         return []
     wanted = " " + " ".join(words(key)) + " "
     scored: list[tuple[float, int, str]] = []
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(norm)
     for order, (cand, shown) in enumerate(candidates.items()):
-        ratio = difflib.SequenceMatcher(None, norm, cand, autojunk=False).ratio()
-        if ratio < _CUTOFF and not (
-            len(norm) >= 3 and wanted.strip() and wanted in " " + " ".join(words(cand)) + " "
-        ):
+        if len(norm) > 2 * len(cand) + 10:  # cannot be close, nor contained in it
             continue
+        matcher.set_seq1(cand)
+        ratio = 0.0
+        if matcher.real_quick_ratio() >= _CUTOFF and matcher.quick_ratio() >= _CUTOFF:
+            ratio = matcher.ratio()  # the costly one, only when the bounds allow it
+        if ratio < _CUTOFF:
+            if not (
+                len(norm) >= 3 and wanted.strip() and wanted in " " + " ".join(words(cand)) + " "
+            ):
+                continue
+            ratio = matcher.ratio()  # contained as words: rank it by closeness all the same
         scored.append((-ratio, order, shown))
     scored.sort()
     return list(dict.fromkeys(shown for _, _, shown in scored))[:n]
