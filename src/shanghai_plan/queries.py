@@ -531,7 +531,7 @@ characters joined (for a quick first test)."""
 
 @frozen
 class _Needle:
-    text: str  # as looked for: " word word " or a run of characters
+    text: str  # as looked for: "word word" (padded when compared) or a run of characters
     cjk: bool
     acronym: bool  # matched with its capitals, except in ids (which are lower-case slugs)
     via: str | None
