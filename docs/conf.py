@@ -41,7 +41,7 @@ nitpick_ignore_regex = [
     ("py:class", r"(Any|Literal|Callable|Iterator|Iterable|Sequence|T)"),
     ("py:class", r"(ValueError|LookupError|ImportError|Exception|TypeError|OSError)"),
     ("py:class", r"(shanghai_plan\.export\.)?(RecordKind|Row)"),
-    ("py:class", r"(shanghai_plan\.queries\.)?SearchRecord"),
+    ("py:class", r"(shanghai_plan\.queries\.)?(SearchRecord|T|R|_Missing)"),
     ("py:class", r"pandas\.DataFrame|DataFrame"),
     ("py:obj", r"(shanghai_plan\.\w+\.)?(T|__all__)"),
     ("py:class", r"shanghai_plan\.model\._Vocabulary"),

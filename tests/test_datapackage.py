@@ -73,9 +73,10 @@ def test_every_id_column_refers_to_a_table() -> None:
     )
 
 
-def test_unknown_table_names_close_matches() -> None:
-    with pytest.raises(sp.NotFoundError, match="did you mean 'citations'"):
-        tables.table("citation")
+def test_table_names_follow_the_argument_policy() -> None:
+    assert tables.table("Citation") is tables.table("citations")  # case and plural rules
+    with pytest.raises(sp.InvalidChoiceError, match=r"kind must be one of .*'citations'"):
+        tables.table("citatoins")
 
 
 # ----------------------------------------------------------------- DataFrame

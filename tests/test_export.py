@@ -87,9 +87,13 @@ def test_target_record_carries_figure_and_citations() -> None:
     assert row["citations"].startswith("globaltimes-2021-07-14: ")
 
 
-def test_unknown_kind_names_close_matches() -> None:
-    with pytest.raises(sp.NotFoundError, match="did you mean 'targets'"):
-        sp.to_records("target")  # type: ignore[arg-type]
+def test_unknown_kind_lists_the_kinds() -> None:
+    assert sp.to_records("Target") == sp.to_records("targets")  # type: ignore[arg-type]
+    with pytest.raises(sp.InvalidChoiceError, match="kind must be one of 'industries', ") as info:
+        sp.to_records("tagets")  # type: ignore[arg-type]
+    assert info.value.choices == sp.RECORD_KINDS
+    with pytest.raises(TypeError, match="kind must be a str, not int"):
+        sp.to_csv(3)  # type: ignore[arg-type]
 
 
 def test_dataframe_dtypes() -> None:

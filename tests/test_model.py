@@ -88,3 +88,72 @@ def test_source_published_date() -> None:
     assert full.published_date is not None
     assert full.published_date.isoformat() == "2021-09-10"
     assert month.published_date is None
+
+
+# ------------------------------------------------- vocabularies are their strings
+
+
+def _vocabularies() -> list[type[sp.Status]]:
+    from enum import Enum
+
+    from shanghai_plan import analysis, model
+
+    found = [
+        obj
+        for mod in (model, analysis)
+        for obj in vars(mod).values()
+        if isinstance(obj, type) and issubclass(obj, Enum) and obj.__module__ == mod.__name__
+    ]
+    return [cls for cls in found if cls.__name__ != "_Vocabulary"]
+
+
+@pytest.mark.parametrize("cls", _vocabularies(), ids=lambda c: c.__name__)
+def test_every_member_is_its_json_string(cls: type[sp.Status]) -> None:
+    for member in cls:
+        value = member.value
+        assert type(value) is str
+        assert member == value
+        assert value == member
+        assert member != value + "x"
+        assert hash(member) == hash(value)
+        assert str(member) == value
+        assert f"{member}" == value
+        assert f"{member:>20}" == f"{value:>20}"
+        assert "%s" % member == value  # noqa: UP031
+        assert repr(member) == f"{cls.__name__}.{member.name}"
+        assert {value: 1}[member] == 1
+        assert cls(value) is member
+        assert pickle.loads(pickle.dumps(member)) is member
+
+
+def test_status_examples_from_the_issue() -> None:
+    assert sp.Status.MET == "met"
+    assert str(sp.Status.MET) == "met"
+    assert repr(sp.Status.MET) == "Status.MET"
+    r = sp.progress("tgt-nev-output-1-2m")
+    assert r.status == "met"
+    assert r.status in {"met", "not_met"}
+    # exports, JSON and the schema still hold the plain strings
+    import json
+
+    rows = sp.to_records("progress")
+    assert {type(row["status"]) for row in rows} == {str}
+    raw = json.loads(sp.dumps())
+    assert type(raw["targets"][0]["kind"]) is str
+    assert raw["targets"][0]["kind"] == sp.load().targets[0].kind
+    assert "Status." not in sp.to_csv("progress")
+    from enum import Enum
+
+    for kind in sp.RECORD_KINDS:  # table cells are plain values, never members
+        for row in sp.to_records(kind):  # type: ignore[arg-type]
+            assert not [c for c, v in row.items() if isinstance(v, Enum)], kind
+    assert "TargetKind." not in json.dumps(sp.json_schema())
+
+
+def test_loaded_vocabularies_are_members_on_both_converters(plan: sp.Plan) -> None:
+    again = sp.loads(sp.dumps(plan))  # the strict converter (the bundled load is the lean one)
+    for p in (plan, again):
+        assert type(p.targets[0].kind) is sp.TargetKind
+        assert all(type(s.confidence) is sp.Confidence for s in p.sources)
+    with pytest.raises(sp.PlanDataError, match="expected one of 'quantitative', 'qualitative'"):
+        sp.loads(sp.dumps(plan).replace('"quantitative"', '"Quantitative"', 1))

@@ -3,6 +3,7 @@
 import inspect
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -56,3 +57,53 @@ def test_notebook_display_is_installed_with_the_first_name() -> None:
     code = "import shanghai_plan as sp\nprint(hasattr(sp.Plan, '_repr_html_'))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
+
+
+def _namespace_script() -> "object":
+    import importlib.util
+    import pathlib
+
+    path = pathlib.Path(__file__).resolve().parents[1] / "scripts" / "gen_namespace.py"
+    spec = importlib.util.spec_from_file_location("gen_namespace", path)
+    assert spec is not None
+    assert spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_public_names_are_written_once() -> None:
+    # __all__ and the lazy table are generated from the TYPE_CHECKING imports
+    import pathlib
+
+    gen: Any = _namespace_script()
+    text = pathlib.Path(sp.__file__).read_text(encoding="utf-8")
+    assert gen.render(text) == text, "run: python scripts/gen_namespace.py"
+    home, other = gen.public_names(text)
+    assert home == sp._HOME
+    assert set(sp.__all__) == {*home, *other}
+    assert set(other) == {"__version__", "DATA_VERSION", "DATA_AS_OF"}
+
+
+def test_generated_block_goes_stale_when_a_name_is_added() -> None:
+    gen: Any = _namespace_script()
+    import pathlib
+
+    text = pathlib.Path(sp.__file__).read_text(encoding="utf-8")
+    added = text.replace(
+        "        industries_of,\n", "        industries_of,\n        nonsense,\n", 1
+    )
+    assert added != text
+    assert gen.render(added) != added  # the test above would fail
+    assert '"nonsense": "queries"' in gen.render(added)
+    dropped = text.replace("        industries_of,\n", "", 1)
+    assert '"industries_of"' not in gen.block(dropped)
+
+
+def test_dir_shows_the_public_names_only() -> None:
+    names = dir(sp)
+    assert set(sp.__all__) <= set(names)
+    assert "TYPE_CHECKING" not in names
+    assert not [n for n in names if n.startswith("_") and not n.startswith("__")]
+    assert "__version__" in names
+    assert "__name__" in names

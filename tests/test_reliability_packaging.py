@@ -233,8 +233,9 @@ def test_wheel_installs_and_passes_the_suite(tmp_path: Path) -> None:
     suite = tmp_path / "suite"
     ignore = shutil.ignore_patterns("__pycache__", ".hypothesis")
     shutil.copytree(ROOT / "tests", suite / "tests", ignore=ignore)
-    if (ROOT / "docs").is_dir():
-        shutil.copytree(ROOT / "docs", suite / "docs", ignore=ignore)
+    for folder in ("docs", "scripts"):  # page generators; the namespace generator
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, suite / folder, ignore=ignore)
     shutil.copy(ROOT / "README.md", suite / "README.md")
     (suite / "pytest.ini").write_text(_pytest_ini(), encoding="utf-8")
     env = {

@@ -69,3 +69,81 @@ def exports(directory: str) -> tuple[int, str, str]:
     sp.write_csv("targets", f"{directory}/targets.csv", excel=True)
     package = sp.write_datapackage(directory)
     return len(rows), own, package.name
+
+
+# ------------------------------------------------------ issue 12: names and look-ups
+
+
+def status_is_a_string(t: Target) -> bool:
+    status: sp.Status = sp.progress(t).status
+    text: str = status  # a vocabulary member is a str
+    return status == "met" and str(status) == text
+
+
+def maybe_industry(key: str) -> Industry | None:
+    return sp.industry(key, default=None)
+
+
+def industry_or_id(key: str) -> Industry | str:
+    return sp.industry(key, default=key)
+
+
+def observation_value(obs_id: str) -> float:
+    obs: sp.Observation = sp.record(obs_id, sp.Observation)
+    return obs.value
+
+
+def maybe_observation(obs_id: str) -> sp.Observation | None:
+    return sp.record(obs_id, sp.Observation, default=None)
+
+
+def any_record(record_id: str) -> str:
+    rec = sp.record(record_id)
+    return rec.id  # every kind record() returns has an id
+
+
+def unit_of(obs: sp.Observation) -> sp.Unit:
+    return sp.indicator(obs).unit
+
+
+def industry_names(t: Target) -> list[str]:
+    found: tuple[Industry, ...] = sp.industries_of(t)
+    return [i.name for i in found]
+
+
+def document_names(plan: Plan) -> list[tuple[str, str]]:
+    return [(d.name, d.title("zh")) for d in sp.documents(plan=plan)]
+
+
+def indicator_name(t: Target) -> str | None:
+    found: sp.Indicator | None = sp.indicator(t, default=None)
+    return None if found is None else found.name
+
+
+def maybe_target(target_id: str) -> Target | None:
+    return sp.target(target_id, default=None)
+
+
+def maybe_source(source_id: str) -> sp.Source | None:
+    return sp.source(source_id, default=None)
+
+
+def maybe_document(document_id: str) -> sp.Document | None:
+    return sp.document(document_id, default=None)
+
+
+def ranked(text: str) -> list[tuple[int, str | None]]:
+    return [(h.rank, h.via) for h in sp.search(text)]
+
+
+def weak_sources() -> int:
+    return len(sp.sources("weak")) + len(sp.sources(sp.Confidence.WEAK))
+
+
+def bad_choice(kind: str) -> tuple[str, ...]:
+    try:
+        sp.to_records("targets")
+        sp.sources(sp.Confidence(kind))
+    except sp.InvalidChoiceError as exc:
+        return exc.choices
+    return ()

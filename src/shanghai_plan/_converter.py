@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 import attrs
 
 from .errors import DataProblem
+from .model import _Vocabulary
 
 if TYPE_CHECKING:
     from cattrs import Converter
@@ -166,6 +167,11 @@ def _unstructure_float(value: float) -> float | int:
     return value
 
 
+def _unstructure_vocabulary(member: _Vocabulary) -> str:
+    return str.__str__(member)
+
+
+@functools.cache
 def _enum_hook(enum_type: type[Enum]) -> Any:
     by_value = {member.value: member for member in enum_type}
     allowed = ", ".join(repr(v) for v in by_value)
@@ -243,6 +249,9 @@ def _converter() -> "Converter":
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, Enum), _enum_hook
     )
+    # The vocabularies are str subclasses; cattrs would take them for str without these.
+    conv.register_structure_hook(_Vocabulary, lambda value, cls: _enum_hook(cls)(value, cls))
+    conv.register_unstructure_hook(_Vocabulary, _unstructure_vocabulary)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
     conv.register_unstructure_hook_factory(_is_homogeneous_tuple, _tuple_unstructure)
     conv.register_structure_hook_factory(attrs.has, _class_hook)
@@ -267,6 +276,7 @@ def _trusted_converter() -> "Converter":
     conv = Converter(detailed_validation=False)
     conv.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
     conv.register_structure_hook_factory(_is_homogeneous_tuple, homogenous_tuple_structure_factory)
+    conv.register_structure_hook(_Vocabulary, lambda value, cls: cls(value))
     conv.register_structure_hook_factory(attrs.has, _plain_class_hook)
     return conv
 

@@ -1,5 +1,7 @@
 """Look-up indices built once per Plan, so questions are O(1) or O(answer)."""
 
+import functools
+import re
 import threading
 import unicodedata
 import weakref
@@ -8,9 +10,9 @@ from collections.abc import Iterable
 from attrs import frozen
 
 from ._records import walk
-from .model import Finding, Gap, Industry, IndustryTier, Plan, Source, Target
+from .model import Finding, Gap, Indicator, Industry, IndustryTier, Plan, Source, Target
 
-__all__ = ["Index", "index_for", "normalize"]
+__all__ = ["Index", "has_cjk", "index_for", "normalize", "search_forms", "singular", "words"]
 
 _SEPARATORS = str.maketrans({"-": " ", "_": " ", "/": " ", "&": " and ", "·": " ", ".": " "})
 
@@ -19,6 +21,61 @@ def normalize(text: str) -> str:
     """Case-, width- and whitespace-insensitive form of a look-up key."""
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_SEPARATORS)
     return " ".join(folded.split())
+
+
+_WORD = re.compile(r"[^\W_]+")
+# scripts written without spaces between words: matched character by character
+_CJK = re.compile(
+    "[\u2e80-\u2fdf\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]"
+)
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` has a Chinese (or Japanese, Korean) character."""
+    return _CJK.search(text) is not None
+
+
+@functools.lru_cache(maxsize=16384)  # the data's vocabulary is a few thousand words
+def singular(word: str) -> str:
+    """The simple English plural rule used by look-ups and search, applied to a folded word.
+
+    ``industries`` → ``industry``, ``matches`` → ``match``, ``chips`` → ``chip``, ``ICs``
+    → ``ic``; words ending in ``ss``, ``us`` or ``is`` and words of two letters are kept.
+    The rule is applied to the query and the text alike, so an odd stem does no harm.
+    """
+    if len(word) < 3 or not word.endswith("s") or not word.isascii():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is")):
+        return word
+    return word[:-1]
+
+
+def words(text: str, *, fold: bool = True) -> tuple[str, ...]:
+    """The words of ``text``, normalised and singular (``"New-energy vehicles"`` →
+    ``("new", "energy", "vehicle")``); with ``fold=False`` the capitals are kept."""
+    if fold:
+        return tuple(map(singular, _WORD.findall(normalize(text))))
+    plain = unicodedata.normalize("NFKC", text).translate(_SEPARATORS)
+    return tuple(map(singular, _WORD.findall(plain)))
+
+
+def search_forms(text: str) -> tuple[str, str, str]:
+    """The forms search compares a text in, computed together: its folded words and its
+    words with their capitals (each ``" "``-joined and padded), and its folded characters
+    without spaces.  The same as ``words(text)``, ``words(text, fold=False)`` and
+    ``normalize(text)`` without spaces."""
+    plain = unicodedata.normalize("NFKC", text).translate(_SEPARATORS)
+    folded = plain.casefold()
+    return (
+        " " + " ".join(map(singular, _WORD.findall(folded))) + " ",
+        " " + " ".join(map(singular, _WORD.findall(plain))) + " ",
+        "".join(folded.split()),
+    )
 
 
 @frozen
@@ -38,6 +95,8 @@ class Index:
     # target or indicator id -> the findings that name it; record id -> the gaps that name it
     findings_by_record: dict[str, tuple[Finding, ...]]
     gaps_by_record: dict[str, tuple[Gap, ...]]
+    ids_by_kind: dict[type, tuple[str, ...]]  # record class -> the ids of that kind
+    indicator_by_observation: dict[str, Indicator]  # observation id -> its indicator
     # answers worth keeping: search results and progress results, by their arguments
     memo: dict[tuple[object, ...], object]
 
@@ -85,10 +144,12 @@ def _build(plan: Plan) -> Index:
             targets_by.setdefault((about, t.document_id), []).append(t)
             targets_by.setdefault((about, None), []).append(t)
     records: dict[str, object] = {}
+    by_kind: dict[type, list[str]] = {}
     for rec, _path in walk(plan, "$"):
         rid = getattr(rec, "id", None)
         if isinstance(rid, str):
             records.setdefault(rid, rec)
+            by_kind.setdefault(type(rec), []).append(rid)
     findings: dict[str, list[Finding]] = {}
     for f in plan.findings:
         for rid in dict.fromkeys((*f.target_ids, *f.indicator_ids)):
@@ -115,5 +176,7 @@ def _build(plan: Plan) -> Index:
         record_by_id=records,
         findings_by_record={k: tuple(v) for k, v in findings.items()},
         gaps_by_record={k: tuple(v) for k, v in gaps.items()},
+        ids_by_kind={k: tuple(v) for k, v in by_kind.items()},
+        indicator_by_observation={o.id: i for i in plan.indicators for o in i.observations},
         memo={},
     )

@@ -57,6 +57,7 @@ from typing import Any, overload
 import attrs
 from attrs import field, frozen
 
+from ._args import check_bool, check_plan, check_str, check_tolerance
 from ._index import index_for
 from .loading import load
 from .model import (
@@ -804,7 +805,15 @@ def progress(
     qualitative ones included (``document=`` for a related document's, ``all_documents=True``
     for all).  The rules are in this module's docstring.
     """
-    p = load() if plan is None else plan
+    if not (tolerance.__class__ is float and 0 <= tolerance < math.inf):
+        tolerance = check_tolerance(tolerance)
+    if all_documents is not False:
+        check_bool(all_documents, "all_documents")
+    if target_or_id is not None and not isinstance(target_or_id, Target):
+        check_str(target_or_id, "target_or_id")
+    if document is not None:
+        check_str(document, "document")
+    p = load() if plan is None else check_plan(plan) or load()
     memo = index_for(p).memo  # results are immutable, so they are kept per plan
     if target_or_id is not None:
         t = target_or_id if isinstance(target_or_id, Target) else target(target_or_id, plan=p)

@@ -3,13 +3,16 @@
 ``ShanghaiPlanError`` is the root.  ``PlanDataError`` (also a ``ValueError``) means a plan
 file is malformed; its ``errors`` name every problem with its JSON path.
 ``NotFoundError`` (also a ``LookupError``) means a key matched nothing; it names close
-matches.
+matches of the same kind.  ``InvalidChoiceError`` (also a ``ValueError``) means an
+argument is not one of the values it can take; it lists them.  An argument of the wrong
+type raises the built-in ``TypeError``, naming the parameter and the type given.
 """
 
 from attrs import frozen
 
 __all__ = [
     "DataProblem",
+    "InvalidChoiceError",
     "MissingDependencyError",
     "NotFoundError",
     "PlanDataError",
@@ -74,6 +77,24 @@ class NotFoundError(ShanghaiPlanError, LookupError):
 
     def __reduce__(self) -> "tuple[type[NotFoundError], tuple[str, str, tuple[str, ...]]]":
         return (type(self), (self.kind, self.key, self.suggestions))
+
+
+class InvalidChoiceError(ShanghaiPlanError, ValueError):
+    """An argument is not one of the values it can take (``kind="numeric"``).
+
+    ``parameter`` names the argument, ``value`` is what was given and ``choices`` the
+    values it accepts (compared case-insensitively).
+    """
+
+    def __init__(self, parameter: str, value: str, choices: "tuple[str, ...] | list[str]") -> None:
+        self.parameter = parameter
+        self.value = value
+        self.choices: tuple[str, ...] = tuple(choices)
+        shown = ", ".join(repr(c) for c in self.choices)
+        super().__init__(f"{parameter} must be one of {shown}; got {value!r}")
+
+    def __reduce__(self) -> "tuple[type[InvalidChoiceError], tuple[str, str, tuple[str, ...]]]":
+        return (type(self), (self.parameter, self.value, self.choices))
 
 
 class MissingDependencyError(ShanghaiPlanError, ImportError):

@@ -24,6 +24,7 @@ import os
 import pathlib
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
+from ._args import check_plan
 from .errors import MissingDependencyError
 from .loading import load
 from .model import Document, Plan
@@ -123,7 +124,7 @@ def to_records(
     Raises :class:`~shanghai_plan.NotFoundError` for an unknown kind or document, naming the
     close ones, and :class:`ValueError` for ``document=`` together with ``all_documents``.
     """
-    p = load() if plan is None else plan
+    p = check_plan(plan) or load()
     t, scope = _table_and_scope(kind, document, all_documents, p)
     return t.records(p, scope)
 
@@ -142,7 +143,7 @@ _DTYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "strin
 def _metadata(kind: RecordKind, *, scope: str | None = None, plan: Plan | None = None) -> Row:
     """What travels with a table (its ``DataFrame.attrs``): data version, date, description,
     units and column descriptions."""
-    p = load() if plan is None else plan
+    p = check_plan(plan) or load()
     t = table(kind)
     return {
         "table": t.name,
@@ -175,7 +176,7 @@ def to_dataframe(
     (column → description).  Needs pandas (``pip install 'shanghai-plan[pandas]'``);
     raises :class:`~shanghai_plan.errors.MissingDependencyError` otherwise.
     """
-    p = load() if plan is None else plan
+    p = check_plan(plan) or load()
     t, scope = _table_and_scope(kind, document, all_documents, p)
     rows = t.records(p, scope)
     try:
@@ -202,7 +203,7 @@ def to_csv(
     The rows are those of :func:`to_records`.  ``excel=True`` starts the text with a
     byte-order mark (U+FEFF), so that the UTF-8 bytes open in Excel with the Chinese intact.
     """
-    p = load() if plan is None else plan
+    p = check_plan(plan) or load()
     t, scope = _table_and_scope(kind, document, all_documents, p)
     return ("\ufeff" if excel else "") + csv_text(t.records(p, scope), [c.name for c in t.columns])
 
@@ -229,7 +230,7 @@ def write_csv(
 ) -> None:
     """Write one kind of record to a CSV file: UTF-8, or with ``excel=True`` UTF-8 with a
     byte-order mark, which Excel needs to read the Chinese right."""
-    p = load() if plan is None else plan
+    p = check_plan(plan) or load()
     t, scope = _table_and_scope(kind, document, all_documents, p)
     rows = t.records(p, scope)
     encoding = "utf-8-sig" if excel else "utf-8"
@@ -300,7 +301,7 @@ def datapackage(plan: Plan | None = None) -> tuple[Row, dict[str, list[Row]]]:
     """The data package of a plan: its ``datapackage.json`` descriptor, and the rows of
     each resource by name (every table of :data:`RECORD_KINDS`, with every document's
     rows, and a link table for each column holding several ids)."""
-    p = load() if plan is None else plan
+    p = check_plan(plan) or load()
     resources: list[Row] = []
     data: dict[str, list[Row]] = {}
     for t in TABLES:
@@ -415,9 +416,7 @@ def dumps(plan: Plan | None = None, *, indent: int | None = 2) -> str:
 
     from ._converter import unstructure
 
-    return json.dumps(
-        unstructure(load() if plan is None else plan), ensure_ascii=False, indent=indent
-    )
+    return json.dumps(unstructure(check_plan(plan) or load()), ensure_ascii=False, indent=indent)
 
 
 def dump(path: "str | os.PathLike[str]", plan: Plan | None = None) -> None:

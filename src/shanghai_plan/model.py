@@ -60,11 +60,26 @@ __all__ = [
 # --------------------------------------------------------------------------- enums
 
 
-class _Vocabulary(Enum):
-    """Base of the closed vocabularies: values are the strings used in the JSON."""
+class _Vocabulary(str, Enum):
+    """Base of the closed vocabularies: values are the strings used in the JSON.
+
+    A member *is* its JSON string: ``Confidence.WEAK == "weak"``, ``str()`` and
+    f-strings give ``"weak"``, and it hashes like the string, so it can be compared with
+    the cells of a DataFrame or CSV and used to look up a dict keyed by the plain strings.
+    ``repr`` stays ``Confidence.WEAK``.  (``enum.StrEnum`` would do the same but needs
+    Python 3.11; this works on 3.10 too.)  Two vocabularies sharing a value
+    (``Unit.COUNT`` and ``Measure.COUNT``) therefore compare equal to each other; compare
+    with ``is`` when the vocabulary matters.
+    """
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}.{self.name}"
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __format__(self, format_spec: str) -> str:
+        return str.__format__(str.__str__(self), format_spec)
 
 
 class Confidence(_Vocabulary):
@@ -324,6 +339,18 @@ class Bearing(_Vocabulary):
 
 _TITLE_RANK = (TitleKind.OFFICIAL, TitleKind.SHORT, TitleKind.TRANSLATION, TitleKind.LABEL)
 
+
+def _best_title(titles: "tuple[Title, ...]", language: str) -> str:
+    """The official title in ``language`` if any, else the best of the others."""
+    ranked = sorted(
+        (t for t in titles if t.language == language), key=lambda t: _TITLE_RANK.index(t.kind)
+    )
+    if not ranked:
+        have = sorted({t.language for t in titles})
+        raise LookupError(f"no title in language {language!r}; titles exist in {have}")
+    return ranked[0].text
+
+
 # ----------------------------------------------------------------- small records
 
 
@@ -525,6 +552,11 @@ class Industry:
     citations: tuple[Citation, ...] = field(repr=False)
     """Where this fact comes from: at least one source id with a locator."""
 
+    @property
+    def name(self) -> str:
+        """The English name (``name_en``), under the name pycountry's users try first."""
+        return self.name_en
+
 
 # ---------------------------------------------------------- goals and targets
 
@@ -642,6 +674,11 @@ class Indicator:
     citations: tuple[Citation, ...] = field(repr=False)
     """Where this fact comes from: at least one source id with a locator."""
 
+    @property
+    def name(self) -> str:
+        """The English name (``name_en``), under the name pycountry's users try first."""
+        return self.name_en
+
 
 # ---------------------------------------------------------------------- context
 
@@ -723,6 +760,22 @@ class Document:
     """What it is, in our own words."""
     citations: tuple[Citation, ...] = field(repr=False)
     """Where this fact comes from: at least one source id with a locator."""
+
+    def title(self, language: str = "en") -> str:
+        """The document's title in ``language``: the official one if any, else a
+        translation or our label (as :meth:`Plan.title`).
+
+        Raises :class:`LookupError` when the document has no title in that language.
+        """
+        return _best_title(self.titles, language)
+
+    @property
+    def name(self) -> str:
+        """The English title (``title("en")``); the Chinese one is ``title("zh")``.
+
+        Raises :class:`LookupError` if the document has no English title.
+        """
+        return _best_title(self.titles, "en")
 
 
 @frozen(kw_only=True)
@@ -883,14 +936,7 @@ class Plan:
 
         Raises :class:`LookupError` when the plan has no title in that language.
         """
-        ranked = sorted(
-            (t for t in self.titles if t.language == language),
-            key=lambda t: _TITLE_RANK.index(t.kind),
-        )
-        if not ranked:
-            have = sorted({t.language for t in self.titles})
-            raise LookupError(f"no title in language {language!r}; titles exist in {have}")
-        return ranked[0].text
+        return _best_title(self.titles, language)
 
     def event(self, kind: EventKind) -> Event | None:
         """The first event of ``kind`` (e.g. ``EventKind.PUBLISHED``), or ``None``."""

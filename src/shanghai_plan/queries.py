@@ -3,14 +3,36 @@
 Every function answers about the bundled plan by default; pass ``plan=`` to ask the same
 question of any other ``Plan`` (for example one loaded with ``load(path)``).  Results
 are tuples in the plan's own order, so they are deterministic.
+
+Arguments follow one policy (see ``docs/conventions.md``): a wrong type raises
+``TypeError`` naming the parameter; an enum-valued argument takes the member or its
+value in any case, and an unknown value raises
+:class:`~shanghai_plan.InvalidChoiceError` listing the valid ones; a key that matches
+nothing raises :class:`~shanghai_plan.NotFoundError` naming the kind looked for and only
+close keys of that kind — or returns ``default`` when one is given, like pycountry's
+``get()``.
 """
 
-from typing import Literal
+import difflib
+import functools
+import re
+import unicodedata
+from enum import Enum
+from typing import Literal, TypeVar, overload
 
 import attrs
 from attrs import field, frozen
 
-from ._index import index_for, normalize
+from ._args import (
+    check_bool,
+    check_choice,
+    check_plan,
+    check_str,
+    check_year,
+    wrong_type,
+)
+from ._index import has_cjk, index_for, normalize, search_forms, singular, words
+from ._synonyms import SYNONYMS
 from .errors import NotFoundError
 from .loading import load
 from .model import (
@@ -18,10 +40,12 @@ from .model import (
     Citation,
     Confidence,
     Conflict,
+    ConflictSide,
     ContextItem,
     Definition,
     Document,
     Finding,
+    FocusArea,
     Gap,
     Goal,
     Indicator,
@@ -36,6 +60,7 @@ from .model import (
 )
 
 __all__ = [
+    "AnyRecord",
     "SearchHit",
     "cited_sources",
     "conflicts",
@@ -46,6 +71,7 @@ __all__ = [
     "indicator",
     "indicators",
     "industries",
+    "industries_of",
     "industry",
     "key_industries",
     "leading_industries",
@@ -61,32 +87,124 @@ __all__ = [
 SearchRecord = Industry | Target | Goal | ContextItem | Definition | Indicator | Document
 """The kinds of record :func:`search` can return."""
 
+AnyRecord = (
+    Plan
+    | Industry
+    | FocusArea
+    | Goal
+    | Target
+    | Indicator
+    | Observation
+    | ContextItem
+    | Definition
+    | Document
+    | Conflict
+    | ConflictSide
+    | Finding
+    | Gap
+    | Source
+)
+"""Every kind of record that has an id, which :func:`record` can return."""
 
-def _plan(plan: Plan | None) -> Plan:
-    return load() if plan is None else plan
+_KIND_NAMES: dict[type, str] = {
+    Plan: "plan",
+    Industry: "industry",
+    FocusArea: "focus area",
+    Goal: "goal",
+    Target: "target",
+    Indicator: "indicator",
+    Observation: "observation",
+    ContextItem: "context item",
+    Definition: "definition",
+    Document: "document",
+    Conflict: "conflict",
+    ConflictSide: "conflict side",
+    Finding: "finding",
+    Gap: "gap",
+    Source: "source",
+}
+
+R = TypeVar("R")
+T = TypeVar("T")
 
 
-def _suggest(key: str, candidates: dict[str, str], n: int = 3) -> list[str]:
-    import difflib
+class _Missing(Enum):
+    """The marker for "no default given" (a look-up then raises NotFoundError)."""
 
+    MISSING = "MISSING"
+
+    def __repr__(self) -> str:  # as shown in signatures
+        return "<raise NotFoundError>"
+
+
+_MISSING = _Missing.MISSING
+
+
+def _plan(plan: object) -> Plan:
+    if plan is None:
+        return load()
+    if plan.__class__ is Plan:  # the common case, without a call
+        return plan
+    checked = check_plan(plan)
+    return load() if checked is None else checked
+
+
+# Suggestions: a key is suggested when it is close to what was typed as a whole
+# (difflib ratio >= 0.7) or contains it as whole words ("tgt-chip-design" ->
+# "tgt-chip-design-3nm", "intelligence" -> "artificial intelligence"); never because it
+# merely contains the letters ("car" does not suggest "health care").
+_CUTOFF = 0.7
+
+
+def _suggest(key: str, candidates: "dict[str, str]", n: int = 3) -> list[str]:
+    """Up to ``n`` of ``candidates`` (normalised key -> key as shown) close to ``key``."""
     norm = normalize(key)
-    close = difflib.get_close_matches(norm, list(candidates), n=n, cutoff=0.6)
-    starts = [k for k in candidates if len(norm) >= 3 and (k.startswith(norm) or norm in k)]
-    ordered = list(dict.fromkeys([*close, *starts]))[:n]
-    return [candidates[k] for k in ordered]
+    if not norm:
+        return []
+    wanted = " " + " ".join(words(key)) + " "
+    scored: list[tuple[float, int, str]] = []
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(norm)
+    for order, (cand, shown) in enumerate(candidates.items()):
+        if len(norm) > 2 * len(cand) + 10:  # cannot be close, nor contained in it
+            continue
+        matcher.set_seq1(cand)
+        ratio = 0.0
+        if matcher.real_quick_ratio() >= _CUTOFF and matcher.quick_ratio() >= _CUTOFF:
+            ratio = matcher.ratio()  # the costly one, only when the bounds allow it
+        if ratio < _CUTOFF:
+            if not (
+                len(norm) >= 3 and wanted.strip() and wanted in " " + " ".join(words(cand)) + " "
+            ):
+                continue
+            ratio = matcher.ratio()  # contained as words: rank it by closeness all the same
+        scored.append((-ratio, order, shown))
+    scored.sort()
+    return list(dict.fromkeys(shown for _, _, shown in scored))[:n]
+
+
+def _ids(ids: "tuple[str, ...] | list[str]") -> dict[str, str]:
+    return {normalize(i): i for i in ids}
+
+
+def _not_found(kind: type, key: str, plan: Plan) -> NotFoundError:
+    """A NotFoundError naming ``kind`` and suggesting only ids of that kind."""
+    return NotFoundError(
+        _KIND_NAMES[kind], key, _suggest(key, _ids(index_for(plan).ids_by_kind.get(kind, ())))
+    )
 
 
 # ------------------------------------------------------------------ industries
 
 
 def industries(
-    tier: IndustryTier | None = None, *, plan: Plan | None = None
+    tier: "IndustryTier | Literal['leading', 'key'] | None" = None, *, plan: Plan | None = None
 ) -> tuple[Industry, ...]:
     """Every industry of the plan, in the plan's order; only one tier if ``tier`` is given."""
     p = _plan(plan)
     if tier is None:
         return p.industries
-    return index_for(p).by_tier[tier]
+    return index_for(p).by_tier[check_choice(tier, IndustryTier, "tier")]
 
 
 def leading_industries(*, plan: Plan | None = None) -> tuple[Industry, ...]:
@@ -99,34 +217,94 @@ def key_industries(*, plan: Plan | None = None) -> tuple[Industry, ...]:
     return industries(IndustryTier.KEY, plan=plan)
 
 
-def industry(key: str, *, plan: Plan | None = None) -> Industry:
-    """Look an industry up by id, English name, alias or Chinese name.
+@functools.cache
+def _synonyms() -> dict[str, tuple[str, ...]]:
+    """The synonym table keyed the way queries are compared (normalised, singular)."""
+    return {" ".join(words(k)) or normalize(k): v for k, v in SYNONYMS.items()}
 
-    Matching ignores case, width, extra whitespace, ``-``/``_`` separators and a final
-    plural "s", so ``"AI"``, ``"artificial intelligence"``, ``"人工智能"`` and
-    ``"artificial-intelligence"`` all find the same industry, and ``"IC"`` finds the one
-    the sources call ``"ICs"``.  Raises :class:`~shanghai_plan.NotFoundError` naming the
-    closest keys otherwise.
-    """
-    idx = index_for(_plan(plan))
-    if not isinstance(key, str):
-        raise TypeError(f"industry key must be a str, not {type(key).__name__}")
+
+def _query_key(text: str) -> str:
+    return normalize(text) if has_cjk(text) else " ".join(words(text))
+
+
+def _industry_by_data_key(key: str, plan: Plan) -> Industry | None:
+    idx = index_for(plan)
     found = idx.industry_by_exact.get(key)
     if found is None:
         norm = normalize(key)
         found = idx.industry_by_key.get(norm)
         if found is None and len(norm) >= 2:  # "IC" finds "ICs", "auto" finds "autos"
             found = idx.industry_by_key.get(norm[:-1] if norm.endswith("s") else norm + "s")
-    if found is None:
-        raise NotFoundError("industry", key, _suggest(key, idx.industry_keys))
     return found
+
+
+@overload
+def industry(key: str, *, plan: Plan | None = None) -> Industry: ...
+@overload
+def industry(key: str, *, default: T, plan: Plan | None = None) -> Industry | T: ...
+def industry(
+    key: str, *, default: "T | _Missing" = _MISSING, plan: Plan | None = None
+) -> "Industry | T":
+    """Look an industry up by id, English name, alias or Chinese name.
+
+    Matching ignores case, width, extra whitespace, ``-``/``_`` separators and a final
+    plural "s", so ``"AI"``, ``"artificial intelligence"``, ``"人工智能"`` and
+    ``"artificial-intelligence"`` all find the same industry, and ``"IC"`` finds the one
+    the sources call ``"ICs"``.  Failing those, the search help's synonym table is tried
+    (``"chips"``, ``"芯片"`` → integrated circuits; ``"cars"``, ``"NEV"`` → automobiles;
+    ``"biotech"`` → biomedicine): those words are ours, not the sources', and are not
+    among the industry's ``aliases``.
+
+    Raises :class:`~shanghai_plan.NotFoundError` naming the closest industry keys
+    otherwise, or returns ``default`` if one is given.
+    """
+    if key.__class__ is not str:
+        key = check_str(key, "key")
+    p = _plan(plan)
+    found = index_for(p).industry_by_exact.get(key)  # keys as written: the fast path
+    if found is None:
+        found = _industry_by_data_key(key, p)
+    if found is None:
+        for term in _synonyms().get(_query_key(key), ()):
+            found = _industry_by_data_key(term, p)
+            if found is not None:
+                break
+    if found is not None:
+        return found
+    if default is not _MISSING:
+        return default
+    raise NotFoundError("industry", key, _suggest(key, index_for(p).industry_keys))
+
+
+def industries_of(rec: "Target | Indicator", *, plan: Plan | None = None) -> tuple[Industry, ...]:
+    """The industries a target or an indicator concerns, as records (in its own order).
+
+    A record does not hold its plan (records are plain frozen values, shared and
+    compared by value), so the ids in ``industry_ids`` are resolved in ``plan`` — the
+    bundled plan unless another is given.
+    """
+    if not isinstance(rec, (Target, Indicator)):
+        raise wrong_type("rec", "a Target or Indicator", rec)
+    p = _plan(plan)
+    by_id = index_for(p).record_by_id
+    out: list[Industry] = []
+    for iid in rec.industry_ids:
+        found = by_id.get(iid)
+        if not isinstance(found, Industry):
+            raise _not_found(Industry, iid, p)
+        out.append(found)
+    return tuple(out)
 
 
 # --------------------------------------------------------------------- targets
 
 
-def _industry_id(value: "str | Industry", plan: Plan) -> str:
-    return value.id if isinstance(value, Industry) else industry(value, plan=plan).id
+def _industry_id(value: object, plan: Plan) -> str:
+    if isinstance(value, Industry):
+        return value.id
+    if not isinstance(value, str):
+        raise wrong_type("industry", "an Industry or str", value)
+    return industry(value, plan=plan).id
 
 
 def targets(
@@ -141,52 +319,102 @@ def targets(
     """Targets, filtered.
 
     ``industry``: an industry (or any key :func:`industry` accepts) the target concerns.
-    ``year``: the deadline year.  ``kind``: quantitative or qualitative.
+    ``year``: the deadline year (an int).  ``kind``: quantitative or qualitative.
     By default only the plan's own targets are returned; ``document=`` selects a related
     document's targets instead, and ``all_documents=True`` returns every document's.
     """
     p = _plan(plan)
     idx = index_for(p)
-    if all_documents and document is not None:
+    if year is not None:
+        year = check_year(year)
+    wanted = None if kind is None else check_choice(kind, TargetKind, "kind")
+    if (
+        all_documents is not False
+        and check_bool(all_documents, "all_documents")
+        and (document is not None)
+    ):
         raise ValueError("pass either document= or all_documents=True, not both")
     iid = None if industry is None else _industry_id(industry, p)
     doc_id = None if all_documents else p.id if document is None else _document_id(document, p)
     pool = idx.targets_by.get((iid, doc_id), ())
     if year is not None:
         pool = tuple(t for t in pool if t.year == year)
-    if kind is not None:
-        wanted = kind if isinstance(kind, TargetKind) else TargetKind(kind)
+    if wanted is not None:
         pool = tuple(t for t in pool if t.kind is wanted)
     return pool
 
 
-def _document_id(value: "str | Document", plan: Plan) -> str:
+def _document_id(value: object, plan: Plan) -> str:
     if isinstance(value, Document):
         return value.id
+    value = check_str(value, "document")
     known = index_for(plan).document_ids
     if value not in known:
-        raise NotFoundError("document", value, _suggest(value, {normalize(k): k for k in known}))
+        raise NotFoundError("document", value, _suggest(value, _ids(sorted(known))))
     return value
 
 
-def target(target_id: str, *, plan: Plan | None = None) -> Target:
-    """The target with id ``target_id``; :class:`~shanghai_plan.NotFoundError` otherwise."""
-    found = record(target_id, plan=plan)
-    if not isinstance(found, Target):
-        raise NotFoundError(
-            "target", target_id, [t.id for t in _plan(plan).targets if target_id in t.id][:3]
-        )
-    return found
+@overload
+def target(target_id: str, *, plan: Plan | None = None) -> Target: ...
+@overload
+def target(target_id: str, *, default: T, plan: Plan | None = None) -> Target | T: ...
+def target(
+    target_id: str, *, default: "T | _Missing" = _MISSING, plan: Plan | None = None
+) -> "Target | T":
+    """The target with id ``target_id``.
+
+    Raises :class:`~shanghai_plan.NotFoundError` (suggesting target ids) otherwise, or
+    returns ``default`` if one is given.
+    """
+    target_id = check_str(target_id, "target_id")
+    return _by_id(target_id, Target, default, _plan(plan))
 
 
-def record(record_id: str, *, plan: Plan | None = None) -> object:
-    """Any record (industry, target, indicator, observation, source …) by its id."""
-    idx = index_for(_plan(plan))
-    try:
-        return idx.record_by_id[record_id]
-    except KeyError:
-        cands = {normalize(k): k for k in idx.record_by_id}
-        raise NotFoundError("record", record_id, _suggest(record_id, cands)) from None
+def _by_id(rid: str, kind: "type[R]", default: "T | _Missing", p: Plan) -> "R | T":
+    found = index_for(p).record_by_id.get(rid)
+    if isinstance(found, kind):
+        return found
+    if default is not _MISSING:
+        return default
+    raise _not_found(kind, rid, p)
+
+
+@overload
+def record(record_id: str, *, plan: Plan | None = None) -> AnyRecord: ...
+@overload
+def record(record_id: str, kind: "type[R]", *, plan: Plan | None = None) -> R: ...
+@overload
+def record(record_id: str, *, default: T, plan: Plan | None = None) -> "AnyRecord | T": ...
+@overload
+def record(record_id: str, kind: "type[R]", *, default: T, plan: Plan | None = None) -> "R | T": ...
+def record(
+    record_id: str,
+    kind: "type[object] | None" = None,
+    *,
+    default: object = _MISSING,
+    plan: Plan | None = None,
+) -> object:
+    """Any record (industry, target, indicator, observation, source …) by its id.
+
+    With ``kind`` (a record class such as ``sp.Observation``) the record must be of that
+    kind, and the result is typed as such: ``record("obs-…", sp.Observation).value``.
+    Raises :class:`~shanghai_plan.NotFoundError` (suggesting ids of the kind asked for)
+    otherwise, or returns ``default`` if one is given.
+    """
+    record_id = check_str(record_id, "record_id")
+    p = _plan(plan)
+    if kind is None:
+        found = index_for(p).record_by_id.get(record_id)
+        if found is not None:
+            return found
+        if default is not _MISSING:
+            return default
+        ids = [i for ids in index_for(p).ids_by_kind.values() for i in ids]
+        raise NotFoundError("record", record_id, _suggest(record_id, _ids(ids)))
+    if kind not in _KIND_NAMES:
+        names = ", ".join(c.__name__ for c in _KIND_NAMES)
+        raise wrong_type("kind", f"a record class ({names}) or None", kind)
+    return _by_id(record_id, kind, default, p)
 
 
 # ---------------------------------------------------------------------- search
@@ -194,7 +422,7 @@ def record(record_id: str, *, plan: Plan | None = None) -> object:
 
 @frozen
 class SearchHit:
-    """One result of :func:`search`: the record, its kind and the field that matched."""
+    """One result of :func:`search`: the record, its kind, the field that matched and how."""
 
     record: SearchRecord = field(repr=False)
     kind: str
@@ -203,14 +431,23 @@ class SearchHit:
     id: str
     """The record's id."""
     field: str
-    """The field that matched (``name_en``, ``aliases``, ``statement`` …)."""
+    """The field that matched (``id``, ``name_en``, ``aliases``, ``statement`` …)."""
     text: str = attrs.field(repr=False)
     """The text that matched."""
+    rank: int = 0
+    """How good the match is, best first: 0 a name (id, name, alias, term, title) that is
+    the query; 1 a name containing it; 2 a name containing a synonym of it; 3 a text
+    (description, statement, notes …) containing it; 4 a text containing a synonym."""
+    via: str | None = None
+    """The synonym-table term that matched, when the hit came through it (see
+    :func:`search`); ``None`` for a match of the query itself."""
 
 
 def _search_fields(rec: SearchRecord) -> list[tuple[str, str | None]]:
+    """The fields search looks at, names first (see ``_NAME_FIELDS``)."""
     if isinstance(rec, Industry):
         return [
+            ("id", rec.id),
             ("name_en", rec.name_en),
             ("name_zh", rec.name_zh),
             *(("aliases", a.name) for a in rec.aliases),
@@ -219,24 +456,48 @@ def _search_fields(rec: SearchRecord) -> list[tuple[str, str | None]]:
             ("description", rec.description),
         ]
     if isinstance(rec, Target):
-        return [("statement", rec.statement), ("term_zh", rec.term_zh), ("notes", rec.notes)]
+        return [
+            ("id", rec.id),
+            ("term_zh", rec.term_zh),
+            ("statement", rec.statement),
+            ("notes", rec.notes),
+        ]
     if isinstance(rec, Goal):
-        return [("text", rec.text), ("term_zh", rec.term_zh)]
+        return [("id", rec.id), ("term_zh", rec.term_zh), ("text", rec.text)]
     if isinstance(rec, ContextItem):
-        return [("term_en", rec.term_en), ("term_zh", rec.term_zh), ("text", rec.text)]
+        return [
+            ("id", rec.id),
+            ("term_en", rec.term_en),
+            ("term_zh", rec.term_zh),
+            ("text", rec.text),
+        ]
     if isinstance(rec, Definition):
-        return [("term_en", rec.term_en), ("term_zh", rec.term_zh), ("meaning", rec.meaning)]
+        return [
+            ("id", rec.id),
+            ("term_en", rec.term_en),
+            ("term_zh", rec.term_zh),
+            ("meaning", rec.meaning),
+        ]
     if isinstance(rec, Indicator):
         return [
+            ("id", rec.id),
             ("name_en", rec.name_en),
             ("name_zh", rec.name_zh),
             ("description", rec.description),
         ]
     return [
+        ("id", rec.id),
         *(("titles", t.text) for t in rec.titles),
         ("document_number", rec.document_number),
         ("summary", rec.summary),
     ]
+
+
+_NAME_FIELDS = frozenset(
+    {"id", "name_en", "name_zh", "aliases", "focus_areas", "term_en", "term_zh", "titles"}
+    | {"document_number"}
+)
+"""Fields that name a record; a match there ranks before a match in a text field."""
 
 
 def _searchable(p: Plan) -> list[tuple[str, SearchRecord]]:
@@ -253,57 +514,190 @@ def _searchable(p: Plan) -> list[tuple[str, SearchRecord]]:
     return out
 
 
-def search(text: str, *, plan: Plan | None = None) -> tuple[SearchHit, ...]:
-    """Records whose names or text contain ``text`` (English or Chinese).
+@frozen
+class _Field:
+    name: str
+    value: str
+    is_name: bool
+    words: str  # " word word " (normalised, singular, padded) for word matching
+    cased: str  # the same with the text's own capitals, for acronyms ("IT" is not "it")
+    chars: str  # the normalised text without spaces, for character matching
 
-    Matching ignores case, width and extra whitespace.  Results come in a stable order:
-    industries, targets, goals, context (drivers, national policy, challenges,
-    definitions), indicators, related documents — each in the plan's order; one hit per
-    record, naming the first field that matched.
+
+_Row = tuple[str, SearchRecord, list[_Field], str, str]
+"""A searchable record: its kind, itself, its fields, and all their words and all their
+characters joined (for a quick first test)."""
+
+
+@frozen
+class _Needle:
+    text: str  # as looked for: "word word" (padded when compared) or a run of characters
+    cjk: bool
+    acronym: bool  # matched with its capitals, except in ids (which are lower-case slugs)
+    via: str | None
+
+    def _pair(self, f: _Field) -> tuple[str, str]:
+        if self.cjk:
+            return self.text, f.chars
+        if self.acronym and f.name != "id":
+            return f" {self.text} ", f.cased
+        return f" {self.text.casefold()} ", f.words
+
+    def exact(self, f: _Field) -> bool:
+        needle, hay = self._pair(f)
+        return needle == hay
+
+    def found_in(self, f: _Field) -> bool:
+        needle, hay = self._pair(f)
+        return needle in hay
+
+
+# An all-capital query of two to five letters ("EV", "IT", "EDA", "NEVs") is taken for an
+# acronym and matched with its capitals, so that "IT" does not find every "it".
+_ACRONYM = re.compile(r"[A-Z]{2,5}s?")
+
+
+def _needle(text: str, via: str | None) -> _Needle | None:
+    if has_cjk(text):
+        chars = normalize(text).replace(" ", "")
+        return _Needle(chars, True, False, via) if chars else None
+    stripped = unicodedata.normalize("NFKC", text).strip()
+    if _ACRONYM.fullmatch(stripped):
+        return _Needle(singular(stripped), False, True, via)
+    ws = words(text)
+    return _Needle(" ".join(ws), False, False, via) if ws else None
+
+
+def search(text: str, *, plan: Plan | None = None) -> tuple[SearchHit, ...]:
+    """Records whose names or text contain ``text`` (English or Chinese), best first.
+
+    English is matched on whole words, ignoring case, width, spacing, ``-``/``_`` and a
+    simple plural (``"car"`` does not match "care"; ``"vehicles"`` matches "vehicle");
+    several words must appear together, in order.  Chinese (and any text with Chinese
+    characters) is matched character by character.  When the whole query is in the
+    search help's synonym table (``"chips"``, ``"EV"``, ``"biotech"``, ``"芯片"`` …, see
+    ``shanghai_plan._synonyms``), its terms are looked for too.
+
+    One hit per record, for its best match; :attr:`SearchHit.rank` says how good (a name
+    before a text, the query before a synonym) and results are sorted by rank, then
+    kind (industries, targets, goals, context, indicators, documents), then the plan's
+    order — so the same query always gives the same order.  A query with no letters or
+    digits finds nothing: the result is an empty tuple, never an error.
     """
-    needle = normalize(text)
-    if not needle:
-        raise ValueError("search text must not be empty")
+    text = check_str(text, "text")
     p = _plan(plan)
     idx = index_for(p)
-    key = ("search", needle)
+    key = ("search", text)
     found = idx.memo.get(key)
     if found is None:
         table = idx.memo.get(("search-table",))
         if table is None:
             table = idx.memo[("search-table",)] = _search_table(p)
-        hits: list[SearchHit] = []
-        for kind, rec, fields in table:  # type: ignore[attr-defined]
-            for name, value, folded in fields:
-                if needle in folded:
-                    hits.append(SearchHit(record=rec, kind=kind, id=rec.id, field=name, text=value))
-                    break
+        found = _run_search(text, table)  # type: ignore[arg-type]
         if len(idx.memo) > 512:  # keep the memo small: free text can be anything
             idx.memo.clear()
-        found = idx.memo[key] = tuple(hits)
+            idx.memo[("search-table",)] = table  # the table is worth keeping
+        idx.memo[key] = found
     return found  # type: ignore[return-value]
 
 
-def _search_table(p: Plan) -> list[tuple[str, SearchRecord, list[tuple[str, str, str]]]]:
+def _run_search(text: str, table: list[_Row]) -> tuple[SearchHit, ...]:
+    first = _needle(text, None)
+    if first is None:
+        return ()
+    needles = [first]
+    for term in _synonyms().get(_query_key(text), ()):
+        extra = _needle(term, term)
+        if extra is not None and (extra.text, extra.acronym) != (first.text, first.acronym):
+            needles.append(extra)
+    # what any match must contain somewhere in a record: most records are passed over
+    # with a few substring tests, and only candidates are looked at field by field
+    # (an acronym's capitals are checked in the second pass)
+    words_probes = {f" {n.text.casefold()} " for n in needles if not n.cjk}
+    chars_probes = {n.text for n in needles if n.cjk}
+    if len(words_probes) == 1 and not chars_probes:
+        (only,) = words_probes
+        candidates = [row for row in table if only in row[3]]
+    elif len(chars_probes) == 1 and not words_probes:
+        (only,) = chars_probes
+        candidates = [row for row in table if only in row[4]]
+    else:
+        candidates = [
+            row
+            for row in table
+            if any(p in row[3] for p in words_probes) or any(p in row[4] for p in chars_probes)
+        ]
+    hits: list[SearchHit] = []
+    for kind, rec, fields, _, _ in candidates:
+        best: tuple[int, _Field, _Needle] | None = None
+        for f in fields:
+            for needle in needles:
+                if not needle.found_in(f):
+                    continue
+                synonym = needle.via is not None
+                if f.is_name:
+                    rank = 2 if synonym else (0 if needle.exact(f) else 1)
+                else:
+                    rank = 4 if synonym else 3
+                if best is None or rank < best[0]:
+                    best = (rank, f, needle)
+        if best is not None:
+            rank, f, needle = best
+            hits.append(
+                SearchHit(
+                    record=rec,
+                    kind=kind,
+                    id=rec.id,
+                    field=f.name,
+                    text=f.value,
+                    rank=rank,
+                    via=needle.via,
+                )
+            )
+    hits.sort(key=lambda h: h.rank)  # stable: kind and plan order within a rank
+    return tuple(hits)
+
+
+def _search_table(p: Plan) -> list[_Row]:
     """Every searchable record with its fields' text, normalised once per plan."""
-    return [
-        (kind, rec, [(n, v, normalize(v)) for n, v in _search_fields(rec) if v is not None])
-        for kind, rec in _searchable(p)
-    ]
+    rows: list[_Row] = []
+    for kind, rec in _searchable(p):
+        fields = [
+            _Field(n, v, n in _NAME_FIELDS, *search_forms(v))
+            for n, v in _search_fields(rec)
+            if v is not None
+        ]
+        all_words = "\x00".join(f.words for f in fields)
+        all_chars = "\x00".join(f.chars for f in fields)
+        rows.append((kind, rec, fields, all_words, all_chars))
+    return rows
 
 
 # --------------------------------------------------------------------- sources
 
 
-def source(source_id: "str | Citation", *, plan: Plan | None = None) -> Source:
-    """The :class:`~shanghai_plan.Source` a citation (or a source id) points at."""
-    idx = index_for(_plan(plan))
-    sid = source_id.source_id if isinstance(source_id, Citation) else source_id
-    try:
-        return idx.source_by_id[sid]
-    except KeyError:
-        cands = {normalize(k): k for k in idx.source_by_id}
-        raise NotFoundError("source", sid, _suggest(sid, cands)) from None
+@overload
+def source(source_id: "str | Citation", *, plan: Plan | None = None) -> Source: ...
+@overload
+def source(source_id: "str | Citation", *, default: T, plan: Plan | None = None) -> Source | T: ...
+def source(
+    source_id: "str | Citation", *, default: "T | _Missing" = _MISSING, plan: Plan | None = None
+) -> "Source | T":
+    """The :class:`~shanghai_plan.Source` a citation (or a source id) points at.
+
+    Raises :class:`~shanghai_plan.NotFoundError` (suggesting source ids) otherwise, or
+    returns ``default`` if one is given.
+    """
+    if isinstance(source_id, Citation):
+        source_id = source_id.source_id
+    sid = check_str(source_id, "source_id")
+    p = _plan(plan)
+    found = index_for(p).source_by_id.get(sid)
+    if found is not None:
+        return found
+    if default is not _MISSING:
+        return default
+    raise _not_found(Source, sid, p)
 
 
 def sources(
@@ -311,11 +705,11 @@ def sources(
     *,
     plan: Plan | None = None,
 ) -> tuple[Source, ...]:
-    """Every source, or only those of one confidence level."""
+    """Every source, or only those of one confidence level (``"weak"``, ``Confidence.WEAK``)."""
     p = _plan(plan)
     if confidence is None:
         return p.sources
-    wanted = confidence if isinstance(confidence, Confidence) else Confidence(confidence)
+    wanted = check_choice(confidence, Confidence, "confidence")
     return tuple(s for s in p.sources if s.confidence is wanted)
 
 
@@ -340,22 +734,46 @@ def indicators(
     return tuple(i for i in p.indicators if iid in i.industry_ids)
 
 
-def indicator(indicator_id: "str | Target", *, plan: Plan | None = None) -> Indicator:
-    """An indicator by id, or the indicator a target measures.
+@overload
+def indicator(
+    indicator_id: "str | Target | Observation", *, plan: Plan | None = None
+) -> Indicator: ...
+@overload
+def indicator(
+    indicator_id: "str | Target | Observation", *, default: T, plan: Plan | None = None
+) -> Indicator | T: ...
+def indicator(
+    indicator_id: "str | Target | Observation",
+    *,
+    default: "T | _Missing" = _MISSING,
+    plan: Plan | None = None,
+) -> "Indicator | T":
+    """An indicator by id, the indicator a target measures, or an observation's indicator.
 
-    Raises :class:`~shanghai_plan.NotFoundError` for an unknown id or a target that points
-    at no indicator.
+    ``sp.indicator(obs).unit`` is the unit of an observation: an observation is stored
+    inside its indicator and does not repeat the unit.  Raises
+    :class:`~shanghai_plan.NotFoundError` for an unknown id, a target that points at no
+    indicator or an observation of no indicator in ``plan`` — or returns ``default`` if
+    one is given.
     """
+    p = _plan(plan)
+    if isinstance(indicator_id, Observation):
+        obs = indicator_id
+        owner = index_for(p).indicator_by_observation.get(obs.id)
+        if owner is not None and obs in owner.observations:
+            return owner
+        if default is not _MISSING:
+            return default
+        raise NotFoundError("indicator", f"(the indicator of observation {obs.id})")
     if isinstance(indicator_id, Target):
         if indicator_id.indicator_id is None:
+            if default is not _MISSING:
+                return default
             raise NotFoundError("indicator", f"(none set on target {indicator_id.id})")
         indicator_id = indicator_id.indicator_id
-    found = index_for(_plan(plan)).record_by_id.get(indicator_id)
-    if not isinstance(found, Indicator):
-        p = _plan(plan)
-        cands = {normalize(i.id): i.id for i in p.indicators}
-        raise NotFoundError("indicator", indicator_id, _suggest(indicator_id, cands))
-    return found
+    if not isinstance(indicator_id, str):
+        raise wrong_type("indicator_id", "a str, Target or Observation", indicator_id)
+    return _by_id(indicator_id, Indicator, default, p)
 
 
 def observations(
@@ -365,6 +783,8 @@ def observations(
     plan: Plan | None = None,
 ) -> tuple[Observation, ...]:
     """An indicator's observations in year order (only ``year``'s if given)."""
+    if year is not None:
+        year = check_year(year)
     ind = (
         indicator_id if isinstance(indicator_id, Indicator) else indicator(indicator_id, plan=plan)
     )
@@ -379,18 +799,24 @@ def documents(
     p = _plan(plan)
     if relation is None:
         return p.related_documents
-    wanted = relation if isinstance(relation, Relation) else Relation(relation)
+    wanted = check_choice(relation, Relation, "relation")
     return tuple(d for d in p.related_documents if d.relation is wanted)
 
 
-def document(document_id: str, *, plan: Plan | None = None) -> Document:
-    """A related document by id; :class:`~shanghai_plan.NotFoundError` otherwise."""
-    p = _plan(plan)
-    for d in p.related_documents:
-        if d.id == document_id:
-            return d
-    cands = {normalize(d.id): d.id for d in p.related_documents}
-    raise NotFoundError("document", document_id, _suggest(document_id, cands))
+@overload
+def document(document_id: str, *, plan: Plan | None = None) -> Document: ...
+@overload
+def document(document_id: str, *, default: T, plan: Plan | None = None) -> Document | T: ...
+def document(
+    document_id: str, *, default: "T | _Missing" = _MISSING, plan: Plan | None = None
+) -> "Document | T":
+    """A related document by id.
+
+    Raises :class:`~shanghai_plan.NotFoundError` (suggesting document ids) otherwise, or
+    returns ``default`` if one is given.
+    """
+    document_id = check_str(document_id, "document_id")
+    return _by_id(document_id, Document, default, _plan(plan))
 
 
 def conflicts(record_id: str | None = None, *, plan: Plan | None = None) -> tuple[Conflict, ...]:
@@ -398,11 +824,16 @@ def conflicts(record_id: str | None = None, *, plan: Plan | None = None) -> tupl
     p = _plan(plan)
     if record_id is None:
         return p.conflicts
+    record_id = check_str(record_id, "record_id")
     return tuple(c for c in p.conflicts if any(record_id in s.record_ids for s in c.sides))
 
 
-def _record_key(value: "str | Target | Indicator | Industry | Document") -> str:
-    return value if isinstance(value, str) else value.id
+def _record_key(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (Target, Indicator, Industry, Document)):
+        return value.id
+    raise wrong_type("about", "a record id or a Target, Indicator, Industry or Document", value)
 
 
 def findings(
@@ -422,7 +853,7 @@ def findings(
     )
     if bearing is None:
         return found
-    wanted = bearing if isinstance(bearing, Bearing) else Bearing(bearing)
+    wanted = check_choice(bearing, Bearing, "bearing")
     return tuple(f for f in found if f.bearing is wanted)
 
 

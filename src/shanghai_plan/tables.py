@@ -680,7 +680,7 @@ TABLES: tuple[Table, ...] = (
             col(
                 "caveats",
                 "string",
-                'What a reader should know (partial years, later figures, disagreeing '
+                "What a reader should know (partial years, later figures, disagreeing "
                 'findings), joined with " | ".',
                 lambda r: _texts(r.caveats),
             ),
@@ -922,14 +922,8 @@ _BY_NAME = {t.name: t for t in TABLES}
 
 
 def table(kind: str) -> Table:
-    """The definition of one table; :class:`~shanghai_plan.NotFoundError` for an unknown kind."""
-    found = _BY_NAME.get(kind) if isinstance(kind, str) else None
-    if found is None:
-        import difflib
+    """The definition of one table; :class:`~shanghai_plan.InvalidChoiceError` (listing the
+    kinds) for an unknown kind, which is compared case-insensitively."""
+    from ._args import check_literal
 
-        from .errors import NotFoundError
-
-        names = list(_BY_NAME)
-        close = difflib.get_close_matches(str(kind), names, n=3, cutoff=0.5)
-        raise NotFoundError("record kind", str(kind), close or names)
-    return found
+    return _BY_NAME[check_literal(kind, tuple(_BY_NAME), "kind")]

@@ -7,6 +7,7 @@ The judgement itself lives in :mod:`shanghai_plan.analysis`.
 
 from attrs import field, frozen
 
+from ._args import check_plan
 from ._index import index_for
 from .analysis import DEFAULT_TOLERANCE, EvidenceKind, Progress, Status, progress
 from .loading import load
@@ -110,7 +111,7 @@ def scorecard(
     >>> len(rows) == len(sp.targets())
     True
     """
-    p = load() if plan is None else plan
+    p = load() if plan is None else check_plan(plan) or load()
     memo = index_for(p).memo
     key = ("scorecard", document, all_documents, tolerance)
     found = memo.get(key)
