@@ -147,3 +147,27 @@ def bad_choice(kind: str) -> tuple[str, ...]:
     except sp.InvalidChoiceError as exc:
         return exc.choices
     return ()
+
+
+# ------------------------------------------------------ issue 10: verdicts
+
+
+def plan_scorecard() -> list[tuple[str, sp.Status, sp.EvidenceKind, sp.Confidence | None]]:
+    rows: tuple[sp.ScorecardRow, ...] = sp.scorecard()
+    return [(r.target_id, r.status, r.evidence, r.confidence) for r in rows]
+
+
+def what_is_missing(target_id: str) -> list[str]:
+    p: sp.Progress = sp.progress(target_id)
+    found: list[str] = [p.missing] if p.missing is not None else []
+    found += [g.would_settle for g in p.gaps if g.would_settle is not None]
+    found += [f"{a.measure}: {a.status}" for a in p.alternatives]
+    return found
+
+
+def claims_for(target: Target) -> list[tuple[str, sp.Bearing, int | None]]:
+    found: tuple[sp.Finding, ...] = sp.findings(target, bearing="met")
+    gaps: tuple[sp.Gap, ...] = sp.gaps(target)
+    return [(f.id, f.bearing, f.year) for f in found] + [
+        (g.id, sp.Bearing.CONTEXT, None) for g in gaps
+    ]

@@ -41,7 +41,7 @@ class ScorecardRow:
     unit: Unit | None = None
     """The unit of ``goal`` and ``figure``."""
     figure: float | None = None
-    """The figure set against the goal (see :attr:`Progress.figure`), or the figure the
+    """The figure set against the goal (see :attr:`~shanghai_plan.analysis.Progress.figure`), or the figure the
     deciding finding gives."""
     figure_comparator: Comparator | None = None
     """How the real value relates to ``figure`` when it is one reported figure (a bound)."""
