@@ -53,9 +53,9 @@ def test_counts() -> None:
     assert len(PLAN.targets) == 99
     assert len(own) == 18
     assert len(PLAN.targets) - len(own) == 81
-    assert len(PLAN.indicators) == 132
-    assert len(OBSERVATIONS) == 314
-    assert Counter(o.basis.value for o in OBSERVATIONS.values()) == {"reported": 295, "derived": 19}
+    assert len(PLAN.indicators) == 131
+    assert len(OBSERVATIONS) == 312
+    assert Counter(o.basis.value for o in OBSERVATIONS.values()) == {"reported": 293, "derived": 19}
     assert len(PLAN.related_documents) == 28
     assert len(PLAN.sources) == 230
     assert Counter(s.confidence.value for s in PLAN.sources) == {
@@ -72,10 +72,10 @@ def test_counts() -> None:
         "measure": 5,
     }
     assert len(PLAN.industries) == 9
-    assert len(PLAN.findings) == 36
+    assert len(PLAN.findings) == 35
     assert Counter(f.kind.value for f in PLAN.findings) == {
         "report": 19,
-        "official_claim": 11,
+        "official_claim": 10,
         "evaluation": 6,
     }
     assert len(PLAN.gaps) == 62

@@ -117,10 +117,11 @@ def test_biomed_mfg_output_2024() -> None:  # outcomes-aggregates F20, [T18] wea
     assert _confidence(o.id) is sp.Confidence.WEAK
 
 
-def test_robot_density_key_industries_2022() -> None:  # outcomes-aggregates F22/K8, [T38] weak
-    o = _obs("obs-robot-density-key-industries-2022")
-    assert (o.year, o.value) == (2022, 383)
-    assert _confidence(o.id) is sp.Confidence.WEAK
+def test_robot_density_key_industries_is_2021_data() -> None:  # aggregates F22; supp-2 K4
+    # 383 was published in January 2022 as 2021 data; the 2023 repost repeats it, no 2022 value
+    [o] = sp.observations("ind-robot-density-key-industries")
+    assert (o.id, o.year, o.value) == ("obs-robot-density-key-2021", 2021, 383)
+    assert "sheitc-2023-01-robot-density-repost" in {c.source_id for c in o.citations}
 
 
 def test_specialised_smes_sept_2021() -> None:  # plan-text-deeper C2, [PF-S30] weak

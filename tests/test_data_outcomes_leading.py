@@ -188,7 +188,8 @@ def test_eda_centre_went_to_nanjing() -> None:  # outcomes-plan-targets.md T7-06
 def test_sheitc_four_trillion_clusters() -> None:  # outcomes-plan-targets.md T4-05, [R31]
     f = FINDINGS["find-sheitc-2026-four-trillion-clusters"]
     assert f.kind is sp.FindingKind.OFFICIAL_CLAIM
-    assert f.bearing is sp.Bearing.MET
+    # 做强四大万亿级产业集群 names a tier of clusters; it does not say four reached 1 trillion
+    assert f.bearing is sp.Bearing.CONTEXT
     assert f.target_ids == ("tgt-trillion-level-clusters-2",)
     assert f.year == 2025
     assert {SOURCES[c.source_id].confidence.value for c in f.citations} == {"primary"}

@@ -150,7 +150,9 @@ def test_a_later_year_that_falls_back_is_a_caveat() -> None:
 def test_partial_year_figures_are_caveats_never_verdicts() -> None:
     p = _one(_plan([(2020, 100.0), (2024, 150.0), (2025, 230.0, "Q1–Q3")]))
     assert p.status is Status.NO_DATA
-    assert p.caveats == ("2025 Q1–Q3 figure (230) is for part of the year and does not decide",)
+    assert p.caveats == (
+        "2025 figure for Q1–Q3 (230) is not a full-year figure and does not decide",
+    )
     assert p.latest is not None
     assert p.latest.year == 2024
 
@@ -410,7 +412,7 @@ SCORECARD = [
     ("tgt-industrial-investment-850bn", "no_data", "none",
      "ind-industrial-investment-cumulative", 2025, "weak"),
     ("tgt-trillion-level-clusters-2", "met", "official_claim",
-     "ind-clusters-trillion-level", 2025, "primary"),
+     "ind-clusters-trillion-level", 2024, "secondary"),
     ("tgt-500bn-level-clusters-4", "no_data", "none", "ind-clusters-500bn-level", None, None),
     ("tgt-auto-trillion-scale", "met", "figures", "ind-auto-industry-scale", 2024, "secondary"),
     ("tgt-world-class-auto-centre", "no_data", "none", None, None, None),
@@ -464,7 +466,28 @@ def test_the_doubling_shows_its_other_measures() -> None:
 
 def test_the_nev_verdict_names_the_partial_2025_figures() -> None:
     p = progress("tgt-nev-output-1-2m")
-    partial = [c for c in p.caveats if "part of the year" in c]
+    partial = [c for c in p.caveats if "not a full-year figure" in c]
     assert partial
     assert all(c.startswith("2025 ") for c in partial)
     assert "rests on the 2023 figure: no full-year 2025 figure" in p.caveats
+
+
+def test_a_sum_of_lower_bounds_settles_only_a_reach() -> None:
+    bounds = [(2021, 150.0, None, "more_than"), *((y, 150.0) for y in range(2022, 2026))]
+    p = one_cumulative(bounds)  # > 750 against about 850: could be either
+    assert p.status is Status.NO_DATA
+    assert p.figure_comparator is sp.Comparator.MORE_THAN
+    assert p.explanation == "sum > 750 over 2021–2025 does not settle 850: bounds"
+    reach = one_cumulative(
+        [(2021, 250.0, None, "more_than"), *((y, 170.0) for y in range(2022, 2026))]
+    )
+    assert reach.status is Status.MET  # > 930 reaches about 850 whatever the true value
+    assert reach.explanation.startswith("sum > 930 over")
+
+
+def test_a_deciding_figures_notes_and_conflicts_are_caveats() -> None:
+    p = progress("tgt-auto-trillion-scale")
+    assert p.status is Status.MET
+    [deciding] = [o for o in p.rests_on if o.year == p.figure_year]
+    assert f"{deciding.id}: {deciding.notes}" in p.caveats
+    assert any(c.startswith("conflict-auto-trillion-measures: ") for c in p.caveats)

@@ -66,6 +66,7 @@ from .model import (
     Citation,
     Comparator,
     Confidence,
+    Conflict,
     Finding,
     FindingKind,
     Gap,
@@ -149,6 +150,9 @@ class Progress:
     figure: float | None = field(default=None, repr=False)
     """The figure set against the goal: the deciding year's value, the sum or average over the
     years, or the multiple compounded from growth rates."""
+    figure_comparator: Comparator | None = field(default=None, repr=False)
+    """How the real value relates to ``figure``: a bound (``more_than`` for a sum of lower
+    bounds, or one reported bound) or ``exactly``/``about``."""
     figure_year: int | None = field(default=None, repr=False)
     """The (last) year ``figure`` is for."""
     baseline: Observation | None = field(default=None, repr=False)
@@ -269,6 +273,14 @@ def _by_year(obs: Iterable[Observation]) -> dict[int, list[Observation]]:
     return dict(sorted(years.items()))
 
 
+_BOUND_SIDE = {
+    Comparator.MORE_THAN: "lower",
+    Comparator.AT_LEAST: "lower",
+    Comparator.LESS_THAN: "upper",
+    Comparator.AT_MOST: "upper",
+}
+
+
 def _one_figure(same_year: list[Observation]) -> Observation | None:
     """The year's figure when its sources agree (equal value and comparator), else ``None``."""
     first = same_year[0]
@@ -297,6 +309,11 @@ def _record_rank(citations: tuple[Citation, ...], sources: dict[str, Source]) ->
         (_CONFIDENCE_RANK.index(sources[c.source_id].confidence) for c in citations),
         default=len(_CONFIDENCE_RANK) - 1,
     )
+
+
+def _conflicts_of(records: Iterable[Observation], plan: Plan) -> list[Conflict]:
+    ids = {o.id for o in records}
+    return [c for c in plan.conflicts if any(ids & set(side.record_ids) for side in c.sides)]
 
 
 def _rank_of(confidence: Confidence | None) -> int:
@@ -333,14 +350,26 @@ class _Judge:
         for o in sorted(partial, key=lambda o: o.year):
             if o.year <= self.deadline and o.year not in full_years:
                 self.caveats.append(
-                    f"{o.year} {o.coverage} figure ({_shown([o])}) is for part of the year "
-                    "and does not decide"
+                    f"{o.year} figure for {o.coverage} ({_shown([o])}) is not a full-year "
+                    "figure and does not decide"
                 )
 
     def result(self, status: Status, why: str, **kw: Any) -> Progress:
         rests: tuple[Observation, ...] = kw.get("rests_on", ())
+        caveats = list(self.caveats)
         if status in (Status.MET, Status.NOT_MET, Status.ON_TRACK, Status.OFF_TRACK):
             kw.setdefault("evidence", EvidenceKind.FIGURES)
+            # what the deciding figures' own notes and conflicts say about them
+            year = kw.get("figure_year")
+            deciding = [o for o in rests if o.year == year] or list(rests)
+            caveats = [
+                *(f"{o.id}: {o.notes}" for o in deciding if o.notes),
+                *(f"{c.id}: {c.topic}" for c in _conflicts_of(deciding, self.plan)),
+                *caveats,
+            ]
+        if "figure" in kw and "figure_comparator" not in kw:
+            one = [o for o in rests if o.value == kw["figure"] and o.year == kw.get("figure_year")]
+            kw["figure_comparator"] = one[0].comparator if one else None
         kw.setdefault("unit", self.ind.unit)
         return Progress(
             target=self.t,
@@ -349,16 +378,21 @@ class _Judge:
             explanation=why,
             measure=self.ind.id,
             confidence=_weakest(rests, self.sources),
-            caveats=tuple(self.caveats),
+            caveats=tuple(dict.fromkeys(caveats)),
             **kw,
         )
 
     def figure_wanted(self, years: str | None = None) -> str:
-        """What would settle it: the full-year figures for ``years`` (default the deadline)."""
+        """What would settle it: the full-year figures for ``years`` (default the deadline);
+        for a count or a technology level, a figure as of then."""
         what = f"{self.ind.name_en} ({self.ind.id})"
+        flow = self.ind.measure not in (Measure.COUNT, Measure.TECHNOLOGY_LEVEL, Measure.SHARE)
+        kind = "full-year " if flow else ""
         if years is None or years == str(self.deadline):
-            return f"a full-year {self.deadline} figure for {what}"
-        return f"full-year figures for {years} for {what}"
+            if self.ind.measure is Measure.TECHNOLOGY_LEVEL:
+                return f"a cited {what} reached by {self.deadline}"
+            return f"a {kind}{self.deadline} figure for {what}"
+        return f"{kind}figures for {years} for {what}"
 
     def assess(self) -> Progress:
         t, ind, q = self.t, self.ind, self.q
@@ -533,7 +567,25 @@ class _Judge:
             figure = _mean(values, compound=growth)
             pace = figure
             label = "compound average" if growth else "average"
-        reached = meets(figure, goal, q.comparator, self.tolerance)
+        # A sum (or average) of bounds is itself a bound: of lower bounds, a lower bound.
+        sides = {_BOUND_SIDE.get(o.comparator) for o in counted if o is not None} - {None}
+        bound = (
+            None
+            if not sides
+            else Comparator.MORE_THAN
+            if sides == {"lower"}
+            else Comparator.LESS_THAN
+            if sides == {"upper"}
+            else Comparator.ABOUT  # bounds both ways: the figure says nothing certain
+        )
+        shown = f"{bound.symbol} {_num(figure)}" if bound is not None else _num(figure)
+        probe = Observation(
+            id="", year=have[-1], value=figure, comparator=bound or Comparator.EXACTLY,
+            citations=(),
+        )  # fmt: skip
+        verdict = (
+            None if bound is Comparator.ABOUT else judge(probe, goal, q.comparator, self.tolerance)
+        )
         complete = set(span) <= set(have)
         absent = [y for y in span if y not in years]
         kw: dict[str, Any] = {
@@ -541,20 +593,25 @@ class _Judge:
             "latest": counted_all[-1],
             "rests_on": tuple(counted_all),
             "figure": figure,
+            "figure_comparator": bound or Comparator.EXACTLY,
             "figure_year": have[-1],
         }
-        if reached and (complete or (t.aggregation is Aggregation.CUMULATIVE and upward)):
+        if verdict and (complete or (t.aggregation is Aggregation.CUMULATIVE and upward)):
             return self.result(
-                Status.MET, f"{label} {_num(figure)} over {have} reaches {_num(goal)}", **kw
+                Status.MET, f"{label} {shown} over {have} reaches {_num(goal)}", **kw
             )
-        if complete:
-            why = f"{label} {_num(figure)} over {first}–{deadline} misses {_num(goal)}"
+        if complete and verdict is False:
+            why = f"{label} {shown} over {first}–{deadline} misses {_num(goal)}"
             return self.result(Status.NOT_MET, why, **kw)
+        if complete:
+            why = f"{label} {shown} over {first}–{deadline} does not settle {_num(goal)}: bounds"
+            missing = f"exact figures for {self.ind.name_en} ({self.ind.id}), {first}–{deadline}"
+            return self.result(Status.NO_DATA, why, missing=missing, **kw)
+        figure_text = shown
         missing = self.figure_wanted(", ".join(map(str, absent)))
         if self.over:
             why = (
-                f"figures only for {have} ({label} so far {_num(figure)}); "
-                f"{first}–{deadline} needed"
+                f"figures only for {have} ({label} so far {figure_text}); {first}–{deadline} needed"
             )
             return self.result(Status.NO_DATA, why, missing=missing, **kw)
         ok = meets(pace, goal, q.comparator, self.tolerance)
@@ -717,6 +774,7 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
             goal=fig.goal if fig is not None else None,
             unit=(fig.unit if fig is not None else None),
             figure=lead.quantity.value if lead.quantity is not None else None,
+            figure_comparator=lead.quantity.comparator if lead.quantity is not None else None,
             figure_year=lead.year,
             baseline=fig.baseline if fig is not None else None,
             latest=fig.latest if fig is not None else None,

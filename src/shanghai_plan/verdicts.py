@@ -41,8 +41,9 @@ class ScorecardRow:
     unit: Unit | None = None
     """The unit of ``goal`` and ``figure``."""
     figure: float | None = None
-    """The figure set against the goal (see :attr:`~shanghai_plan.analysis.Progress.figure`), or the figure the
-    deciding finding gives."""
+    """The figure set against the goal (see
+    :attr:`~shanghai_plan.analysis.Progress.figure`), or the figure the deciding finding
+    gives."""
     figure_comparator: Comparator | None = None
     """How the real value relates to ``figure`` when it is one reported figure (a bound)."""
     figure_year: int | None = None
@@ -66,10 +67,6 @@ class ScorecardRow:
 
 def _row(r: Progress) -> ScorecardRow:
     t = r.target
-    comparator = next(  # the figure is one reported observation: keep its bound
-        (o.comparator for o in r.rests_on if o.value == r.figure and o.year == r.figure_year),
-        None,
-    )
     return ScorecardRow(
         target_id=t.id,
         document_id=t.document_id,
@@ -82,7 +79,7 @@ def _row(r: Progress) -> ScorecardRow:
         goal=r.goal,
         unit=r.unit,
         figure=r.figure,
-        figure_comparator=comparator,
+        figure_comparator=r.figure_comparator,
         figure_year=r.figure_year,
         confidence=r.confidence,
         why=r.explanation,
