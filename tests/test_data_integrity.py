@@ -78,7 +78,7 @@ def test_counts() -> None:
         "official_claim": 10,
         "evaluation": 6,
     }
-    assert len(PLAN.gaps) == 62
+    assert len(PLAN.gaps) == 59
 
 
 def test_ids_are_unique() -> None:
