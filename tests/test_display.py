@@ -49,7 +49,7 @@ def test_industry_and_target_html() -> None:
     assert "Artificial intelligence" in " ".join(ind.text)
     t = sp.target("tgt-chip-design-3nm")
     page = parse(t._repr_html_())  # type: ignore[attr-defined]
-    assert "≤ 3 nanometres" in page.text
+    assert "≤ 3 nm" in page.text
     assert sp.source(t.citations[0]).url in page.links
 
 
@@ -99,5 +99,5 @@ def test_real_notebook_renders() -> None:
     assert "text/html" in plan_out
     assert "集成电路" in plan_out["text/html"]
     assert "text/html" in outputs[1][0]["data"]
-    assert "≤ 3 nanometres" in outputs[2][0]["data"]["text/html"]
+    assert "≤ 3 nm" in outputs[2][0]["data"]["text/html"]
     assert outputs[4][0]["data"]["text/plain"] == f"({len(sp.industries())}, 10)"
