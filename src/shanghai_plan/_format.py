@@ -70,7 +70,7 @@ def amount(value: float, unit: object = None) -> str:
     if u in _WORDED:
         for size, word in _WORDS:
             if abs(value) >= size:
-                return f"{number(value / size, digits=4)} {word} {label}"
+                return f"{number(value / size, digits=5)} {word} {label}"
     text = number(value)
     return f"{text} {label}" if label else text
 
