@@ -63,7 +63,8 @@ def test_axis_reads_in_words_not_exponents() -> None:
     fig, ax = sp.plot(t)
     fig.canvas.draw()
     ticks = [label.get_text() for label in ax.get_yticklabels()]
-    assert ticks and not any("e" in x for x in ticks)
+    assert ticks
+    assert not any("e" in x for x in ticks)
     assert "trillion yuan" in ax.get_ylabel()
     assert ax.yaxis.get_offset_text().get_text() == ""
 
@@ -96,8 +97,9 @@ def test_weak_partial_and_disagreeing_figures_are_told_apart() -> None:
     assert any("weak" in x for x in legend)
     assert any("part-year" in x for x in legend)
     assert any("disagree" in x for x in legend)
-    caption = [x.get_text() for x in fig.texts if x.get_gid() == "caption"][0]
-    assert "Us" in caption and "A forum" in caption  # every source of the figures drawn
+    caption = next(x.get_text() for x in fig.texts if x.get_gid() == "caption")
+    assert "Us" in caption
+    assert "A forum" in caption
 
 
 def test_no_figures_and_no_indicator_are_clear_errors() -> None:

@@ -180,7 +180,8 @@ def test_indicator_html_shows_its_series() -> None:
 
 def test_scorecard_is_a_tuple_that_shows_as_a_table() -> None:
     rows = sp.scorecard()
-    assert isinstance(rows, tuple) and isinstance(rows, sp.Scorecard)
+    assert isinstance(rows, tuple)
+    assert isinstance(rows, sp.Scorecard)
     markup = rows._repr_html_()
     text = " ".join(t for _, t in cells(markup))
     for r in rows:

@@ -61,12 +61,16 @@ def test_full_years_in_order_with_disagreement_flagged() -> None:
     assert s.flagged == (2022,)
     p22 = s.get(2022)
     assert p22 is not None
-    assert p22.disagree and p22.value is None and p22.comparator is None
+    assert p22.disagree
+    assert p22.value is None
+    assert p22.comparator is None
     assert [o.value for o in p22.figures] == [12.0, 12.5]  # both kept, neither picked
     p23 = s.get(2023)
     assert p23 is not None
-    assert p23.value == 14.0 and not p23.disagree  # equal figures count once
-    assert len(p23.figures) == 1 and len(p23.observations) == 2
+    assert p23.value == 14.0
+    assert not p23.disagree
+    assert len(p23.figures) == 1
+    assert len(p23.observations) == 2
     assert p23.confidence is sp.Confidence.PRIMARY
     assert s.values() == {2020: 8.0, 2021: 10.0, 2023: 14.0}
     assert all(not p.partial for p in s)
@@ -122,7 +126,8 @@ def test_to_pandas_series_and_frame() -> None:
     assert isinstance(ser, pd.Series)
     assert ser.to_dict() == {2020: 8.0, 2021: 10.0, 2022: 12.0, 2023: 14.0}
     assert ser.index.name == "year"
-    assert ser.attrs["unit"] == "yuan" and ser.attrs["name_en"] == "Widget output"
+    assert ser.attrs["unit"] == "yuan"
+    assert ser.attrs["name_en"] == "Widget output"
     assert ser.attrs["indicator_id"] == "m"
     frame = sp.series("m", plan=plan).to_pandas()
     assert isinstance(frame, pd.DataFrame)  # 2022 has two figures: one row each

@@ -72,9 +72,10 @@ def _source_name(s: Source, cjk: bool) -> str:
 def _goal_text(r: Progress, t: Target) -> str | None:
     if t.quantity is None or r.goal is None:
         return None
-    symbol = t.quantity.comparator.symbol
-    shown = _format.amount(r.goal, r.unit)
-    return f"goal {symbol} {shown} by {t.year}".replace("= ", "")
+    shown = _format.figure(r.goal, r.unit, t.quantity.comparator)
+    if t.aggregation is Aggregation.PER_YEAR:
+        return f"goal {shown} a year to {t.year}"
+    return f"goal {shown} by {t.year}"
 
 
 def plot(
@@ -191,6 +192,10 @@ def plot(
     if goal_text and not (same_unit and t.aggregation is not Aggregation.CUMULATIVE):
         why = "a sum over the years" if t.aggregation is Aggregation.CUMULATIVE else "not a level"
         notes.append(f"The {goal_text} is {why} in this unit and is not drawn.")
+    elif goal_text is None and t.quantity is not None:
+        q = t.quantity
+        wanted = _format.figure(q.value, q.unit, q.comparator)
+        notes.append(f"The goal ({wanted} by {deadline}) is not drawn: {r.explanation}.")
     caption = " ".join([*notes, _caption(s, p, cjk is not None)])
     fig.text(
         0.01,
@@ -217,6 +222,12 @@ def _draw_figures(axes: "Axes", s: Series, line2d: Any) -> None:
             alpha=0.6,
             gid="trend",
         )
+    # labels of one year's points are spread vertically (highest value on top)
+    same_year: dict[int, list[float]] = {}
+    for pt in s:
+        for o in pt.figures:
+            if _annotation(pt.coverage, pt.disagree, o):
+                same_year.setdefault(pt.year, []).append(o.value)
     for pt in s:
         for o in pt.figures:
             conf = min(
@@ -240,9 +251,11 @@ def _draw_figures(axes: "Axes", s: Series, line2d: Any) -> None:
             )
             label = _annotation(pt.coverage, pt.disagree, o)
             if label:
+                ranked = sorted(same_year[pt.year], reverse=True)
+                lift = 9 * ((len(ranked) - 1) / 2 - ranked.index(o.value))
                 axes.annotate(
-                    label, (pt.year, o.value), xytext=(6, -3), textcoords="offset points",
-                    fontsize=7, color="0.3",
+                    label, (pt.year, o.value), xytext=(6, -3 + lift),
+                    textcoords="offset points", fontsize=7, color="0.3",
                 )  # fmt: skip
 
 
