@@ -82,7 +82,7 @@ def chart_digest(t: sp.Target) -> str:
 def table(rows: Iterable[sp.ScorecardRow], targets: dict[str, sp.Target]) -> list[str]:
     lines = [
         "| Target | Status | Figure | Year | Confidence | Why | What is missing |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| :-- | :-- | :-- | :-- | :-- | :-- | :-- |",
     ]
     for r in rows:
         t = targets[r.target_id]

@@ -429,6 +429,19 @@ _COLUMNS: dict[type, _Columns] = {
 }
 
 
+_PLURAL = {
+    ScorecardRow: "targets",
+    Progress: "targets",
+    Target: "targets",
+    Industry: "industries",
+    Source: "sources",
+    Indicator: "indicators",
+    Finding: "findings",
+    Gap: "gaps",
+    Conflict: "conflicts",
+}
+
+
 def table_html(records: Iterable[object]) -> str:
     """HTML for a collection of records of one kind: one row each (``TypeError`` for a kind
     with no table, or a mixture)."""
@@ -447,7 +460,7 @@ def table_html(records: Iterable[object]) -> str:
     header = [name for name, _ in columns]
     rows = [[render(r) for _, render in columns] for r in items]
     numeric = [i for i, name in enumerate(header) if name in _NUMERIC]
-    count = f"<p class='sp-m'>{len(items)} {kind.__name__} records</p>"
+    count = f"<p class='sp-m'>{len(items)} {_PLURAL.get(kind, 'records')}</p>"
     return f"{_STYLE}<div style='text-align:left'>{_table(header, rows, numeric)}{count}</div>"
 
 
