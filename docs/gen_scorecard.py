@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import shanghai_plan as sp
-from shanghai_plan import _format, charts
+from shanghai_plan import _format, charts, timeseries
 from shanghai_plan.cli import outcome_line
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -73,7 +73,7 @@ def chart_digest(t: sp.Target) -> str:
         "status": r.status.value,
         "confidence": r.confidence and r.confidence.value,
         "statement": t.statement,
-        "code": [inspect.getsource(charts), inspect.getsource(_format)],
+        "code": [inspect.getsource(m) for m in (charts, timeseries, _format)],
     }
     blob = json.dumps(shown, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()[:16]

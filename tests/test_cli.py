@@ -224,7 +224,8 @@ def test_console_script_is_installed() -> None:
     assert "integrated-circuits" in out.stdout
 
 
-def test_pipe_closed_early_is_quiet() -> None:
-    cmd = f"{sys.executable} -m shanghai_plan export observations | head -c 10"
+@pytest.mark.parametrize("command", ["export observations", "scorecard", ""])
+def test_pipe_closed_early_is_quiet(command: str) -> None:
+    cmd = f"{sys.executable} -m shanghai_plan {command} | head -c 10"
     out = subprocess.run(cmd, shell=True, capture_output=True, text=True, check=False)
-    assert "Traceback" not in out.stderr
+    assert out.stderr == ""

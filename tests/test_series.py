@@ -99,6 +99,7 @@ def test_accepts_indicator_target_or_id() -> None:
     t = sp.target("tgt-nev-output-1-2m")
     by_target = sp.series(t)
     assert by_target == sp.series(t.indicator_id or "") == sp.series(sp.indicator(t))
+    assert sp.series(t.id) == by_target
     with pytest.raises(sp.NotFoundError):
         sp.series("ind-nope")
     with pytest.raises(sp.NotFoundError):

@@ -210,8 +210,8 @@ def series(
     partial: bool = False,
     plan: Plan | None = None,
 ) -> Series:
-    """An indicator's figures by year: an :class:`~shanghai_plan.Indicator`, its id, or a
-    :class:`~shanghai_plan.Target` (its indicator).
+    """An indicator's figures by year: an :class:`~shanghai_plan.Indicator` or its id, or a
+    :class:`~shanghai_plan.Target` or its id (the target's indicator).
 
     Full-year figures only, unless ``partial=True``; years whose sources disagree are
     flagged (``SeriesPoint.disagree``), never averaged or picked.  Raises
@@ -225,8 +225,11 @@ def series(
     p = load() if plan is None else plan
     if isinstance(indicator_or_id, Indicator):
         ind = indicator_or_id
-    elif isinstance(indicator_or_id, (Target, str)):
+    elif isinstance(indicator_or_id, Target):
         ind = indicator(indicator_or_id, plan=p)
+    elif isinstance(indicator_or_id, str):
+        found = index_for(p).record_by_id.get(indicator_or_id)
+        ind = indicator(found if isinstance(found, Target) else indicator_or_id, plan=p)
     else:
         raise TypeError(
             "series() takes an Indicator, a Target or an indicator id, "
