@@ -3,10 +3,11 @@
 :func:`plot` draws, for one target:
 
 * the indicator's figures by year (:func:`~shanghai_plan.series` with part-year points),
-  joined by a line where the sources agree; filled markers for figures with a primary or
-  secondary source, **hollow markers for figures resting only on weak sources**,
-  **triangles for part-year figures** (labelled with their coverage, e.g. ``Q1–Q3``), and
-  every figure of a year whose sources disagree, marked "sources disagree";
+  consecutive full years joined by a line where the sources agree (a gap stays a gap);
+  filled markers for figures with a primary or secondary source, **hollow markers for
+  figures resting only on weak sources**, **triangles for part-year figures** (labelled
+  with their coverage, e.g. ``Q1–Q3``), and every figure of a year whose sources disagree,
+  marked "sources disagree";
 * the baseline the verdict measures from, the goal (a horizontal line), the deadline (a
   vertical line) and the path the goal required (a straight line from the baseline to the
   goal at the deadline) when the goal is a level in the indicator's unit;
@@ -18,6 +19,7 @@ It returns ``(figure, axes)`` for the caller to adjust or save.  Needs matplotli
 otherwise.  Nothing here is imported by ``import shanghai_plan``.
 """
 
+import math
 import textwrap
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +28,7 @@ from ._index import index_for
 from .analysis import Progress, progress
 from .errors import MissingDependencyError
 from .loading import load
-from .model import Aggregation, Confidence, Observation, Plan, Source, Target
+from .model import Aggregation, Confidence, Observation, Plan, Source, Target, Unit
 from .queries import target
 from .timeseries import Series, series
 
@@ -96,7 +98,7 @@ def plot(
     try:
         import matplotlib.pyplot as plt
         from matplotlib.lines import Line2D
-        from matplotlib.ticker import FuncFormatter, MaxNLocator
+        from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
     except ImportError:
         raise MissingDependencyError("plot()", "matplotlib", "plot") from None
     p = load() if plan is None else plan
@@ -111,7 +113,7 @@ def plot(
         )
     r = progress(t, plan=p)
     if ax is None:
-        fig, axes = plt.subplots(figsize=(8, 4.8), layout="constrained")
+        fig, axes = plt.subplots(figsize=(10, 4.8), layout="constrained")
     else:
         axes = ax
         fig = axes.get_figure()  # type: ignore[assignment]
@@ -131,12 +133,12 @@ def plot(
     axes.axvline(deadline, color="0.45", linestyle=":", linewidth=1.2, gid="deadline")
     axes.annotate(
         f"deadline {deadline}",
-        xy=(deadline, 1),
+        xy=(deadline, 0),
         xycoords=("data", "axes fraction"),
-        xytext=(-4, -4),
+        xytext=(-4, 4),
         textcoords="offset points",
         ha="right",
-        va="top",
+        va="bottom",
         fontsize=8,
         color="0.35",
     )
@@ -169,20 +171,35 @@ def plot(
                    label=f"baseline {b.year}: {_format.amount(b.value, s.unit)}")
         )  # fmt: skip
     handles = _legend_kinds(s, Line2D) + handles
-    if handles:
-        axes.legend(handles=handles, fontsize=8, loc="best", framealpha=0.9)
+    axes.margins(y=0.12)  # keep points off the frame
+    if handles:  # beside the axes, where it never hides a point
+        axes.legend(
+            handles=handles, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False
+        )
 
     axes.yaxis.set_major_formatter(
         FuncFormatter(lambda v, _pos: _format.number(v / size, digits=4))
     )
-    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    first = min([*s.years, *([r.baseline.year] if r.baseline else []), deadline])
-    axes.set_xlim(first - 0.5, deadline + 0.9)  # room for the labels right of the points
+    first = min([*s.years, *([r.baseline.year] if r.baseline else []), deadline - 2])
+    last = max([*s.years, deadline])
+    axes.set_xlim(first - 0.5, last + 0.9)  # room for the labels right of the points
+    if last - first <= 15:
+        axes.xaxis.set_major_locator(FixedLocator(list(range(first, last + 1))))
+    else:
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if s.unit is Unit.COUNT:
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlabel("year")
     axes.set_ylabel(f"{s.name_en}\n({axis_unit})", fontsize=9)
     axes.grid(True, axis="y", color="0.9")
     status = r.status.value.replace("_", " ")
     strength = f", {r.confidence.value} evidence" if r.confidence is not None else ""
+    if r.findings:  # the verdict rests on a finding, not on the figures drawn
+        kind = r.evidence.value.replace("_", " ")
+        strength = f" on an {kind}" if kind[0] in "aeiou" else f" on a {kind}"
+        strength += f" ({', '.join(f.id for f in r.findings)})"
+        if r.confidence is not None:
+            strength += f", {r.confidence.value}"
     axes.set_title(
         "\n".join(textwrap.wrap(t.statement, 80)) + f"\nVerdict: {status}{strength}",
         fontsize=10,
@@ -200,7 +217,7 @@ def plot(
     fig.text(
         0.01,
         0.0,
-        "\n".join(textwrap.wrap(caption, 120)),
+        "\n".join(textwrap.wrap(caption, 150)),
         fontsize=7,
         color="0.3",
         ha="left",
@@ -214,9 +231,18 @@ def plot(
 def _draw_figures(axes: "Axes", s: Series, line2d: Any) -> None:
     full = [pt for pt in s if not pt.partial and not pt.disagree]
     if full:
+        # the line joins consecutive years only: a gap in the years stays a gap
+        xs: list[float] = []
+        ys: list[float] = []
+        for pt in full:
+            if xs and pt.year != xs[-1] + 1:
+                xs.append(math.nan)
+                ys.append(math.nan)
+            xs.append(pt.year)
+            ys.append(pt.value if pt.value is not None else math.nan)
         axes.plot(
-            [pt.year for pt in full],
-            [pt.value for pt in full if pt.value is not None],
+            xs,
+            ys,
             color="tab:blue",
             linewidth=1.2,
             alpha=0.6,
