@@ -69,6 +69,7 @@ def docs_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return built
     pytest.importorskip("sphinx", reason="building the docs needs the docs extra")
     pytest.importorskip("myst_parser", reason="building the docs needs the docs extra")
+    pytest.importorskip("furo", reason="building the docs needs the docs extra")
     out = tmp_path_factory.mktemp("html")
     subprocess.run(
         [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(ROOT / "docs"), str(out)],
