@@ -116,6 +116,8 @@ def test_no_figures_and_no_indicator_are_clear_errors() -> None:
             sp.plot(empty[0])
     with pytest.raises(sp.NotFoundError):
         sp.plot("tgt-nope")
+    with pytest.raises(TypeError, match="target_or_id must be a Target or a target id"):
+        sp.plot(7)  # type: ignore[arg-type]
 
 
 def test_draws_on_given_axes() -> None:

@@ -104,8 +104,10 @@ def test_accepts_indicator_target_or_id() -> None:
         sp.series("ind-nope")
     with pytest.raises(sp.NotFoundError):
         sp.series(sp.target("tgt-national-eda-platform"))  # qualitative: no indicator
-    with pytest.raises(TypeError, match="Indicator, a Target or an indicator id"):
+    with pytest.raises(TypeError, match="indicator_or_id must be an Indicator, a Target or an id"):
         sp.series(3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="partial"):
+        sp.series(t, partial="yes")  # type: ignore[arg-type]
 
 
 def test_real_data_series_match_observations(plan: sp.Plan) -> None:

@@ -24,6 +24,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from . import _format
+from ._args import check_plan, wrong_type
 from ._index import index_for
 from .analysis import Progress, progress
 from .errors import MissingDependencyError
@@ -101,7 +102,9 @@ def plot(
         from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
     except ImportError:
         raise MissingDependencyError("plot()", "matplotlib", "plot") from None
-    p = load() if plan is None else plan
+    p = load() if (plan := check_plan(plan)) is None else plan
+    if not isinstance(target_or_id, (Target, str)):
+        raise wrong_type("target_or_id", "a Target or a target id", target_or_id)
     t = target_or_id if isinstance(target_or_id, Target) else target(target_or_id, plan=p)
     if t.indicator_id is None:
         raise ValueError(f"target {t.id!r} has no indicator: there are no figures to plot")

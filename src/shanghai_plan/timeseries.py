@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
+from ._args import check_bool, check_plan, wrong_type
 from ._index import index_for
 from .errors import MissingDependencyError
 from .loading import load
@@ -222,7 +223,8 @@ def series(
     >>> s.unit.value, 2020 in s.flagged
     ('yuan', True)
     """
-    p = load() if plan is None else plan
+    partial = check_bool(partial, "partial")
+    p = load() if (plan := check_plan(plan)) is None else plan
     if isinstance(indicator_or_id, Indicator):
         ind = indicator_or_id
     elif isinstance(indicator_or_id, Target):
@@ -231,10 +233,7 @@ def series(
         found = index_for(p).record_by_id.get(indicator_or_id)
         ind = indicator(found if isinstance(found, Target) else indicator_or_id, plan=p)
     else:
-        raise TypeError(
-            "series() takes an Indicator, a Target or an indicator id, "
-            f"not {type(indicator_or_id).__name__}"
-        )
+        raise wrong_type("indicator_or_id", "an Indicator, a Target or an id", indicator_or_id)
     groups: dict[tuple[int, str | None], list[Observation]] = {}
     for o in ind.observations:
         groups.setdefault((o.year, o.coverage), []).append(o)

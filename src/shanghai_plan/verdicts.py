@@ -7,7 +7,7 @@ The judgement itself lives in :mod:`shanghai_plan.analysis`.
 
 from attrs import field, frozen
 
-from ._args import check_plan
+from ._args import check_bool, check_plan
 from ._index import index_for
 from .analysis import DEFAULT_TOLERANCE, EvidenceKind, Progress, Status, progress
 from .loading import load
@@ -121,6 +121,7 @@ def scorecard(
     True
     """
     p = load() if plan is None else check_plan(plan) or load()
+    check_bool(all_documents, "all_documents")  # before the memo: 1 == True as a key
     memo = index_for(p).memo
     key = ("scorecard", document, all_documents, tolerance)
     found = memo.get(key)
