@@ -43,6 +43,7 @@ nitpick_ignore_regex = [
     ("py:class", r"(shanghai_plan\.export\.)?(RecordKind|Row)"),
     ("py:class", r"(shanghai_plan\.queries\.)?(SearchRecord|T|R|_Missing)"),
     ("py:class", r"pandas\.DataFrame|DataFrame"),
+    ("py:class", r"(matplotlib\.[\w.]+\.)?(Axes|Figure)"),
     ("py:obj", r"(shanghai_plan\.\w+\.)?(T|__all__)"),
     ("py:class", r"shanghai_plan\.model\._Vocabulary"),
     ("py:exc", r"(ValueError|LookupError|ImportError|OSError|TypeError)"),

@@ -40,10 +40,70 @@ def test_summary_is_the_default() -> None:
     assert "Key industries (重点产业): 6" in text
     for ind in plan.industries:
         assert f"{ind.name_en} ({ind.name_zh})" in text
-    for t in sp.targets():
-        assert t.id in text
-    for s in plan.sources:
-        assert s.url in text
+    assert f"Targets: {len(sp.targets())} (" in text
+    assert f"Sources: {len(plan.sources)} (" in text
+
+
+def test_summary_fits_one_screen_and_ends_with_the_outcome() -> None:
+    from collections import Counter
+
+    from shanghai_plan.cli import _width
+
+    for lang in ("en", "zh"):
+        lines = ok("--lang", lang).rstrip("\n").splitlines()
+        assert len(lines) <= 24
+        assert max(_width(line) for line in lines) <= 100
+        rows = sp.scorecard()
+        counts = Counter(r.status for r in rows)
+        last = lines[-1]
+        assert last.startswith(f"Of the plan's {len(rows)} targets: ")
+        assert f"{counts[sp.Status.MET]} met, {counts[sp.Status.NOT_MET]} not met" in last
+        assert last.endswith(f"{counts[sp.Status.NO_DATA]} not settled.")
+
+
+def test_scorecard_command_every_format() -> None:
+    rows = sp.scorecard()
+    table = ok("scorecard").splitlines()
+    assert table[0].split() == ["target", "status", "figure", "year", "confidence", "why"]
+    assert [line.split()[0] for line in table[2:]] == [r.target_id for r in rows]
+    for line, r in zip(table[2:], rows, strict=True):
+        assert r.status.value.replace("_", " ") in line
+    data = json.loads(ok("scorecard", "--format", "json"))
+    assert [d["target_id"] for d in data] == [r.target_id for r in rows]
+    assert {d["document_id"] for d in data} == {sp.load().id}
+    for d, r in zip(data, rows, strict=True):
+        assert (d["status"], d["figure"], d["figure_year"]) == (
+            r.status.value,
+            r.figure,
+            r.figure_year,
+        )
+        assert d["unit"] == (r.unit and r.unit.value)
+        assert d["confidence"] == (r.confidence and r.confidence.value)
+    every = list(csv.DictReader(io.StringIO(ok("scorecard", "--all-documents", "--format", "csv"))))
+    assert len(every) == len(sp.scorecard(all_documents=True))
+    doc = "doc-sh-am-action-2023-2025"
+    other = ok("scorecard", "--document", doc).splitlines()
+    assert other[0].split()[-1] == "document"
+    assert len(other) == 2 + len(sp.scorecard(document=doc))
+    assert all(line.rstrip().endswith(doc) for line in other[2:])
+
+
+def test_version_names_code_and_data() -> None:
+    out = ok("--version").strip()
+    plan = sp.load()
+    assert out == (
+        f"shanghai-plan {sp.__version__} (data {plan.data_version}, "
+        f"checked up to {plan.data_as_of.isoformat()})"
+    )
+
+
+def test_export_plan_as_csv_is_an_error() -> None:
+    out = run("export", "plan", "--format", "csv")
+    assert out.returncode == 2
+    assert out.stdout == ""
+    assert "whole plan as JSON" in out.stderr
+    assert json.loads(ok("export", "plan", "--format", "json"))["id"] == sp.load().id
+    assert ok("export", "targets").startswith("id,")
 
 
 def test_summary_in_chinese_first() -> None:
@@ -164,7 +224,8 @@ def test_console_script_is_installed() -> None:
     assert "integrated-circuits" in out.stdout
 
 
-def test_pipe_closed_early_is_quiet() -> None:
-    cmd = f"{sys.executable} -m shanghai_plan export observations | head -c 10"
+@pytest.mark.parametrize("command", ["export observations", "scorecard", ""])
+def test_pipe_closed_early_is_quiet(command: str) -> None:
+    cmd = f"{sys.executable} -m shanghai_plan {command} | head -c 10"
     out = subprocess.run(cmd, shell=True, capture_output=True, text=True, check=False)
-    assert "Traceback" not in out.stderr
+    assert out.stderr == ""

@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 import pytest
 
 import shanghai_plan as sp
+from shanghai_plan import _format
 from shanghai_plan.display import html
 
 
@@ -49,7 +50,7 @@ def test_industry_and_target_html() -> None:
     assert "Artificial intelligence" in " ".join(ind.text)
     t = sp.target("tgt-chip-design-3nm")
     page = parse(t._repr_html_())  # type: ignore[attr-defined]
-    assert "≤ 3 nanometres" in page.text
+    assert "≤ 3 nm" in page.text
     assert sp.source(t.citations[0]).url in page.links
 
 
@@ -99,5 +100,102 @@ def test_real_notebook_renders() -> None:
     assert "text/html" in plan_out
     assert "集成电路" in plan_out["text/html"]
     assert "text/html" in outputs[1][0]["data"]
-    assert "≤ 3 nanometres" in outputs[2][0]["data"]["text/html"]
+    assert "≤ 3 nm" in outputs[2][0]["data"]["text/html"]
     assert outputs[4][0]["data"]["text/plain"] == f"({len(sp.industries())}, 10)"
+
+
+class Cells(HTMLParser):
+    """Every table cell's inline style and text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: list[tuple[str, str]] = []
+        self._open: list[str] | None = None
+        self._style = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("td", "th"):
+            self._open, self._style = [], dict(attrs).get("style") or ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._open is not None:
+            self.cells.append((self._style, "".join(self._open).strip()))
+            self._open = None
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open.append(data)
+
+
+def cells(markup: str) -> list[tuple[str, str]]:
+    c = Cells()
+    c.feed(markup)
+    c.close()
+    return c.cells
+
+
+def every_record(plan: sp.Plan) -> list[object]:
+    found: list[object] = [
+        plan,
+        *plan.industries,
+        *sp.targets(all_documents=True),
+        *plan.sources,
+        *plan.indicators,
+        *plan.conflicts,
+        *plan.findings,
+        *plan.gaps,
+        *sp.progress(all_documents=True),
+        *sp.scorecard(all_documents=True),
+        sp.series("ind-gross-industrial-output", partial=True),
+    ]
+    return found
+
+
+def test_every_record_kind_has_html_with_aligned_cells(plan: sp.Plan) -> None:
+    kinds = set()
+    for obj in every_record(plan):
+        markup = obj._repr_html_()  # type: ignore[attr-defined]
+        kinds.add(type(obj).__name__)
+        found = cells(markup)
+        assert found, type(obj)
+        for style, text in found:
+            # an inline alignment on every cell: the notebook's CSS cannot right-align text
+            assert "text-align:left" in style or "text-align:right" in style, (obj, text)
+            if "text-align:right" in style:
+                assert text == "—" or any(ch.isdigit() for ch in text), text
+        assert "e+" not in markup.replace("Source", "")
+    assert {"Source", "Indicator", "ScorecardRow", "Progress", "Series"} <= kinds
+
+
+def test_indicator_html_shows_its_series() -> None:
+    ind = sp.indicator("ind-gross-industrial-output")
+    text = [t for _, t in cells(html(ind))]
+    s = sp.series(ind, partial=True)
+    for year in s.years:
+        assert str(year) in text
+    assert "sources disagree" in " ".join(text)  # its 2020 figures differ
+    shown = {_format.figure(o.value, s.unit, o.comparator) for p in s for o in p.figures}
+    assert shown <= set(text)
+
+
+def test_scorecard_is_a_tuple_that_shows_as_a_table() -> None:
+    rows = sp.scorecard()
+    assert isinstance(rows, tuple)
+    assert isinstance(rows, sp.Scorecard)
+    markup = rows._repr_html_()
+    text = " ".join(t for _, t in cells(markup))
+    for r in rows:
+        assert r.target_id in text
+    assert markup.count("<tr>") == len(rows) + 1
+
+
+def test_show_tables_one_kind_of_record(plan: sp.Plan) -> None:
+    table = sp.show(sp.targets())
+    assert repr(table) == f"<Table: {len(sp.targets())} × Target>"
+    assert table._repr_html_().count("<tr>") == len(sp.targets()) + 1
+    for records in (plan.industries, plan.sources, plan.indicators, sp.progress()):
+        assert sp.show(records)._repr_html_().count("<tr>") == len(records) + 1
+    with pytest.raises(TypeError, match="mixture"):
+        sp.show([plan.industries[0], plan.targets[0]])
+    with pytest.raises(TypeError, match="no table display"):
+        sp.show(["a"])

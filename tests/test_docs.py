@@ -39,6 +39,48 @@ def test_data_dictionary_is_current() -> None:
     )
 
 
+def test_scorecard_page_is_current_and_its_charts_exist() -> None:
+    """The Markdown is compared byte for byte; it carries a digest of what each chart shows
+    (data and drawing code), so stale charts make a stale page.  PNG bytes are not compared
+    (they differ across matplotlib versions and fonts); each referenced image must exist and
+    be a PNG."""
+    gen = load_script("gen_scorecard")
+    text = gen.render()
+    assert gen.PAGE.read_text(encoding="utf-8") == text, "run: python docs/gen_scorecard.py"
+    images = gen.referenced_images(text)
+    assert images
+    for image in images:
+        assert image.is_file(), f"{image} missing: run python docs/gen_scorecard.py"
+        assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", image
+    on_disk = set((DOCS / "_static" / "charts").glob("*.png"))
+    assert on_disk == set(images), "charts no page shows: run python docs/gen_scorecard.py"
+
+
+def test_scorecard_page_shows_every_target_once_with_its_status() -> None:
+    import shanghai_plan as sp
+
+    text = (DOCS / "scorecard.md").read_text(encoding="utf-8")
+    own, _, revision = text.partition("## Another document")
+    assert revision, "the 2023 revision has its own, labelled section"
+    doc = "doc-sh-am-action-2023-2025"
+    for rows, part in ((sp.scorecard(), own), (sp.scorecard(document=doc), revision)):
+        table = [line for line in part.splitlines() if line.startswith("| ") and "`" in line]
+        assert len(table) == len(rows)
+        for r, line in zip(rows, table, strict=True):
+            assert f"`{r.target_id}`" in line
+            assert f"**{r.status.value.replace('_', ' ')}**" in line
+    for t in (*sp.targets(), *sp.targets(document=doc)):
+        has_figures = t.indicator_id is not None and len(sp.series(t, partial=True)) > 0
+        assert (f"_static/charts/{t.id}.png" in text) == has_figures, t.id
+    index = (DOCS / "index.md").read_text(encoding="utf-8")
+    readme = (ROOT_DIR / "README.md").read_text(encoding="utf-8")
+    assert "(scorecard.md)" in index.split("```")[0]  # linked before anything else
+    assert "(docs/scorecard.md)" in readme.split("## ")[0]
+
+
+ROOT_DIR = DOCS.parent
+
+
 def test_every_field_and_enum_value_is_documented() -> None:
     missing = []
     for name, obj in vars(model).items():

@@ -171,3 +171,24 @@ def claims_for(target: Target) -> list[tuple[str, sp.Bearing, int | None]]:
     return [(f.id, f.bearing, f.year) for f in found] + [
         (g.id, sp.Bearing.CONTEXT, None) for g in gaps
     ]
+
+
+def yearly(indicator_id: str) -> dict[int, float]:
+    s: sp.Series = sp.series(indicator_id, partial=False)
+    flagged: tuple[int, ...] = s.flagged
+    points: list[sp.SeriesPoint] = [p for p in s if p.year not in flagged]
+    return {p.year: p.value for p in points if p.value is not None}
+
+
+def chart(t: Target) -> str:
+    fig, ax = sp.plot(t)
+    fig.set_dpi(150)
+    title: str = ax.get_title(loc="left")
+    return title
+
+
+def settled() -> list[str]:
+    rows: sp.Scorecard = sp.scorecard()
+    first: sp.ScorecardRow = rows[0]
+    table = sp.show(sp.targets())
+    return [first.target_id, repr(table), *(r.target_id for r in rows if r.figure is not None)]

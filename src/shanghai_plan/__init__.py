@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from .analysis import EvidenceKind, Progress, Status, progress
+    from .charts import plot
+    from .display import show
     from .errors import (
         DataProblem,
         InvalidChoiceError,
@@ -114,7 +116,8 @@ if TYPE_CHECKING:
         target,
         targets,
     )
-    from .verdicts import ScorecardRow, scorecard
+    from .timeseries import Series, SeriesPoint, series
+    from .verdicts import Scorecard, ScorecardRow, scorecard
 
     DATA_VERSION: str
     """Version of the bundled data (read from the data on first access)."""
@@ -149,10 +152,22 @@ def __getattr__(name: str) -> object:
         _display_installed = True
         from . import model
 
-        for cls in (model.Plan, model.Industry, model.Target):
+        for cls in (
+            model.Plan,
+            model.Industry,
+            model.Target,
+            model.Source,
+            model.Indicator,
+            model.Conflict,
+            model.Finding,
+            model.Gap,
+        ):
             setattr(cls, "_repr_html_", _repr_html_)  # noqa: B010
-    if home == "analysis":
-        setattr(module.Progress, "_repr_html_", _repr_html_)  # noqa: B010
+    if home in ("analysis", "verdicts", "timeseries", "charts", "display"):
+        from . import analysis, timeseries, verdicts
+
+        for later in (analysis.Progress, verdicts.ScorecardRow, timeseries.Series):
+            setattr(later, "_repr_html_", _repr_html_)  # noqa: B010
     globals()[name] = value
     return value
 
@@ -161,7 +176,7 @@ def _repr_html_(obj: object) -> str:
     # Attached to the record classes; the renderer is imported only when a notebook asks.
     from .display import html
 
-    return html(obj)  # type: ignore[arg-type]
+    return html(obj)
 
 
 def __dir__() -> list[str]:
@@ -214,8 +229,11 @@ __all__ = [
     "Progress",
     "Quantity",
     "Relation",
+    "Scorecard",
     "ScorecardRow",
     "SearchHit",
+    "Series",
+    "SeriesPoint",
     "ShanghaiPlanError",
     "Source",
     "SourceKind",
@@ -245,10 +263,13 @@ __all__ = [
     "load",
     "loads",
     "observations",
+    "plot",
     "progress",
     "record",
     "scorecard",
     "search",
+    "series",
+    "show",
     "source",
     "sources",
     "target",
@@ -265,6 +286,8 @@ _HOME: dict[str, str] = {
     "Progress": "analysis",
     "Status": "analysis",
     "progress": "analysis",
+    "plot": "charts",
+    "show": "display",
     "DataProblem": "errors",
     "InvalidChoiceError": "errors",
     "MissingDependencyError": "errors",
@@ -343,6 +366,10 @@ _HOME: dict[str, str] = {
     "sources": "queries",
     "target": "queries",
     "targets": "queries",
+    "Series": "timeseries",
+    "SeriesPoint": "timeseries",
+    "series": "timeseries",
+    "Scorecard": "verdicts",
     "ScorecardRow": "verdicts",
     "scorecard": "verdicts",
 }

@@ -58,6 +58,7 @@ import attrs
 from attrs import field, frozen
 
 from ._args import check_bool, check_plan, check_str, check_tolerance
+from ._format import number
 from ._index import index_for
 from .loading import load
 from .model import (
@@ -216,9 +217,7 @@ def meets(value: float, goal: float, comparator: Comparator, tolerance: float) -
 
 def _num(value: float) -> str:
     """A figure for an explanation: 1,286,800 rather than 1.2868e+06."""
-    if value.is_integer() and abs(value) < 1e18:
-        return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    return number(value)
 
 
 def judge(obs: Observation, goal: float, comparator: Comparator, tolerance: float) -> bool | None:

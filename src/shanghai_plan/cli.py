@@ -1,22 +1,26 @@
 """The ``shanghai-plan`` command (also ``python -m shanghai_plan``).
 
-Subcommands: ``summary`` (the default), ``industries``, ``targets``, ``show``, ``search``,
-``progress``, ``sources``, ``export`` (a record kind as CSV or JSON, the whole plan as
-JSON, or ``--datapackage DIR``) and ``validate``.  Tables go to standard output
-(``--format table|json|csv`` where it makes sense, ``--lang en|zh`` for names); errors go
-to standard error with a non-zero exit status: 1 for a bad key or bad data, 2 for bad
-usage.  Run ``shanghai-plan COMMAND --help`` for each command's options.
+Subcommands: ``summary`` (the default: one screen, ending with the outcome in one line),
+``industries``, ``targets``, ``show``, ``search``, ``progress``, ``scorecard``, ``sources``,
+``export`` (a record kind as CSV or JSON, the whole plan as JSON only, or ``--datapackage
+DIR``) and ``validate``; ``--version`` prints the code's and the data's versions.  Tables
+go to standard output (``--format table|json|csv`` where it makes sense, ``--lang en|zh``
+for names); errors go to standard error with a non-zero exit status: 1 for a bad key or
+bad data, 2 for bad usage.  Run ``shanghai-plan COMMAND --help`` for each command's options.
 """
 
 import argparse
 import json
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from . import export, queries, tables
+from . import _format, export, queries, tables, verdicts
 from ._converter import unstructure
+from ._version import __version__
+from .analysis import Status
 from .errors import PlanDataError, ShanghaiPlanError
 from .loading import DEFAULT_MAX_BYTES, load
 from .model import EventKind, Plan, TargetKind
@@ -50,7 +54,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+        return _format.number(value)
     return str(value)
 
 
@@ -83,6 +87,36 @@ def _name(lang: str) -> str:
 # ------------------------------------------------------------------- commands
 
 
+SCREEN_WIDTH = 100
+"""The summary's lines fit this many columns (a wide character counts two)."""
+
+
+def _wrap_items(head: str, items: Sequence[str], width: int = SCREEN_WIDTH) -> list[str]:
+    """``head`` then the items joined with `` · ``, wrapped at item boundaries."""
+    lines, line = [head], "  "
+    for item in items:
+        joined = f"{line} · {item}" if line.strip() else f"  {item}"
+        if _width(joined) > width and line.strip():
+            lines.append(line)
+            joined = f"  {item}"
+        line = joined
+    if line.strip():
+        lines.append(line)
+    return lines
+
+
+def outcome_line(plan: Plan) -> str:
+    """The scorecard in one line: "Of the plan's 18 targets: 6 met, 2 not met, …"."""
+    rows = verdicts.scorecard(plan=plan)
+    counts = Counter(r.status for r in rows)
+    parts = [f"{counts[Status.MET]} met", f"{counts[Status.NOT_MET]} not met"]
+    for status in (Status.ON_TRACK, Status.OFF_TRACK):
+        if counts[status]:
+            parts.append(f"{counts[status]} {status.value.replace('_', ' ')}")
+    parts.append(f"{counts[Status.NO_DATA]} not settled")
+    return f"Of the plan's {len(rows)} targets: {', '.join(parts)}."
+
+
 def _summary(plan: Plan, lang: str) -> str:
     titles = [plan.title("zh"), plan.title("en")]
     lines = titles if lang == "zh" else titles[::-1]
@@ -100,25 +134,31 @@ def _summary(plan: Plan, lang: str) -> str:
         ("Leading industries (先导产业)", queries.leading_industries(plan=plan)),
         ("Key industries (重点产业)", queries.key_industries(plan=plan)),
     ):
-        lines += ["", f"{title}: {len(inds)}"]
-        for i in inds:
-            first, second = (i.name_zh, i.name_en) if lang == "zh" else (i.name_en, i.name_zh)
-            lines.append(f"  {first} ({second})")
+        names = [
+            f"{i.name_zh} ({i.name_en})" if lang == "zh" else f"{i.name_en} ({i.name_zh})"
+            for i in inds
+        ]
+        lines += _wrap_items(f"{title}: {len(inds)}", names)
     own = queries.targets(plan=plan)
-    lines += ["", f"Targets: {len(own)}"]
-    for t in own:
-        when = f"by {t.year}" if t.year else "no deadline"
-        figure = f" [{t.quantity}]" if t.kind is TargetKind.QUANTITATIVE and t.quantity else ""
-        lines.append(f"  {t.id} ({when}){figure}: {t.statement}")
-    lines += ["", f"Sources: {len(plan.sources)}"]
-    for s in plan.sources:
-        lines.append(f"  [{s.confidence.value}] {s.publisher}: {s.title} <{s.url}>")
+    quantitative = sum(t.kind is TargetKind.QUANTITATIVE for t in own)
+    deadlines = sorted({t.year for t in own if t.year is not None})
+    by = f", deadlines {deadlines[0]}–{deadlines[-1]}" if len(deadlines) > 1 else ""
+    if len(deadlines) == 1:
+        by = f", deadline {deadlines[0]}"
+    strength = Counter(s.confidence.value for s in plan.sources)
     lines += [
         "",
+        f"Targets: {len(own)} ({quantitative} quantitative, {len(own) - quantitative} "
+        f"qualitative){by}",
+        f"Sources: {len(plan.sources)} ("
+        + ", ".join(f"{strength[c]} {c}" for c in ("primary", "secondary", "weak"))
+        + f") · indicators: {len(plan.indicators)}",
         f"Data version {plan.data_version}, checked up to {plan.data_as_of.isoformat()}.",
-        "More: shanghai-plan --help",
+        "",
+        "More: shanghai-plan scorecard | targets | industries | sources | show ID | --help",
+        outcome_line(plan),
     ]
-    return "\n".join(lines)
+    return "\n".join(_clip(line, SCREEN_WIDTH) for line in lines)
 
 
 def _cmd_summary(args: argparse.Namespace) -> str:
@@ -179,6 +219,47 @@ def _cmd_progress(args: argparse.Namespace) -> str:
     return _emit(rows, args.format, cols)
 
 
+def _cmd_scorecard(args: argparse.Namespace) -> str:
+    rows = verdicts.scorecard(document=args.document, all_documents=args.all_documents)
+    if args.format != "table":
+        records: Rows = [
+            {
+                "target_id": r.target_id,
+                "status": r.status.value,
+                "figure": r.figure,
+                "figure_comparator": r.figure_comparator and r.figure_comparator.value,
+                "unit": r.unit and r.unit.value,
+                "figure_year": r.figure_year,
+                "goal": r.goal,
+                "confidence": r.confidence and r.confidence.value,
+                "evidence": r.evidence.value,
+                "why": r.why,
+                "missing": r.missing,
+                "document_id": r.document_id,
+            }
+            for r in rows
+        ]
+        return _emit(records, args.format, [])
+    shown: Rows = [
+        {
+            "target": r.target_id,
+            "status": r.status.value.replace("_", " "),
+            "figure": ""
+            if r.figure is None
+            else _format.figure(r.figure, r.unit, r.figure_comparator),
+            "year": r.figure_year,
+            "confidence": r.confidence and r.confidence.value,
+            "why": _clip(r.why, 48),
+            "document": r.document_id,
+        }
+        for r in rows
+    ]
+    cols = ["target", "status", "figure", "year", "confidence", "why"]
+    if args.all_documents or args.document:
+        cols.append("document")
+    return _emit(shown, "table", cols)
+
+
 def _cmd_sources(args: argparse.Namespace) -> str:
     keep = {s.id for s in queries.sources(args.confidence)}
     rows = [r for r in export.to_records("sources") if r["id"] in keep]
@@ -194,6 +275,13 @@ def _check_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
         return
     if args.kind is None:
         parser.error("export: give a KIND or --datapackage DIR")
+    if args.kind == "plan" and args.format == "csv":
+        parser.error(
+            "export plan writes the whole plan as JSON; --format csv is for a record kind "
+            f"({', '.join(export.RECORD_KINDS)})"
+        )
+    if args.format is None:
+        args.format = "json" if args.kind == "plan" else "csv"
     if args.document and args.all_documents:
         parser.error("export: give either --document or --all-documents, not both")
     if args.kind == "plan" and (args.document or args.all_documents):
@@ -259,6 +347,12 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     lang(parser, "en")
+    parser.add_argument(
+        "--version",
+        action=_DataVersion,
+        nargs=0,
+        help="the code's version and the bundled data's version",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     handlers: dict[str, Callable[[argparse.Namespace], str]] = {}
 
@@ -292,6 +386,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--document", help="a related document's id (default: the plan itself)")
     p.add_argument("--all-documents", action="store_true")
     fmt(p)
+    p = add(
+        "scorecard",
+        _cmd_scorecard,
+        "did the plan deliver: every target's status, figure, year, confidence and why",
+    )
+    p.add_argument("--document", help="a related document's id (default: the plan itself)")
+    p.add_argument("--all-documents", action="store_true", help="every document's targets")
+    fmt(p)
     p = add("sources", _cmd_sources, "the sources, with their confidence")
     p.add_argument("--confidence", choices=["primary", "secondary", "weak"])
     fmt(p)
@@ -301,7 +403,12 @@ def _parser() -> argparse.ArgumentParser:
         "export records as CSV or JSON, the whole plan as JSON, or a Frictionless Data Package",
     )
     p.add_argument("kind", nargs="?", choices=[*export.RECORD_KINDS, "plan"])
-    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.add_argument(
+        "--format",
+        choices=["csv", "json"],
+        default=None,
+        help="csv (the default for a record kind) or json (the only format for plan)",
+    )
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.add_argument(
         "--document", help="a related document's rows (targets, progress; default: the plan's)"
@@ -321,6 +428,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size limit in bytes")
     parser.set_defaults(handler=_cmd_summary)
     return parser
+
+
+class _DataVersion(argparse.Action):
+    """``--version``: the code's version and, read only when asked, the data's."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kw: Any) -> None:
+        plan = load()
+        print(
+            f"shanghai-plan {__version__} (data {plan.data_version}, "
+            f"checked up to {plan.data_as_of.isoformat()})"
+        )
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""Notebook display: compact HTML for plans, industries, targets and progress results.
+"""Notebook display: compact HTML for records, verdicts, series and collections of them.
 
 Jupyter shows a record with its ``_repr_html_`` method.  The model stays free of
 presentation code: this module renders, and the package namespace attaches a small
@@ -6,31 +6,61 @@ presentation code: this module renders, and the package namespace attaches a sma
 (see ``shanghai_plan.__init__``).  Every function here is pure and can be called
 directly, e.g. ``display.html(plan)``.
 
-Chinese and English names are shown side by side; citations are shown as links to their
-sources where the source can be resolved.
+* :func:`html` — one record: a plan, industry, target, source, indicator (with its series),
+  conflict, finding, gap, :class:`~shanghai_plan.Progress` or
+  :class:`~shanghai_plan.ScorecardRow`.
+* :func:`show` — a collection of records as one table (``sp.show(sp.targets())``);
+  ``sp.scorecard()`` already displays as a table.
+
+Text cells are left-aligned and figures right-aligned **by inline styles** on every cell:
+JupyterLab's and classic Jupyter's own stylesheets right-align table cells, and an inline
+style is the one rule they cannot override.  Numbers go through the one formatter the
+command line and the explanations use (``850 billion yuan``, never ``8.5e+11``).  Chinese
+and English names are shown side by side; citations link to their sources.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
+from typing import Any
 
+from attrs import frozen
+
+from . import _format
 from .analysis import Progress
-from .model import Citation, Industry, Plan, Source, Target
-
-__all__ = ["html"]
-
-_STYLE = (
-    "<style>.sp-t{border-collapse:collapse;font-size:90%}"
-    ".sp-t th,.sp-t td{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}"
-    ".sp-t th{background:#f3f3f3}.sp-m{color:#666}</style>"
+from .model import (
+    Citation,
+    Conflict,
+    Finding,
+    Gap,
+    Indicator,
+    Industry,
+    Observation,
+    Plan,
+    Quantity,
+    Source,
+    Target,
 )
+from .timeseries import Series, series
+from .verdicts import ScorecardRow
 
+__all__ = ["Table", "html", "show"]
 
-def _value(value: object) -> object:
-    return getattr(value, "value", value)
+_CELL = "border:1px solid #ccc;padding:2px 6px;vertical-align:top;"
+_TEXT = f"{_CELL}text-align:left"
+_NUM = f"{_CELL}text-align:right;white-space:nowrap"
+_HEAD = f"{_TEXT};background:#f3f3f3"
+_STYLE = (
+    "<style>.sp-t{border-collapse:collapse;font-size:90%}.sp-m{color:#666}"
+    ".sp-t th,.sp-t td{text-align:left}</style>"
+)
 
 
 def _e(value: object) -> str:
     return escape("" if value is None else str(value))
+
+
+def _qty(q: Quantity | None) -> str:
+    return "—" if q is None else _e(_format.figure(q.value, q.unit, q.comparator))
 
 
 def _known_sources() -> dict[str, Source]:
@@ -63,10 +93,26 @@ def _citations(citations: Iterable[Citation], sources: dict[str, Source] | None 
     return "; ".join(parts)
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f"<th>{h}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table class='sp-t'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def _table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Iterable[int] = ()
+) -> str:
+    nums = set(numeric)
+    head = "".join(f"<th style='{_HEAD}'>{h}</th>" for h in header)
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td style='{_NUM if i in nums else _TEXT}'>{c}</td>" for i, c in enumerate(row))
+        + "</tr>"
+        for row in rows
+    )
+    thead = f"<thead><tr>{head}</tr></thead>" if any(header) else ""
+    return f"<table class='sp-t'>{thead}<tbody>{body}</tbody></table>"
+
+
+def _card(title: str, record_id: str, rows: list[list[str]], extra: str = "") -> str:
+    return (
+        f"{_STYLE}<div style='text-align:left'><b>{title}</b> <code>{_e(record_id)}</code>"
+        f"{_table(['', ''], rows)}{extra}</div>"
+    )
 
 
 def _target_rows(targets: Iterable[Target], sources: dict[str, Source]) -> list[list[str]]:
@@ -75,7 +121,7 @@ def _target_rows(targets: Iterable[Target], sources: dict[str, Source]) -> list[
             f"<code>{_e(t.id)}</code>",
             _e(t.statement),
             _e(t.year),
-            _e(t.quantity) if t.quantity else "—",
+            _qty(t.quantity),
             _citations(t.citations, sources),
         ]
         for t in targets
@@ -100,14 +146,15 @@ def plan_html(plan: Plan) -> str:
         ],
     )
     own = targets(plan=plan)
-    tgt = _table(["id", "target", "by", "figure", "sources"], _target_rows(own, sources))
+    tgt = _table(["id", "target", "by", "figure", "sources"], _target_rows(own, sources), [2, 3])
     meta = (
         f"{len(plan.sources)} sources · {len(plan.indicators)} indicators · "
         f"{len(plan.related_documents)} related documents · data {_e(plan.data_version)} "
         f"as of {plan.data_as_of.isoformat()}"
     )
     return (
-        f"{_STYLE}<div>{titles}<br><span class='sp-m'>{' · '.join(facts)}</span>"
+        f"{_STYLE}<div style='text-align:left'>{titles}<br>"
+        f"<span class='sp-m'>{' · '.join(facts)}</span>"
         f"<h4>Industries ({len(plan.industries)})</h4>{inds}"
         f"<h4>Targets ({len(own)})</h4>{tgt}<p class='sp-m'>{meta}</p></div>"
     )
@@ -118,25 +165,19 @@ def industry_html(industry: Industry) -> str:
     rows = [
         ["tier", _e(f"{industry.tier.name_zh} ({industry.tier.value})")],
         ["aliases", _e(", ".join(a.name for a in industry.aliases)) or "—"],
-        [
-            "focus areas",
-            _e(", ".join(f.name_en for f in industry.focus_areas)) or "—",
-        ],
+        ["focus areas", _e(", ".join(f.name_en for f in industry.focus_areas)) or "—"],
         ["sources", _citations(industry.citations)],
     ]
     if industry.description:
         rows.insert(0, ["about", _e(industry.description)])
-    return (
-        f"{_STYLE}<div><b>{_e(industry.name_zh)} · {_e(industry.name_en)}</b> "
-        f"<code>{_e(industry.id)}</code>{_table(['', ''], rows)}</div>"
-    )
+    return _card(f"{_e(industry.name_zh)} · {_e(industry.name_en)}", industry.id, rows)
 
 
 def target_html(target: Target) -> str:
     """HTML for a target: statement, figure, deadline, industries and sources."""
     rows = [
         ["kind", _e(target.kind.value)],
-        ["figure", _e(target.quantity) if target.quantity else "—"],
+        ["figure", _qty(target.quantity)],
         ["wording", _e(target.quantity.wording if target.quantity else target.term_zh) or "—"],
         ["by", _e(target.year)],
         ["industries", _e(", ".join(target.industry_ids)) or "—"],
@@ -146,63 +187,331 @@ def target_html(target: Target) -> str:
     ]
     if target.notes:
         rows.append(["notes", _e(target.notes)])
-    return (
-        f"{_STYLE}<div><b>{_e(target.statement)}</b> <code>{_e(target.id)}</code>"
-        f"{_table(['', ''], rows)}</div>"
+    return _card(_e(target.statement), target.id, rows)
+
+
+def source_html(source: Source) -> str:
+    """HTML for a source: title (linked), publisher, date, language, kind and confidence."""
+    rows = [
+        ["title", f"<a href='{_e(source.url)}' target='_blank'>{_e(source.title)}</a>"],
+        ["published", _e(source.published) or "—"],
+        ["language", _e(source.language)],
+        ["kind", _e(source.kind.value.replace("_", " "))],
+        ["confidence", f"<b>{_e(source.confidence.value)}</b>"],
+    ]
+    if source.mirror or source.original_outlet:
+        rows.append(["mirror of", _e(source.original_outlet) or "yes"])
+    if source.notes:
+        rows.append(["notes", _e(source.notes)])
+    return _card(_e(source.publisher), source.id, rows)
+
+
+def _obs(o: Observation | None, unit: object) -> str:
+    if o is None:
+        return "—"
+    note = f" ({_e(o.coverage)})" if o.coverage else ""
+    shown = _e(_format.figure(o.value, unit, o.comparator))
+    return f"{shown} in {o.year}{note} — {o.basis.value}; {_citations(o.citations)}"
+
+
+def series_html(s: Series) -> str:
+    """HTML for a series: one row per year's figure, flagged years marked."""
+    rows = []
+    for pt in s:
+        for o in pt.figures:
+            note = " ".join(
+                x for x in (pt.coverage or "", "sources disagree" if pt.disagree else "") if x
+            )
+            rows.append(
+                [
+                    _e(pt.year),
+                    _e(_format.figure(o.value, s.unit, o.comparator)),
+                    _e(note) or "—",
+                    _citations(
+                        c for x in pt.observations if x.value == o.value for c in x.citations
+                    ),
+                ]
+            )
+    if not rows:
+        return "<p class='sp-m'>no figures recorded</p>"
+    return _table(["year", "figure", "note", "sources"], rows, [0, 1])
+
+
+def indicator_html(ind: Indicator) -> str:
+    """HTML for an indicator: names, unit, measure, industries and its series (with
+    part-year figures, marked)."""
+    rows = [
+        ["中文", _e(ind.name_zh) or "—"],
+        ["unit", _e(ind.unit.value)],
+        ["measure", _e(ind.measure.value.replace("_", " "))],
+        ["industries", _e(", ".join(ind.industry_ids)) or "—"],
+        ["sources", _citations(ind.citations)],
+    ]
+    if ind.description:
+        rows.append(["about", _e(ind.description)])
+    return _card(_e(ind.name_en), ind.id, rows, series_html(series(ind, partial=True)))
+
+
+def conflict_html(conflict: Conflict) -> str:
+    """HTML for a conflict: every side with its sources, the preferred one, the resolution."""
+    sides = _table(
+        ["side", "claim", "figure", "sources"],
+        [
+            [
+                f"<code>{_e(s.id)}</code>"
+                + (" <b>(preferred)</b>" if s.id == conflict.preferred_side_id else ""),
+                _e(s.claim),
+                _qty(s.quantity),
+                _citations(s.citations),
+            ]
+            for s in conflict.sides
+        ],
+        [2],
     )
+    rows = [["resolution", _e(conflict.resolution)]]
+    return _card(_e(conflict.topic), conflict.id, rows, sides)
+
+
+def finding_html(finding: Finding) -> str:
+    """HTML for a finding: what it says, its kind and bearing, year, figure, sources."""
+    rows = [
+        ["kind", _e(finding.kind.value.replace("_", " "))],
+        ["bearing", f"<b>{_e(finding.bearing.value.replace('_', ' '))}</b>"],
+        ["year", _e(finding.year) or "—"],
+        ["figure", _qty(finding.quantity)],
+        ["targets", _e(", ".join(finding.target_ids)) or "—"],
+        ["indicators", _e(", ".join(finding.indicator_ids)) or "—"],
+        ["stated", _e(finding.stated) or "—"],
+        ["sources", _citations(finding.citations)],
+    ]
+    if finding.notes:
+        rows.append(["notes", _e(finding.notes)])
+    return _card(_e(finding.statement), finding.id, rows)
+
+
+def gap_html(gap: Gap) -> str:
+    """HTML for a gap: what is not known, what was searched, what would settle it."""
+    rows = [
+        ["about", _e(", ".join(gap.record_ids)) or "—"],
+        ["years", _e(", ".join(map(str, gap.years))) or "—"],
+        ["searched", _e(gap.searched)],
+        ["would settle", _e(gap.would_settle) or "—"],
+        ["checked", _citations(gap.checked) or "—"],
+    ]
+    return _card(_e(gap.topic), gap.id, rows)
 
 
 def progress_html(result: Progress) -> str:
-    """HTML for a progress result: status, goal, baseline, latest figure, growth, sources."""
-
-    def obs(o: object) -> str:
-        from .model import Observation
-
-        if not isinstance(o, Observation):
-            return "—"
-        note = f" ({_e(o.coverage)})" if o.coverage else ""
-        return f"{o.value:,.6g} in {o.year}{note} — {o.basis.value}; {_citations(o.citations)}"
+    """HTML for a progress result: status, evidence, goal, figure, baseline, latest figure,
+    growth, why, what is missing, caveats."""
+    unit = result.unit
 
     def pct(v: float | None) -> str:
-        return "—" if v is None else f"{v:.1f} % a year"
+        return "—" if v is None else f"{_format.number(v, digits=3)} % a year"
 
     rows = [
         ["status", f"<b>{_e(result.status.value.replace('_', ' '))}</b>"],
+        ["evidence", _e(result.evidence.value.replace("_", " "))],
+        ["confidence", _e(result.confidence and result.confidence.value) or "—"],
+        ["goal", "—" if result.goal is None else _e(_format.amount(result.goal, unit))],
         [
-            "goal",
+            "figure",
             "—"
-            if result.goal is None
-            else f"{result.goal:,.6g} {_e(result.unit and result.unit.value)}",
+            if result.figure is None
+            else _e(f"{_format.amount(result.figure, unit)} ({result.figure_year})"),
         ],
-        ["baseline", obs(result.baseline)],
-        ["latest", obs(result.latest)],
+        ["baseline", _obs(result.baseline, unit)],
+        ["latest", _obs(result.latest, unit)],
         ["growth required", pct(result.implied_growth)],
         ["growth achieved", pct(result.achieved_growth)],
         ["why", _e(result.explanation)],
-        ["evidence", f"{_e(result.evidence.value)} ({_e(_value(result.confidence))})"],
-        ["rests on", "<br>".join(obs(o) for o in result.rests_on) or "—"],
+        ["rests on", "<br>".join(_obs(o, unit) for o in result.rests_on) or "—"],
         [
             "findings",
             "<br>".join(f"{_e(f.statement)}; {_citations(f.citations)}" for f in result.findings)
             or "—",
         ],
-        ["caveats", "<br>".join(_e(c) for c in result.caveats) or "—"],
-        ["missing", _e(result.missing or "—")],
+        ["missing", _e(result.missing) or "—"],
     ]
-    return (
-        f"{_STYLE}<div><b>{_e(result.target.statement)}</b> <code>{_e(result.target_id)}</code>"
-        f"{_table(['', ''], rows)}</div>"
-    )
+    if result.caveats:
+        rows.append(["caveats", "<br>".join(_e(c) for c in result.caveats)])
+    return _card(_e(result.target.statement), result.target_id, rows)
 
 
-def html(obj: Plan | Industry | Target | Progress) -> str:
-    """HTML for any record this module knows how to show."""
-    if isinstance(obj, Plan):
-        return plan_html(obj)
-    if isinstance(obj, Industry):
-        return industry_html(obj)
-    if isinstance(obj, Target):
-        return target_html(obj)
-    if isinstance(obj, Progress):
-        return progress_html(obj)
-    raise TypeError(f"no HTML display for {type(obj).__name__}")
+def _row_figure(r: ScorecardRow) -> str:
+    if r.figure is None:
+        return "—"
+    return _e(_format.figure(r.figure, r.unit, r.figure_comparator))
+
+
+def scorecard_row_html(row: ScorecardRow) -> str:
+    """HTML for one scorecard row: status, figure, year, confidence, why, what is missing."""
+    rows = [
+        ["status", f"<b>{_e(row.status.value.replace('_', ' '))}</b>"],
+        ["evidence", _e(row.evidence.value.replace("_", " "))],
+        ["goal", "—" if row.goal is None else _e(_format.amount(row.goal, row.unit))],
+        ["figure", _row_figure(row)],
+        ["year", _e(row.figure_year) or "—"],
+        ["confidence", _e(row.confidence and row.confidence.value) or "—"],
+        ["why", _e(row.why)],
+        ["missing", _e(row.missing) or "—"],
+        ["document", _e(row.document_id)],
+    ]
+    if row.caveats:
+        rows.append(["caveats", "<br>".join(_e(c) for c in row.caveats)])
+    return _card(_e(row.statement), row.target_id, rows)
+
+
+# ------------------------------------------------------------------ collections
+
+_Columns = tuple[tuple[str, Callable[[Any], str]], ...]
+_NUMERIC = {"by", "year", "goal", "figure", "deadline", "value"}
+
+_COLUMNS: dict[type, _Columns] = {
+    ScorecardRow: (
+        ("target", lambda r: f"<code>{_e(r.target_id)}</code><br>{_e(r.statement)}"),
+        ("status", lambda r: f"<b>{_e(r.status.value.replace('_', ' '))}</b>"),
+        ("figure", _row_figure),
+        ("year", lambda r: _e(r.figure_year) or "—"),
+        ("confidence", lambda r: _e(r.confidence and r.confidence.value) or "—"),
+        ("why", lambda r: _e(r.why)),
+        ("missing", lambda r: _e(r.missing) or "—"),
+    ),
+    Progress: (
+        ("target", lambda r: f"<code>{_e(r.target_id)}</code><br>{_e(r.target.statement)}"),
+        ("status", lambda r: f"<b>{_e(r.status.value.replace('_', ' '))}</b>"),
+        ("figure", lambda r: "—" if r.figure is None else _e(_format.amount(r.figure, r.unit))),
+        ("year", lambda r: _e(r.figure_year) or "—"),
+        ("confidence", lambda r: _e(r.confidence and r.confidence.value) or "—"),
+        ("why", lambda r: _e(r.explanation)),
+    ),
+    Target: (
+        ("id", lambda t: f"<code>{_e(t.id)}</code>"),
+        ("target", lambda t: _e(t.statement)),
+        ("by", lambda t: _e(t.year) or "—"),
+        ("figure", lambda t: _qty(t.quantity)),
+        ("document", lambda t: _e(t.document_id)),
+    ),
+    Industry: (
+        ("id", lambda i: f"<code>{_e(i.id)}</code>"),
+        ("中文", lambda i: _e(i.name_zh)),
+        ("English", lambda i: _e(i.name_en)),
+        ("tier", lambda i: _e(f"{i.tier.name_zh} {i.tier.value}")),
+    ),
+    Source: (
+        ("id", lambda s: f"<code>{_e(s.id)}</code>"),
+        ("publisher", lambda s: f"<a href='{_e(s.url)}' target='_blank'>{_e(s.publisher)}</a>"),
+        ("published", lambda s: _e(s.published) or "—"),
+        ("confidence", lambda s: _e(s.confidence.value)),
+    ),
+    Indicator: (
+        ("id", lambda i: f"<code>{_e(i.id)}</code>"),
+        ("indicator", lambda i: _e(i.name_en)),
+        ("unit", lambda i: _e(i.unit.value)),
+        ("figures", lambda i: _e(len(i.observations))),
+    ),
+    Finding: (
+        ("id", lambda f: f"<code>{_e(f.id)}</code>"),
+        ("finding", lambda f: _e(f.statement)),
+        ("bearing", lambda f: _e(f.bearing.value.replace("_", " "))),
+        ("year", lambda f: _e(f.year) or "—"),
+    ),
+    Gap: (
+        ("id", lambda g: f"<code>{_e(g.id)}</code>"),
+        ("gap", lambda g: _e(g.topic)),
+        ("would settle", lambda g: _e(g.would_settle) or "—"),
+    ),
+    Conflict: (
+        ("id", lambda c: f"<code>{_e(c.id)}</code>"),
+        ("topic", lambda c: _e(c.topic)),
+        ("sides", lambda c: _e(len(c.sides))),
+    ),
+}
+
+
+_PLURAL = {
+    ScorecardRow: "targets",
+    Progress: "targets",
+    Target: "targets",
+    Industry: "industries",
+    Source: "sources",
+    Indicator: "indicators",
+    Finding: "findings",
+    Gap: "gaps",
+    Conflict: "conflicts",
+}
+
+
+def table_html(records: Iterable[object]) -> str:
+    """HTML for a collection of records of one kind: one row each (``TypeError`` for a kind
+    with no table, or a mixture)."""
+    items = list(records)
+    if not items:
+        return "<p class='sp-m'>(nothing)</p>"
+    kinds = {type(r) for r in items}
+    if len(kinds) > 1:
+        names = ", ".join(sorted(k.__name__ for k in kinds))
+        raise TypeError(f"show() takes records of one kind, not a mixture of {names}")
+    kind = kinds.pop()
+    columns = _COLUMNS.get(kind)
+    if columns is None:
+        known = ", ".join(k.__name__ for k in _COLUMNS)
+        raise TypeError(f"no table display for {kind.__name__}; known: {known}")
+    header = [name for name, _ in columns]
+    rows = [[render(r) for _, render in columns] for r in items]
+    numeric = [i for i, name in enumerate(header) if name in _NUMERIC]
+    count = f"<p class='sp-m'>{len(items)} {_PLURAL.get(kind, 'records')}</p>"
+    return f"{_STYLE}<div style='text-align:left'>{_table(header, rows, numeric)}{count}</div>"
+
+
+@frozen
+class Table:
+    """A collection of records shown as one table in a notebook (see :func:`show`)."""
+
+    records: tuple[object, ...]
+    """The records, in order."""
+
+    def _repr_html_(self) -> str:
+        return table_html(self.records)
+
+    def __repr__(self) -> str:
+        kind = type(self.records[0]).__name__ if self.records else "record"
+        return f"<Table: {len(self.records)} × {kind}>"
+
+
+def show(records: Iterable[object]) -> Table:
+    """A collection of records (targets, scorecard rows, progress results, industries,
+    sources, indicators, findings, gaps, conflicts) as one table for a notebook.
+
+    >>> import shanghai_plan as sp
+    >>> sp.show(sp.leading_industries())
+    <Table: 3 × Industry>
+    """
+    items = tuple(records)
+    table_html(items)  # fail here, not later in the notebook, for records with no table
+    return Table(items)
+
+
+_RENDERERS: dict[type, Callable[[Any], str]] = {
+    Plan: plan_html,
+    Industry: industry_html,
+    Target: target_html,
+    Source: source_html,
+    Indicator: indicator_html,
+    Conflict: conflict_html,
+    Finding: finding_html,
+    Gap: gap_html,
+    Progress: progress_html,
+    ScorecardRow: scorecard_row_html,
+    Series: series_html,
+}
+
+
+def html(obj: object) -> str:
+    """HTML for any record this module knows how to show (``TypeError`` otherwise)."""
+    render = _RENDERERS.get(type(obj))
+    if render is None:
+        if isinstance(obj, (tuple, list)):
+            return table_html(obj)
+        raise TypeError(f"no HTML display for {type(obj).__name__}")
+    return render(obj)

@@ -7,13 +7,13 @@ The judgement itself lives in :mod:`shanghai_plan.analysis`.
 
 from attrs import field, frozen
 
-from ._args import check_plan
+from ._args import check_bool, check_plan
 from ._index import index_for
 from .analysis import DEFAULT_TOLERANCE, EvidenceKind, Progress, Status, progress
 from .loading import load
 from .model import Comparator, Confidence, Plan, TargetKind, Unit
 
-__all__ = ["ScorecardRow", "scorecard"]
+__all__ = ["Scorecard", "ScorecardRow", "scorecard"]
 
 
 @frozen(kw_only=True)
@@ -65,6 +65,17 @@ class ScorecardRow:
     """The ids of the gaps recorded for this target or its indicators."""
 
 
+class Scorecard(tuple[ScorecardRow, ...]):
+    """The rows :func:`scorecard` returns: a plain tuple that a notebook shows as a table."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from .display import table_html  # the renderer is imported only when a notebook asks
+
+        return table_html(self)
+
+
 def _row(r: Progress) -> ScorecardRow:
     t = r.target
     return ScorecardRow(
@@ -99,9 +110,10 @@ def scorecard(
     all_documents: bool = False,
     tolerance: float = DEFAULT_TOLERANCE,
     plan: Plan | None = None,
-) -> tuple[ScorecardRow, ...]:
+) -> Scorecard:
     """One row per target of the plan (``document=`` for a related document's targets,
-    ``all_documents=True`` for every document's), in the data's order.
+    ``all_documents=True`` for every document's), in the data's order: a
+    :class:`Scorecard`, a tuple that a notebook displays as a table.
 
     >>> import shanghai_plan as sp
     >>> rows = sp.scorecard()
@@ -109,6 +121,7 @@ def scorecard(
     True
     """
     p = load() if plan is None else check_plan(plan) or load()
+    check_bool(all_documents, "all_documents")  # before the memo: 1 == True as a key
     memo = index_for(p).memo
     key = ("scorecard", document, all_documents, tolerance)
     found = memo.get(key)
@@ -116,5 +129,5 @@ def scorecard(
         every = progress(
             document=document, all_documents=all_documents, tolerance=tolerance, plan=p
         )
-        found = memo[key] = tuple(_row(r) for r in every)
+        found = memo[key] = Scorecard(_row(r) for r in every)
     return found  # type: ignore[return-value]

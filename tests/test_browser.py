@@ -1,0 +1,187 @@
+"""Seen in a real browser: the docs scorecard page and a rendered notebook, in headless Chromium.
+
+Checked as a reader sees them: text cells and prose computed left-aligned (JupyterLab's and
+classic Jupyter's stylesheets right-align table cells), Chinese text drawn with a CJK
+platform font (the font Chromium actually used, not the CSS list), every chart image
+loaded.  Screenshots and the rendered notebooks are written to ``build/screenshots/`` for a
+developer to open.  Skipped, with the reason, where no Chromium is installed.
+"""
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import shanghai_plan as sp
+from tests.browser import Browser, chromium
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "build" / "screenshots"
+CJK_FONT = re.compile(r"CJK|Han Sans|Han Serif|WenQuanYi|Droid Sans Fallback|Noto Sans SC", re.I)
+
+pytestmark = pytest.mark.skipif(
+    chromium() is None,
+    reason="no chromium on PATH: apt-get install -y chromium fonts-noto-cjk "
+    "(.ci/run installs them when it runs as root)",
+)
+
+# Marks the first element whose own text has Chinese characters, and returns that text.
+MARK_CJK = """(() => {
+  for (const root of document.querySelectorAll(%s)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (/[\\u4e00-\\u9fff]/.test(n.textContent) && n.parentElement.offsetWidth > 0) {
+        n.parentElement.setAttribute('data-cjk', '1');
+        return n.textContent.trim();
+      }
+    }
+  }
+  return null;
+})()"""
+
+# Every table cell under a root: its text, computed alignment and inline style.
+CELLS = """Array.from(document.querySelectorAll(%s)).map(c => [
+  c.textContent.trim().slice(0, 400), getComputedStyle(c).textAlign, c.getAttribute('style') || ''
+])"""
+
+
+def is_figure(text: str) -> bool:
+    """A cell that holds a figure, a year or nothing: those may be right-aligned."""
+    return re.match(r"([—-]?$|[\d≈≥≤<>×])", text) is not None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with Browser() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def docs_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built scorecard page: CI's docs build when it is current, else a fresh build."""
+    built = ROOT / "docs" / "_build" / "html" / "scorecard.html"
+    source = ROOT / "docs" / "scorecard.md"
+    if built.exists() and built.stat().st_mtime >= source.stat().st_mtime:
+        return built
+    pytest.importorskip("sphinx", reason="building the docs needs the docs extra")
+    pytest.importorskip("myst_parser", reason="building the docs needs the docs extra")
+    pytest.importorskip("furo", reason="building the docs needs the docs extra")
+    out = tmp_path_factory.mktemp("html")
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(ROOT / "docs"), str(out)],
+        check=True,
+        capture_output=True,
+    )
+    return out / "scorecard.html"
+
+
+def check_cells(b: Browser, selector: str) -> list[list[Any]]:
+    cells: list[list[Any]] = b.evaluate(CELLS % repr(selector))
+    assert cells, f"no table cells under {selector}"
+    wrong = [c for c in cells if c[1] not in ("left", "start") and not is_figure(c[0])]
+    assert wrong == [], f"text cells not left-aligned: {wrong[:5]}"
+    return cells
+
+
+def check_cjk(b: Browser, root: str) -> str:
+    text = b.evaluate(MARK_CJK % repr(root))
+    assert text, f"no Chinese text under {root}"
+    fonts = b.fonts_for("[data-cjk]")
+    assert any(CJK_FONT.search(f) for f in fonts), (
+        f"{text!r} rendered with {fonts}: no CJK font (apt-get install fonts-noto-cjk)"
+    )
+    return text
+
+
+def test_scorecard_page_as_a_reader_sees_it(browser: Browser, docs_html: Path) -> None:
+    browser.open(docs_html)
+    assert browser.evaluate("document.title").startswith("Did the plan deliver?")
+    images = browser.evaluate(
+        "Array.from(document.querySelectorAll('article img')).map(i => "
+        "[i.getAttribute('src'), i.complete, i.naturalWidth])"
+    )
+    charted = [
+        t
+        for t in (*sp.targets(), *sp.targets(document="doc-sh-am-action-2023-2025"))
+        if t.indicator_id and sp.series(t, partial=True)
+    ]
+    assert len(images) == len(charted)
+    assert all(ok and width > 0 for _, ok, width in images), images
+    cells = check_cells(browser, "article td, article th")
+    text = " ".join(c[0] for c in cells)
+    for r in sp.scorecard():
+        assert r.target_id in text
+    prose = browser.evaluate(
+        "Array.from(document.querySelectorAll('article p')).map(p => getComputedStyle(p).textAlign)"
+    )
+    assert set(prose) <= {"left", "start"}, set(prose)
+    check_cjk(browser, "article")
+    browser.screenshot(SHOTS / "scorecard-page.png")
+
+
+@pytest.fixture(scope="module")
+def notebooks() -> dict[str, Path]:
+    """A notebook that shows the scorecard, an industry and an indicator, executed and
+    rendered to HTML with nbconvert's JupyterLab and classic templates."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    nbconvert = pytest.importorskip("nbconvert")
+    pytest.importorskip("ipykernel")
+    cells = [
+        nbformat.v4.new_markdown_cell(
+            "# Did the plan deliver?\n\nThe scorecard of 上海市先进制造业发展规划, "
+            "then one industry and one indicator."
+        ),
+        nbformat.v4.new_code_cell("import shanghai_plan as sp\nsp.scorecard()"),
+        nbformat.v4.new_code_cell("sp.industry('AI')"),
+        nbformat.v4.new_code_cell("sp.indicator('ind-nev-production')"),
+    ]
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nbclient.NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert errors == []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    found = {}
+    for template in ("lab", "classic"):
+        exporter = nbconvert.HTMLExporter(template_name=template)
+        body, _ = exporter.from_notebook_node(nb)
+        path = SHOTS / f"notebook-{template}.html"
+        path.write_text(body, encoding="utf-8")
+        found[template] = path
+    return found
+
+
+@pytest.mark.parametrize(
+    ("template", "outputs", "prose"),
+    [
+        ("lab", ".jp-OutputArea-output", ".jp-RenderedMarkdown p"),
+        ("classic", ".output_html", ".text_cell_render p"),
+    ],
+)
+def test_notebook_as_a_reader_sees_it(
+    browser: Browser, notebooks: dict[str, Path], template: str, outputs: str, prose: str
+) -> None:
+    browser.open(notebooks[template])
+    # the notebook's own stylesheet: a plain table cell in an output, as Jupyter aligns it
+    bare = browser.evaluate(
+        f"(() => {{ const o = document.querySelector({outputs!r}); const t = "
+        "document.createElement('table'); t.innerHTML = '<tr><td>x</td></tr>'; "
+        "o.appendChild(t); const a = getComputedStyle(t.querySelector('td')).textAlign; "
+        "t.remove(); return a; })()"
+    )
+    cells = check_cells(browser, f"{outputs} td, {outputs} th")
+    assert any(not is_figure(c[0]) for c in cells)
+    text = " ".join(c[0] for c in cells)
+    for r in sp.scorecard():
+        assert r.target_id in text
+    aligned = browser.evaluate(
+        f"Array.from(document.querySelectorAll({prose!r})).map(p => getComputedStyle(p).textAlign)"
+    )
+    assert aligned, f"no prose under {prose}"
+    assert set(aligned) <= {"left", "start"}, (aligned, f"plain cells align {bare}")
+    check_cjk(browser, outputs)
+    browser.screenshot(SHOTS / f"notebook-{template}.png")
