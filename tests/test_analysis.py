@@ -279,7 +279,7 @@ def test_upper_bound_at_deadline_in_real_data() -> None:
     assert p.status is Status.NOT_MET
     assert p.latest is not None
     assert p.latest.comparator is sp.Comparator.LESS_THAN
-    assert p.explanation.startswith("< 20.55 in 2025 misses 25")
+    assert p.explanation.startswith("< 20.55 % in 2025 misses 25 %")
 
 
 def test_confidence_is_the_weakest_record_each_as_strong_as_its_best_source() -> None:

@@ -114,7 +114,7 @@ def test_a_figure_after_the_deadline_never_makes_a_target_met() -> None:
     p = _one(_plan([(2020, 100.0), (2025, 250.0)], year=2021))
     assert p.status is Status.NO_DATA
     assert p.rests_on == ()  # the 2025 figure is not evidence for 2021 …
-    assert p.caveats == ("2025 figure (250) comes after the 2021 deadline and does not count",)
+    assert p.caveats == ("2025 figure (250 yuan) comes after the 2021 deadline and does not count",)
     assert p.missing == "a full-year 2021 figure for Widget output (m)"  # … and it says so
 
 
@@ -144,14 +144,14 @@ def test_a_later_year_that_falls_back_is_a_caveat() -> None:
     p = _one(_plan([(2020, 100.0), (2023, 205.0), (2025, 190.0)]))
     assert p.status is Status.MET
     assert p.figure_year == 2023
-    assert "the 2025 figure (190) falls short again; the goal was reached in 2023" in p.caveats
+    assert "the 2025 figure (190 yuan) falls short again; the goal was reached in 2023" in p.caveats
 
 
 def test_partial_year_figures_are_caveats_never_verdicts() -> None:
     p = _one(_plan([(2020, 100.0), (2024, 150.0), (2025, 230.0, "Q1–Q3")]))
     assert p.status is Status.NO_DATA
     assert p.caveats == (
-        "2025 figure for Q1–Q3 (230) is not a full-year figure and does not decide",
+        "2025 figure for Q1–Q3 (230 yuan) is not a full-year figure and does not decide",
     )
     assert p.latest is not None
     assert p.latest.year == 2024
@@ -318,7 +318,7 @@ def test_another_measure_is_shown_beside_the_main_verdict_never_merged() -> None
     [alt] = p.alternatives
     assert (alt.status, alt.measure, alt.goal) == (Status.NOT_MET, "alt", 200.0)
     row = sp.scorecard(plan=plan)[0]
-    assert row.other_measures == ("alt: not_met — 150 in 2025 misses 200",)
+    assert row.other_measures == ("alt: not_met — 150 yuan in 2025 misses 200 yuan",)
 
 
 def test_a_multiple_measured_by_growth_rates_is_compounded() -> None:
@@ -477,12 +477,12 @@ def test_a_sum_of_lower_bounds_settles_only_a_reach() -> None:
     p = one_cumulative(bounds)  # > 750 against about 850: could be either
     assert p.status is Status.NO_DATA
     assert p.figure_comparator is sp.Comparator.MORE_THAN
-    assert p.explanation == "sum > 750 over 2021–2025 does not settle 850: bounds"
+    assert p.explanation == "sum > 750 yuan over 2021–2025 does not settle 850 yuan: bounds"
     reach = one_cumulative(
         [(2021, 250.0, None, "more_than"), *((y, 170.0) for y in range(2022, 2026))]
     )
     assert reach.status is Status.MET  # > 930 reaches about 850 whatever the true value
-    assert reach.explanation.startswith("sum > 930 over")
+    assert reach.explanation.startswith("sum > 930 yuan over")
 
 
 def test_a_deciding_figures_notes_and_conflicts_are_caveats() -> None:

@@ -58,7 +58,7 @@ import attrs
 from attrs import field, frozen
 
 from ._args import check_bool, check_plan, check_str, check_tolerance
-from ._format import number
+from ._format import amount, number
 from ._index import index_for
 from .loading import load
 from .model import (
@@ -215,9 +215,9 @@ def meets(value: float, goal: float, comparator: Comparator, tolerance: float) -
     return value >= goal * (1 - tol)
 
 
-def _num(value: float) -> str:
-    """A figure for an explanation: 1,286,800 rather than 1.2868e+06."""
-    return number(value)
+def _num(value: float, unit: Unit | None = None) -> str:
+    """A figure for an explanation, with its unit: 1,286,800 vehicles, 1.4 trillion yuan."""
+    return number(value) if unit is None else amount(value, unit)
 
 
 def judge(obs: Observation, goal: float, comparator: Comparator, tolerance: float) -> bool | None:
@@ -248,9 +248,11 @@ def _verdict(
     return found.pop() if len(found) == 1 else None
 
 
-def _shown(same_year: Iterable[Observation]) -> str:
+def _shown(same_year: Iterable[Observation], unit: Unit | None = None) -> str:
     """One year's figures for an explanation; equal figures from several sources once."""
-    shown = dict.fromkeys(f"{o.comparator.symbol} {_num(o.value)}".lstrip("= ") for o in same_year)
+    shown = dict.fromkeys(
+        f"{o.comparator.symbol} {_num(o.value, unit)}".lstrip("= ") for o in same_year
+    )
     return " and ".join(shown)
 
 
@@ -341,7 +343,7 @@ class _Judge:
         late = [o for o in every if o.year > self.deadline]
         for year, figs in _by_year(late).items():
             self.caveats.append(
-                f"{year} figure ({_shown(figs)}) comes after the {self.deadline} deadline "
+                f"{year} figure ({self.show(figs)}) comes after the {self.deadline} deadline "
                 "and does not count"
             )
         full_years = {o.year for o in self.full}
@@ -349,7 +351,7 @@ class _Judge:
         for o in sorted(partial, key=lambda o: o.year):
             if o.year <= self.deadline and o.year not in full_years:
                 self.caveats.append(
-                    f"{o.year} figure for {o.coverage} ({_shown([o])}) is not a full-year "
+                    f"{o.year} figure for {o.coverage} ({self.show([o])}) is not a full-year "
                     "figure and does not decide"
                 )
 
@@ -380,6 +382,14 @@ class _Judge:
             caveats=tuple(dict.fromkeys(caveats)),
             **kw,
         )
+
+    def fmt(self, value: float) -> str:
+        """A figure in the indicator's unit, for an explanation."""
+        return _num(value, self.ind.unit)
+
+    def show(self, same_year: Iterable[Observation]) -> str:
+        """One year's figures in the indicator's unit, for an explanation."""
+        return _shown(same_year, self.ind.unit)
 
     def figure_wanted(self, years: str | None = None) -> str:
         """What would settle it: the full-year figures for ``years`` (default the deadline);
@@ -461,7 +471,7 @@ class _Judge:
             figs = years[reached]
             deciding = _preferred(figs)
             assert deciding is not None
-            why = f"{_shown(figs)} in {reached} reaches {_num(goal)}"
+            why = f"{self.show(figs)} in {reached} reaches {self.fmt(goal)}"
             missing = None
             if reached < deadline:
                 if not finals:
@@ -471,7 +481,7 @@ class _Judge:
                     missing = f"{self.figure_wanted()}, to confirm"
                 elif _verdict(finals, goal, q.comparator, tol) is False:
                     self.caveats.append(
-                        f"the {deadline} figure ({_shown(finals)}) falls short again; the goal "
+                        f"the {deadline} figure ({self.show(finals)}) falls short again; the goal "
                         f"was reached in {reached}"
                     )
             rests = tuple(dict.fromkeys((*base, *figs)))
@@ -491,7 +501,7 @@ class _Judge:
             assert fig is not None
             if verdict is None:
                 why = (
-                    f"the {deadline} figures ({_shown(finals)}) do not settle {_num(goal)}: "
+                    f"the {deadline} figures ({self.show(finals)}) do not settle {self.fmt(goal)}: "
                     "a bound, or sources that disagree"
                 )
                 missing = f"an exact {deadline} figure for {self.ind.name_en} ({self.ind.id})"
@@ -504,7 +514,7 @@ class _Judge:
                     missing=missing,
                     **common,
                 )
-            why = f"{_shown(finals)} in {deadline} misses {_num(goal)}"
+            why = f"{self.show(finals)} in {deadline} misses {self.fmt(goal)}"
             return self.result(
                 Status.NOT_MET,
                 why,
@@ -577,7 +587,7 @@ class _Judge:
             if sides == {"upper"}
             else Comparator.ABOUT  # bounds both ways: the figure says nothing certain
         )
-        shown = f"{bound.symbol} {_num(figure)}" if bound is not None else _num(figure)
+        shown = f"{bound.symbol} {self.fmt(figure)}" if bound is not None else self.fmt(figure)
         probe = Observation(
             id="", year=have[-1], value=figure, comparator=bound or Comparator.EXACTLY,
             citations=(),
@@ -597,13 +607,15 @@ class _Judge:
         }
         if verdict and (complete or (t.aggregation is Aggregation.CUMULATIVE and upward)):
             return self.result(
-                Status.MET, f"{label} {shown} over {have} reaches {_num(goal)}", **kw
+                Status.MET, f"{label} {shown} over {have} reaches {self.fmt(goal)}", **kw
             )
         if complete and verdict is False:
-            why = f"{label} {shown} over {first}–{deadline} misses {_num(goal)}"
+            why = f"{label} {shown} over {first}–{deadline} misses {self.fmt(goal)}"
             return self.result(Status.NOT_MET, why, **kw)
         if complete:
-            why = f"{label} {shown} over {first}–{deadline} does not settle {_num(goal)}: bounds"
+            why = (
+                f"{label} {shown} over {first}–{deadline} does not settle {self.fmt(goal)}: bounds"
+            )
             missing = f"exact figures for {self.ind.name_en} ({self.ind.id}), {first}–{deadline}"
             return self.result(Status.NO_DATA, why, missing=missing, **kw)
         figure_text = shown
@@ -615,7 +627,7 @@ class _Judge:
             return self.result(Status.NO_DATA, why, missing=missing, **kw)
         ok = meets(pace, goal, q.comparator, self.tolerance)
         status = Status.ON_TRACK if ok else Status.OFF_TRACK
-        why = f"the years {have} point to {_num(pace)} against {_num(goal)}"
+        why = f"the years {have} point to {self.fmt(pace)} against {self.fmt(goal)}"
         return self.result(status, why, missing=missing, **kw)
 
     def _compounded(self) -> Progress:
