@@ -399,7 +399,7 @@ class _Judge:
         kind = "full-year " if flow else ""
         if years is None or years == str(self.deadline):
             if self.ind.measure is Measure.TECHNOLOGY_LEVEL:
-                return f"a cited {what} reached by {self.deadline}"
+                return f"a cited figure for {what} by {self.deadline}"
             return f"a {kind}{self.deadline} figure for {what}"
         return f"{kind}figures for {years} for {what}"
 
