@@ -31,6 +31,8 @@ __all__ = [
     "path_key",
     "problems_from_exception",
     "structure",
+    "structure_fast",
+    "structure_trusted",
     "unstructure",
 ]
 
@@ -171,6 +173,10 @@ def _unstructure_vocabulary(member: _Vocabulary) -> str:
     return str.__str__(member)
 
 
+def _structure_vocabulary(value: object, cls: type[_Vocabulary]) -> Enum:
+    return _enum_hook(cls)(value, cls)  # type: ignore[no-any-return]
+
+
 @functools.cache
 def _enum_hook(enum_type: type[Enum]) -> Any:
     by_value = {member.value: member for member in enum_type}
@@ -231,31 +237,86 @@ def _class_hook(cls: Any, converter: "Converter") -> Any:
     return structure_object
 
 
-@functools.cache
-def _converter() -> "Converter":
-    # The base Converter: every hook the JSON shape needs is registered below, so the
-    # preconf.json module (and its import cost) is not needed.
-    from cattrs import Converter
-
-    conv = Converter(forbid_extra_keys=True, omit_if_default=True)
+def _register_strict(conv: "Converter") -> None:
+    """The strict leaf hooks, shared by the detailed and the fast converter."""
     # Primitives first: hooks for simpler types must be registered before factories.
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(dt.date, _structure_date)
-    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
-    conv.register_unstructure_hook(float, _unstructure_float)
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, Enum), _enum_hook
     )
-    # The vocabularies are str subclasses; cattrs would take them for str without these.
-    conv.register_structure_hook(_Vocabulary, lambda value, cls: _enum_hook(cls)(value, cls))
+    # The vocabularies are str subclasses; cattrs would take them for str without this.
+    conv.register_structure_hook(_Vocabulary, _structure_vocabulary)
+
+
+@functools.cache
+def _converter() -> "Converter":
+    """The detailed converter: every problem is collected with its JSON path."""
+    # The base Converter: every hook the JSON shape needs is registered below, so the
+    # preconf.json module (and its import cost) is not needed.
+    from cattrs import Converter
+
+    conv = Converter(forbid_extra_keys=True, omit_if_default=True)
+    _register_strict(conv)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_unstructure_hook(float, _unstructure_float)
     conv.register_unstructure_hook(_Vocabulary, _unstructure_vocabulary)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
     conv.register_unstructure_hook_factory(_is_homogeneous_tuple, _tuple_unstructure)
     conv.register_structure_hook_factory(attrs.has, _class_hook)
     return conv
+
+
+@functools.cache
+def _fast_converter() -> "Converter":
+    """The same strict checks as :func:`_converter`, without per-error bookkeeping.
+
+    Exact types, unknown keys refused, enums, dates, arrays only for tuples, numbers
+    below 2**53: the leaf hooks are the detailed converter's own (:func:`_register_strict`),
+    and the class and tuple hooks make the same checks.  What it leaves out is the work
+    of naming every problem (cattrs' detailed validation, a ``try`` per element): it
+    stops at the first problem with an exception that says nothing about where.  So it
+    is only ever a first attempt: ``loads`` falls back to the detailed converter when it
+    raises, and the caller sees the detailed converter's errors (tests prove that both
+    accept exactly the same inputs and build the same objects).
+    """
+    from cattrs import Converter
+
+    conv = Converter(forbid_extra_keys=True, detailed_validation=False)
+    _register_strict(conv)
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _fast_tuple_hook)
+    conv.register_structure_hook_factory(attrs.has, _fast_class_hook)
+    return conv
+
+
+def _fast_tuple_hook(type_: Any, converter: "Converter") -> Any:
+    element = get_args(type_)[0]
+    hook = converter.get_structure_hook(element)
+
+    def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
+        if value.__class__ is not list:
+            raise TypeError("expected an array")
+        return tuple([hook(item, element) for item in value])
+
+    return structure_tuple
+
+
+def _fast_class_hook(cls: Any, converter: "Converter") -> Any:
+    from cattrs.gen import make_dict_structure_fn
+
+    inner: Any = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
+    )
+
+    def structure_object(value: object, _: type) -> Any:
+        if value.__class__ is not dict:
+            raise TypeError("expected an object")
+        return inner(value, cls)
+
+    return structure_object
 
 
 def _tuple_unstructure(type_: Any, converter: "Converter") -> Any:
@@ -303,6 +364,15 @@ def _plain_class_hook(cls: Any, converter: "Converter") -> Any:
 def structure_trusted(data: object, cls: type[T]) -> T:
     """Structure the digest-verified bundled data (see :func:`_trusted_converter`)."""
     return _trusted_converter().structure(data, cls)
+
+
+def structure_fast(data: object, cls: type[T]) -> T:
+    """Structure ``data`` with the fast strict converter (see :func:`_fast_converter`).
+
+    Raises some exception on the first problem, without saying where: call
+    :func:`structure` to find out.
+    """
+    return _fast_converter().structure(data, cls)
 
 
 def structure(data: object, cls: type[T]) -> T:

@@ -83,76 +83,112 @@ def check(plan: Plan) -> list[DataProblem]:
             add(DataProblem(where, f"unknown {kind} {value!r}"))
 
     for rec, path in records:
+        cls = rec.__class__
+        plan_of = _CHECKS.get(cls)
+        if plan_of is None:
+            plan_of = _CHECKS[cls] = _checks_for(cls)
+        cites, industries, years, dates, language, kind = plan_of
         # -- every record that states a fact cites a source, and citations resolve
-        citations = getattr(rec, "citations", None)
-        if isinstance(citations, tuple):
-            if not citations:
-                add(DataProblem(f"{path}.citations", "a record must cite at least one source"))
-            for i, c in enumerate(citations):
-                ref(c.source_id, source_ids, "source", f"{path}.citations[{i}].source_id")
-                if not c.locator.strip():
-                    add(DataProblem(f"{path}.citations[{i}].locator", "locator is empty"))
-        for name in ("industry_ids",):
-            for i, value in enumerate(getattr(rec, name, ())):
-                ref(value, industry_ids, "industry", f"{path}.{name}[{i}]")
-        for name in ("year", "start_year", "end_year", "baseline_year"):
-            year = getattr(rec, name, None)
+        if cites:
+            citations = rec.citations  # type: ignore[attr-defined]
+            if isinstance(citations, tuple):
+                if not citations:
+                    add(DataProblem(f"{path}.citations", "a record must cite at least one source"))
+                for i, c in enumerate(citations):
+                    if c.source_id not in source_ids:
+                        where = f"{path}.citations[{i}].source_id"
+                        add(DataProblem(where, f"unknown source {c.source_id!r}"))
+                    if not c.locator.strip():
+                        add(DataProblem(f"{path}.citations[{i}].locator", "locator is empty"))
+        if industries:
+            for i, value in enumerate(rec.industry_ids):  # type: ignore[attr-defined]
+                ref(value, industry_ids, "industry", f"{path}.industry_ids[{i}]")
+        for name in years:
+            year = getattr(rec, name)
             if isinstance(year, int) and not MIN_YEAR <= year <= MAX_YEAR:
                 add(DataProblem(f"{path}.{name}", f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}"))
-        for name in ("date", "data_as_of"):
-            date = getattr(rec, name, None)
+        for name in dates:
+            date = getattr(rec, name)
             if isinstance(date, dt.date) and not MIN_YEAR <= date.year <= MAX_YEAR:
                 add(DataProblem(f"{path}.{name}", f"date {date} is outside {MIN_YEAR}–{MAX_YEAR}"))
-        language = getattr(rec, "language", None)
-        if isinstance(language, str) and not _LANGUAGE.fullmatch(language):
-            add(DataProblem(f"{path}.language", "expected an ISO 639-1 code such as 'zh'"))
-        if isinstance(rec, Target):
-            _check_target(rec, path, add, ref, indicator_ids, document_ids)
-        elif isinstance(rec, Indicator):
-            _check_indicator(rec, path, add)
-        elif isinstance(rec, Observation):
-            for i, oid in enumerate(rec.derived_from):
+        if language:
+            code = rec.language  # type: ignore[attr-defined]
+            if isinstance(code, str) and not _LANGUAGE.fullmatch(code):
+                add(DataProblem(f"{path}.language", "expected an ISO 639-1 code such as 'zh'"))
+        if kind is None:
+            continue
+        if kind is Target:
+            _check_target(rec, path, add, ref, indicator_ids, document_ids)  # type: ignore[arg-type]
+        elif kind is Indicator:
+            _check_indicator(rec, path, add)  # type: ignore[arg-type]
+        elif kind is Observation:
+            obs: Observation = rec  # type: ignore[assignment]
+            for i, oid in enumerate(obs.derived_from):
                 ref(oid, observation_ids, "observation", f"{path}.derived_from[{i}]")
-            if rec.basis.value == "derived" and not rec.derived_from:
+            if obs.basis.value == "derived" and not obs.derived_from:
                 add(DataProblem(f"{path}.derived_from", "a derived observation names its inputs"))
-        elif isinstance(rec, Source):
-            _check_source(rec, path, add)
-        elif isinstance(rec, Finding):
-            for i, tid in enumerate(rec.target_ids):
+        elif kind is Source:
+            _check_source(rec, path, add)  # type: ignore[arg-type]
+        elif kind is Finding:
+            f: Finding = rec  # type: ignore[assignment]
+            for i, tid in enumerate(f.target_ids):
                 ref(tid, target_ids, "target", f"{path}.target_ids[{i}]")
-            for i, iid in enumerate(rec.indicator_ids):
+            for i, iid in enumerate(f.indicator_ids):
                 ref(iid, indicator_ids, "indicator", f"{path}.indicator_ids[{i}]")
-            if not rec.target_ids and not rec.indicator_ids:
+            if not f.target_ids and not f.indicator_ids:
                 add(DataProblem(f"{path}.target_ids", "a finding names a target or an indicator"))
-            if rec.stated is not None:
-                _check_partial_date(rec.stated, f"{path}.stated", add)
-        elif isinstance(rec, Gap):
-            for i, rid in enumerate(rec.record_ids):
+            if f.stated is not None:
+                _check_partial_date(f.stated, f"{path}.stated", add)
+        elif kind is Gap:
+            g: Gap = rec  # type: ignore[assignment]
+            for i, rid in enumerate(g.record_ids):
                 if rid not in seen and rid != plan.id:
                     add(DataProblem(f"{path}.record_ids[{i}]", f"unknown record {rid!r}"))
-            for i, c in enumerate(rec.checked):
+            for i, c in enumerate(g.checked):
                 ref(c.source_id, source_ids, "source", f"{path}.checked[{i}].source_id")
-            for i, year in enumerate(rec.years):
+            for i, year in enumerate(g.years):
                 if not MIN_YEAR <= year <= MAX_YEAR:
                     msg = f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}"
                     add(DataProblem(f"{path}.years[{i}]", msg))
-            if not rec.searched.strip():
+            if not g.searched.strip():
                 add(DataProblem(f"{path}.searched", "a gap says what was looked for"))
-        elif isinstance(rec, Conflict):
-            _check_conflict(rec, path, add, seen)
-        elif isinstance(rec, Document):
-            if rec.period and rec.period.start_year > rec.period.end_year:
+        elif kind is Conflict:
+            _check_conflict(rec, path, add, seen)  # type: ignore[arg-type]
+        elif kind is Document:
+            doc: Document = rec  # type: ignore[assignment]
+            if doc.period and doc.period.start_year > doc.period.end_year:
                 add(DataProblem(f"{path}.period", "period ends before it starts"))
-        elif (
-            isinstance(rec, Quantity)
-            and rec.value < 0
-            and rec.unit not in (Unit.PERCENT, Unit.PERCENTAGE_POINTS)
-        ):
-            add(DataProblem(f"{path}.value", f"negative {rec.unit.value}: {rec.value}"))
+        elif kind is Quantity:
+            q: Quantity = rec  # type: ignore[assignment]
+            if q.value < 0 and q.unit not in (Unit.PERCENT, Unit.PERCENTAGE_POINTS):
+                add(DataProblem(f"{path}.value", f"negative {q.unit.value}: {q.value}"))
 
     if plan.period.start_year > plan.period.end_year:
         add(DataProblem("$.period", "period ends before it starts"))
     return problems
+
+
+_YEAR_NAMES = ("year", "start_year", "end_year", "baseline_year")
+_DATE_NAMES = ("date", "data_as_of")
+_KINDS = (Target, Indicator, Observation, Source, Finding, Gap, Conflict, Document, Quantity)
+
+_CHECKS: dict[type, tuple[bool, bool, tuple[str, ...], tuple[str, ...], bool, type | None]] = {}
+"""For each record class, which of the checks above apply to it, worked out once: whether
+it has citations, industry ids, a language; its year and date attributes; and which of the
+record-specific checks is its own (the first class in ``_KINDS`` it is an instance of)."""
+
+
+def _checks_for(
+    cls: type,
+) -> tuple[bool, bool, tuple[str, ...], tuple[str, ...], bool, type | None]:
+    return (
+        hasattr(cls, "citations"),
+        hasattr(cls, "industry_ids"),
+        tuple(n for n in _YEAR_NAMES if hasattr(cls, n)),
+        tuple(n for n in _DATE_NAMES if hasattr(cls, n)),
+        hasattr(cls, "language"),
+        next((k for k in _KINDS if issubclass(cls, k)), None),
+    )
 
 
 def _check_target(

@@ -11,6 +11,7 @@ __all__ = ["walk"]
 # Worked out once per class from the annotations, so a walk never inspects a string,
 # a number or a tuple of ids.
 _PLANS: dict[type, tuple[tuple[str, bool], ...]] = {}
+_REVERSED: dict[type, tuple[tuple[str, bool], ...]] = {}
 
 
 def _holds_records(t: Any) -> bool:
@@ -36,18 +37,22 @@ def walk(obj: object, path: str = "$") -> Iterator[tuple[object, str]]:
     if not attrs.has(type(obj)):
         return
     stack: list[tuple[object, str]] = [(obj, path)]
-    pop, push = stack.pop, stack.append
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    plans = _REVERSED
     while stack:
         rec, where = pop()
         yield rec, where
-        children: list[tuple[object, str]] = []
-        for name, many in _plan(type(rec)):
+        cls = rec.__class__
+        fields = plans.get(cls)
+        if fields is None:
+            fields = plans[cls] = tuple(reversed(_plan(cls)))
+        # Children are pushed last field first, last item first, so that they come off
+        # the stack in document order.
+        for name, many in fields:
             value = getattr(rec, name)
             if value is None:
                 continue
             if many:
-                children.extend((item, f"{where}.{name}[{i}]") for i, item in enumerate(value))
+                extend([(value[i], f"{where}.{name}[{i}]") for i in range(len(value) - 1, -1, -1)])
             else:
-                children.append((value, f"{where}.{name}"))
-        for child in reversed(children):  # keep document order
-            push(child)
+                push((value, f"{where}.{name}"))

@@ -106,7 +106,14 @@ def loads(
     message.  ``max_bytes`` caps the size of the UTF-8 text (16 MiB by default).
     """
     with _gc_paused():
-        data, problems = _parse(text, source, max_bytes)
+        decoded = _decode(text, source, max_bytes)
+        # Strict, then detailed: a good file passes the fast converter, which makes the
+        # same checks without naming where a problem is; only when it fails is the file
+        # read again by the detailed path, which names every problem with its JSON path.
+        plan = _build_fast(decoded)
+        if plan is not None:
+            return plan
+        data, problems = _parse(decoded, source)
         return _build(data, source, problems)
 
 
@@ -179,13 +186,9 @@ the JSON parser itself gives up.
 """
 
 
-def _parse(text: str | bytes, source: str, max_bytes: int) -> tuple[Any, list[DataProblem]]:
-    """Decode and parse ``text``; return the data and the problems that parsing alone finds
-    (duplicate keys), or raise :class:`PlanDataError` when there is no data to go on."""
-    import json
-
-    from ._converter import parse_int
-
+def _decode(text: str | bytes, source: str, max_bytes: int) -> str:
+    """``text`` as a ``str``, or :class:`PlanDataError` when it is too large, starts with
+    a byte order mark or is not UTF-8 (:class:`TypeError` when it is not text at all)."""
     if isinstance(text, (bytes, bytearray, memoryview)):
         raw = bytes(text)
         if len(raw) > max_bytes:
@@ -195,22 +198,65 @@ def _parse(text: str | bytes, source: str, max_bytes: int) -> tuple[Any, list[Da
                 [DataProblem("$", "file starts with a UTF-8 byte order mark")], source
             )
         try:
-            text = raw.decode("utf-8")
+            return raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             msg = f"not valid UTF-8 at byte {exc.start}: {exc.reason}"
             raise PlanDataError([DataProblem("$", msg)], source) from None
-    elif isinstance(text, str):
-        if len(text) > max_bytes:  # cheap upper bound first, exact count only when needed
+    if isinstance(text, str):
+        # A character is at most 4 bytes of UTF-8: count the bytes only when that bound
+        # could exceed the limit.
+        if len(text) > max_bytes // 4:
             size = len(text.encode("utf-8", "surrogatepass"))
             if size > max_bytes:
                 raise PlanDataError([DataProblem("$", _too_big(size, max_bytes))], source)
         if text.startswith("\ufeff"):
             raise PlanDataError([DataProblem("$", "text starts with a byte order mark")], source)
-    else:
-        raise TypeError(f"loads() takes str or bytes, not {type(text).__name__}")
+        return text
+    raise TypeError(f"loads() takes str or bytes, not {type(text).__name__}")
 
-    def no_constants(name: str) -> Any:
-        raise ValueError(f"{name} is not valid JSON")
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        raise ValueError("duplicate key")
+    return obj
+
+
+def _build_fast(text: str) -> Plan | None:
+    """The plan in ``text`` when it passes every check, else None (nothing said about why).
+
+    The same checks as :func:`_parse` and :func:`_build`: duplicate keys, NaN and
+    Infinity and integers too long to read are refused by the parser; types, unknown
+    keys, enums, dates and magnitudes by the fast converter, which shares its leaf hooks
+    with the detailed one; then the same integrity checks.  Any exception at all means
+    "not accepted here", and the caller takes the detailed path.
+    """
+    import json
+
+    from . import _converter, _integrity
+
+    try:
+        data = json.loads(text, parse_constant=_no_constants, object_pairs_hook=_unique_keys)
+        if data.__class__ is not dict:
+            return None
+        plan = _converter.structure_fast(data, Plan)
+        if _integrity.check(plan):
+            return None
+    except Exception:  # any failure: the detailed path says what it is
+        return None
+    return plan
+
+
+def _parse(text: str, source: str) -> tuple[Any, list[DataProblem]]:
+    """Parse ``text``; return the data and the problems that parsing alone finds
+    (duplicate keys), or raise :class:`PlanDataError` when there is no data to go on."""
+    import json
+
+    from ._converter import parse_int
 
     duplicates: list[tuple[dict[str, Any], str]] = []
 
@@ -227,7 +273,7 @@ def _parse(text: str | bytes, source: str, max_bytes: int) -> tuple[Any, list[Da
     try:
         data = json.loads(
             text,
-            parse_constant=no_constants,
+            parse_constant=_no_constants,
             parse_int=parse_int,
             object_pairs_hook=no_duplicate_keys,
         )
