@@ -351,14 +351,37 @@ def _plain_class_hook(cls: Any, converter: "Converter") -> Any:
     loop instead (measured: first structure 10.0 -> 5.1 ms, warm 2.65 -> 3.15 ms).
     """
     names = [(a.name, a.type) for a in attrs.fields(cls)]
-    ready: list[list[tuple[str, Any, Any]]] = []  # filled once, atomically, on first use
+    ready: list[tuple[list[tuple[str, Any, Any]], list[str], list[str]]] = []  # set on first use
 
     def structure_plain(value: dict[str, Any], _: type) -> Any:
         if not ready:  # the field hooks are looked up on first use (classes nest)
-            ready.append([(n, t, converter.get_structure_hook(t)) for n, t in names])
-        return cls(**{n: hook(value[n], t) for n, t, hook in ready[0] if n in value})
+            hooked, plain, floats = [], [], []
+            for n, t in names:
+                # Digest-verified data already holds the right str, int and bool values:
+                # they are passed on as they are; a float field may hold a JSON integer.
+                if t in _AS_IS:
+                    plain.append(n)
+                elif t in _FLOATS:
+                    floats.append(n)
+                else:
+                    hooked.append((n, t, converter.get_structure_hook(t)))
+            ready.append((hooked, plain, floats))
+        hooked, plain, floats = ready[0]
+        kwargs = {n: value[n] for n in plain if n in value}
+        for n in floats:
+            if n in value:
+                number = value[n]
+                kwargs[n] = None if number is None else float(number)
+        for n, t, hook in hooked:
+            if n in value:
+                kwargs[n] = hook(value[n], t)
+        return cls(**kwargs)
 
     return structure_plain
+
+
+_AS_IS = (str, int, bool, str | None, int | None, bool | None)
+_FLOATS = (float, float | None)
 
 
 def structure_trusted(data: object, cls: type[T]) -> T:

@@ -1,0 +1,1 @@
+"""The benchmark of shanghai_plan (``python -m benchmarks``); see benchmarks/README.md."""

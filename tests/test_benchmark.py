@@ -1,0 +1,102 @@
+"""The benchmark runs, prints every budget, and the performance page shows its latest run.
+
+No timing is asserted anywhere: the smoke run uses tiny counts whose numbers mean
+nothing; what is checked is that every measurement runs and every budget is reported,
+and that the docs page is generated from the committed run and names exactly the
+benchmark's budgets.
+"""
+
+import importlib.util
+import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
+from types import ModuleType
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+BENCH = ROOT / "benchmarks"
+DOCS = ROOT / "docs"
+
+
+def _budgets() -> ModuleType:
+    sys.path.insert(0, str(BENCH))
+    try:
+        from shanghai_plan_bench import budgets
+    finally:
+        sys.path.remove(str(BENCH))
+    return budgets
+
+
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("gen_performance", DOCS / "gen_performance.py")
+    assert spec is not None
+    assert spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_smoke_run_measures_everything_and_prints_every_budget(tmp_path: pathlib.Path) -> None:
+    out = tmp_path / "run.json"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--smoke", "--json", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "failed and is left out" not in proc.stdout, proc.stdout
+    names = _budgets().BUDGETS
+    for name in names.values():
+        assert re.search(rf"^  (PASS|FAIL|n/a)\s+{re.escape(name)}: ", proc.stdout, re.M), name
+    run = json.loads(out.read_text(encoding="utf-8"))
+    assert [b["key"] for b in run["budgets"]] == list(names)
+    for b in run["budgets"]:
+        assert b["verdict"] in ("PASS", "FAIL", "n/a")
+        assert b["detail"].strip()
+    # every measurement ran: the cold cases, the first loads, every size, the questions
+    for key in ("bare", "import_attrs", "sp_import", "sp_question", "floor"):
+        assert key in run["cold_ms"], key
+    assert {"json", "shanghai_plan", "strict"} <= set(run["first_ms"])
+    assert [s["factor"] for s in run["sizes"]] == [1, 2]
+    for size in run["sizes"]:
+        assert {"json.loads", "sp.load path", "sp.loads"} <= set(size["timings_ms"])
+    assert 'sp.industry("AI")' in run["questions_us"]
+    # the scaling grows every record array the file has
+    assert run["meta"]["record_arrays"]
+    assert run["sizes"][1]["records"] > 1.9 * run["sizes"][0]["records"]
+
+
+def test_performance_page_is_current() -> None:
+    gen = _generator()
+    assert gen.PAGE.read_text(encoding="utf-8") == gen.render(), (
+        "run: python docs/gen_performance.py (or python -m benchmarks --publish)"
+    )
+
+
+def test_performance_page_names_every_budget_in_a_well_formed_table() -> None:
+    page = (DOCS / "performance.md").read_text(encoding="utf-8")
+    section = page.split("## Budgets\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("|")]
+    assert rows[0] == "| budget | verdict | measured |"
+    assert rows[1] == "| --- | --- | --- |"
+    cells = [re.split(r"(?<!\\)\|", row)[1:-1] for row in rows[2:]]
+    assert all(len(c) == 3 for c in cells), rows
+    names = [c[0].strip().replace("\\|", "|") for c in cells]
+    assert names == list(_budgets().BUDGETS.values())
+    assert {c[1].strip() for c in cells} <= {"PASS", "FAIL", "n/a"}
+    assert all(c[2].strip() for c in cells)
+
+
+def test_published_run_names_the_machine_and_the_date() -> None:
+    run = json.loads((DOCS / "performance-run.json").read_text(encoding="utf-8"))
+    meta = run["meta"]
+    for key in ("when", "cpu", "cpus", "python", "platform"):
+        assert meta[key], key
+    assert meta["mode"] == "default", "publish a default run, not a quick or smoke one"
