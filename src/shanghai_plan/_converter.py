@@ -13,8 +13,9 @@ import functools
 import math
 import re
 import reprlib
+import types
 from enum import Enum
-from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 
@@ -287,9 +288,27 @@ def _fast_converter() -> "Converter":
 
     conv = Converter(forbid_extra_keys=True, detailed_validation=False)
     _register_strict(conv)
+    conv.register_structure_hook_factory(_is_optional, _optional_hook)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _fast_tuple_hook)
     conv.register_structure_hook_factory(attrs.has, _fast_class_hook)
     return conv
+
+
+def _is_optional(type_: Any) -> bool:
+    args = get_args(type_)
+    return len(args) == 2 and type(None) in args and get_origin(type_) in (types.UnionType, Union)
+
+
+def _optional_hook(type_: Any, converter: "Converter") -> Any:
+    """``X | None``: None, or the value by ``X``'s hook, looked up once (cattrs' own
+    optional hook looks it up again on every value)."""
+    inner = next(a for a in get_args(type_) if a is not type(None))
+    hook = converter.get_structure_hook(inner)
+
+    def structure_optional(value: object, _: type) -> Any:
+        return None if value is None else hook(value, inner)
+
+    return structure_optional
 
 
 def _fast_tuple_hook(type_: Any, converter: "Converter") -> Any:
@@ -336,8 +355,13 @@ def _trusted_converter() -> "Converter":
 
     conv = Converter(detailed_validation=False)
     conv.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
+    # By value from a dict (the strict hook): cheaper than calling the enum class.
+    conv.register_structure_hook(_Vocabulary, _structure_vocabulary)
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, Enum), _enum_hook
+    )
+    conv.register_structure_hook_factory(_is_optional, _optional_hook)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, homogenous_tuple_structure_factory)
-    conv.register_structure_hook(_Vocabulary, lambda value, cls: cls(value))
     conv.register_structure_hook_factory(attrs.has, _plain_class_hook)
     return conv
 
@@ -363,6 +387,8 @@ def _plain_class_hook(cls: Any, converter: "Converter") -> Any:
                     plain.append(n)
                 elif t in _FLOATS:
                     floats.append(n)
+                elif isinstance(t, type) and issubclass(t, Enum):
+                    hooked.append((n, t, _enum_hook(t)))  # by value, without a dispatch
                 else:
                     hooked.append((n, t, converter.get_structure_hook(t)))
             ready.append((hooked, plain, floats))

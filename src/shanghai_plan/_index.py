@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
-from ._records import walk
+from ._records import records as all_records
 from .model import Finding, Gap, Indicator, Industry, IndustryTier, Plan, Source, Target
 
 __all__ = ["Index", "has_cjk", "index_for", "normalize", "search_forms", "singular", "words"]
@@ -145,7 +145,7 @@ def _build(plan: Plan) -> Index:
             targets_by.setdefault((about, None), []).append(t)
     records: dict[str, object] = {}
     by_kind: dict[type, list[str]] = {}
-    for rec, _path in walk(plan, "$"):
+    for rec in all_records(plan):
         rid = getattr(rec, "id", None)
         if isinstance(rid, str):
             records.setdefault(rid, rec)

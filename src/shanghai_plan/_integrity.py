@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ._records import walk
+from ._records import records, walk
 from .errors import DataProblem
 from .model import (
     Conflict,
@@ -45,9 +45,21 @@ _LANGUAGE = re.compile(r"[a-z]{2}")
 
 def check(plan: Plan) -> list[DataProblem]:
     """Return every cross-record problem in ``plan`` (empty when the plan is sound)."""
+    # Paths are most of the cost of a walk and are needed only to report a problem: a
+    # sound plan is checked without them, and a plan with problems checked again with.
+    recs = list(records(plan))
+    if not _check(plan, recs, None):
+        return []
+    found = list(walk(plan, "$"))
+    return _check(plan, [rec for rec, _ in found], [path for _, path in found])
+
+
+def _check(plan: Plan, recs: list[object], paths: list[str] | None) -> list[DataProblem]:
+    """The problems of ``recs`` (every record of ``plan``, in walk order); without
+    ``paths`` every path is reported as "" (good enough to tell whether there are any)."""
     problems: list[DataProblem] = []
+    at = paths if paths is not None else [""] * len(recs)
     add = problems.append
-    records = list(walk(plan, "$"))
 
     if plan.schema_version != SCHEMA_VERSION:
         add(
@@ -60,7 +72,7 @@ def check(plan: Plan) -> list[DataProblem]:
 
     # -- ids are unique across the plan
     seen: dict[str, str] = {}
-    for rec, path in records:
+    for rec, path in zip(recs, at, strict=True):
         rid = getattr(rec, "id", None)
         if not isinstance(rid, str):
             continue
@@ -82,11 +94,13 @@ def check(plan: Plan) -> list[DataProblem]:
         if value not in known:
             add(DataProblem(where, f"unknown {kind} {value!r}"))
 
-    for rec, path in records:
+    for rec, path in zip(recs, at, strict=True):
         cls = rec.__class__
         plan_of = _CHECKS.get(cls)
         if plan_of is None:
             plan_of = _CHECKS[cls] = _checks_for(cls)
+        if plan_of is _NOTHING:  # a citation, say: checked with the record that holds it
+            continue
         cites, industries, years, dates, language, kind = plan_of
         # -- every record that states a fact cites a source, and citations resolve
         if cites:
@@ -178,10 +192,13 @@ it has citations, industry ids, a language; its year and date attributes; and wh
 record-specific checks is its own (the first class in ``_KINDS`` it is an instance of)."""
 
 
+_NOTHING = (False, False, (), (), False, None)
+
+
 def _checks_for(
     cls: type,
 ) -> tuple[bool, bool, tuple[str, ...], tuple[str, ...], bool, type | None]:
-    return (
+    found = (
         hasattr(cls, "citations"),
         hasattr(cls, "industry_ids"),
         tuple(n for n in _YEAR_NAMES if hasattr(cls, n)),
@@ -189,6 +206,7 @@ def _checks_for(
         hasattr(cls, "language"),
         next((k for k in _KINDS if issubclass(cls, k)), None),
     )
+    return _NOTHING if found == _NOTHING else found
 
 
 def _check_target(

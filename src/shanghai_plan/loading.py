@@ -151,9 +151,10 @@ def _release_digest() -> str:
     from importlib.resources import files
 
     try:
-        digest = files(__package__).joinpath(DIGEST_RESOURCE).read_text(encoding="ascii")
-        return digest.split()[0]
-    except (OSError, IndexError):
+        # Bytes, decoded here: a text read would import a codec module just for this.
+        digest = files(__package__).joinpath(DIGEST_RESOURCE).read_bytes()
+        return digest.decode("ascii").split()[0]
+    except (OSError, IndexError, UnicodeDecodeError):
         return ""
 
 
