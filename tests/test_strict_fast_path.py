@@ -213,3 +213,12 @@ def test_fast_converter_uses_the_detailed_converters_leaf_hooks() -> None:
     slow, quick = _converter._converter(), _converter._fast_converter()
     for type_ in (str, int, float, bool, dt.date):
         assert quick.get_structure_hook(type_) is slow.get_structure_hook(type_)
+
+
+def test_size_limit_counts_the_utf8_bytes_of_text() -> None:
+    text = json.dumps(base_document(), ensure_ascii=False)
+    size = len(text.encode("utf-8"))
+    assert len(text) < size - 1  # Chinese names: fewer characters than bytes
+    with pytest.raises(sp.PlanDataError, match="larger than the limit"):
+        sp.loads(text, max_bytes=size - 1)
+    assert sp.loads(text, max_bytes=size) == sp.loads(text.encode("utf-8"), max_bytes=size)

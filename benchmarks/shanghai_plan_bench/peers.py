@@ -3,7 +3,7 @@
 The mirror classes are generated from ``shanghai_plan.model`` (:func:`generate`), so they
 follow the model as it changes: every record class reachable from ``Plan`` with the same
 field names, types, defaults and order, every enum with the same values.  The generated
-module (:func:`write_models`; print it with ``python benchmarks/peers.py``) is plain
+module (:func:`write_models`; print it with ``python benchmarks/shanghai_plan_bench/peers.py``) is plain
 source: enums at module level and one function, ``define(base, **options)``, that runs
 the class statements on a msgspec ``Struct`` base or on a pydantic ``BaseModel`` base, so
 the two mirrors are the same classes and cost what hand-written ones would cost to import.
