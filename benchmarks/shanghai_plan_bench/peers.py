@@ -2,12 +2,13 @@
 
 The mirror classes are generated from ``shanghai_plan.model`` (:func:`generate`), so they
 follow the model as it changes: every record class reachable from ``Plan`` with the same
-field names, types, defaults and order, every enum with the same values.  The generated
-module (:func:`write_models`; print it with ``python benchmarks/shanghai_plan_bench/peers.py``) is plain
-source: enums at module level and one function, ``define(base, **options)``, that runs
-the class statements on a msgspec ``Struct`` base or on a pydantic ``BaseModel`` base, so
-the two mirrors are the same classes and cost what hand-written ones would cost to import.
-Each is as strict as its library allows, to match the library's strict cattrs converter:
+field names, types, defaults and order, every enum with the same values. The generated
+module (:func:`write_models`; print it with ``python
+benchmarks/shanghai_plan_bench/peers.py``) is plain source: enums at module level and one
+function, ``define(base, **options)``, that runs the class statements on a msgspec
+``Struct`` base or on a pydantic ``BaseModel`` base, so the two mirrors are the same
+classes and cost what hand-written ones would cost to import. Each is as strict as its
+library allows, to match the library's strict cattrs converter:
 
 * msgspec: ``frozen=True, forbid_unknown_fields=True, kw_only=True``; msgspec's decoder
   is strict by default (no ``"1"`` for an int, no ``1`` for a bool, dates only as

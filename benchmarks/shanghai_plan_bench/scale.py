@@ -12,7 +12,8 @@ original does.
 
 Records are counted as JSON objects: each becomes exactly one model instance.
 
-Run as a script to write a multiplied plan: ``python benchmarks/shanghai_plan_bench/scale.py 100 > big.json``.
+Run as a script to write a multiplied plan:
+``python benchmarks/shanghai_plan_bench/scale.py 100 > big.json``.
 """
 
 import copy
@@ -109,7 +110,8 @@ def count_records(node: JSON) -> int:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1 or not argv[0].isdigit():
-        print("usage: python benchmarks/shanghai_plan_bench/scale.py FACTOR > plan.json", file=sys.stderr)
+        usage = "usage: python benchmarks/shanghai_plan_bench/scale.py FACTOR > plan.json"
+        print(usage, file=sys.stderr)
         return 2
     from shanghai_plan.loading import read_bundled_bytes
 
