@@ -78,33 +78,41 @@ WHY: dict[str, str] = {
     "cold:floor": """\
 The floor is what the design makes unavoidable: importing attrs and cattrs, defining the
 model's classes, reading the file through `importlib.resources`, `json.loads`. Counted in
-instructions (callgrind, one fresh process each, on the machine of this run: the floor
-363 M net, the first answer 458 M, 1.26×), the first answer adds: structuring the 1,671
-records into frozen attrs instances, about 40 M (31 M of it per-record work: every field
-of every record goes through a hook and is set by `object.__setattr__`; the rest is
-looking the hooks up once); importing `hashlib` and taking the SHA-256 of the bytes,
-which is what lets the bundled file skip the strict checks, about 3 ms (OpenSSL is
-loaded); the first question, which imports `queries` and `_index` and builds the whole
-look-up index, about 25 M; the package's own modules and the converter, about 8 M.
-Holding 1.15× (at most 417 M) needs about 41 M less. What would do it breaks a house rule
-(a pickled snapshot, or structuring code generated ahead of time instead of cattrs) or
-belongs to other rooms (an index built per question instead of whole on the first; a
-non-cryptographic digest such as `zlib.crc32`, which `importlib.resources` has already
-imported, would save about 3 ms and is not enough alone).""",
+instructions (callgrind, one fresh process each, data 2026.5: the floor 377 M net, the
+first answer 511 M, 1.35×), the first answer adds: structuring the 2,708 records into
+frozen attrs instances, about 65 M (51 M of it per-record work: every field of every
+record goes through a hook and is set by `object.__setattr__`; the rest is creating the
+converter and looking each hook up once); importing `hashlib` and taking the SHA-256 of
+the bytes, which is what lets the bundled file skip the strict checks, 3–4 ms of wall
+time (OpenSSL is loaded; callgrind counts 29 M, the hash running in portable code); the
+first question, which imports `queries` and `_index` and builds the whole look-up index,
+about 33 M; the package's own modules, about 7 M. Holding 1.15× (at most 434 M) needs
+about 77 M less, and the gap grows with the data (1.26× counted at 1,671 records). What
+would close it breaks a house rule (a pickled snapshot, or structuring code generated
+ahead of time instead of cattrs) or belongs to other rooms (an index built per question
+instead of whole on the first; a non-cryptographic digest such as `zlib.crc32`, which
+`importlib.resources` has already imported, would save about 3 ms and is not enough
+alone).""",
     "warm:strict": """\
 A user's file must pass checks that the bundled file skips (it is proven by the test
-suite and recognised by its digest): the cross-record integrity checks (14 M
-instructions, about 1.4 ms), the parser's duplicate-key check (a Python hook per object,
-+4 M), UTF-8 decoding (+2 M) and the strict type hooks (+3 M over the lean converter).
-Counted in instructions the strict path is 71 M against 50 M for the bundled path (its
-SHA-256 at native speed), 1.43×, as timed. Before the fast path the strict `loads` cost
-2.2× the bundled path (7.5× `json.loads`); a file with a problem pays the fast attempt
-and then the detailed path.""",
+suite and recognised by its digest): the cross-record integrity checks (24 M
+instructions on data 2026.5), the parser's duplicate-key check (a Python hook per
+object, +5 M), UTF-8 decoding (+3 M) and the strict type hooks (+6 M over the lean
+converter). Counted in instructions the strict path is 120 M against 84 M for the bundled
+path with its SHA-256 at native speed: 1.43×, which is what the best times of this run
+show (12.5 against 8.9 ms); the medians of this run are noisier. Before the fast path the
+strict `loads` cost 2.2× the bundled path (7.5× `json.loads`); a file with a problem pays
+the fast attempt and then the detailed path.""",
+    "cold:pydantic": """\
+The net ratio was 0.57× in the run before data 2026.5 and 0.69× in this one: the data
+grew from 1,671 to 2,708 records (344 to 633 KB), which costs the library's first answer
+more than it costs pydantic's (see the floor budget above for where the time goes). The
+machine was busy during this run (load average about 3 on 2 CPUs).""",
     "lookup:targets": """\
 `targets(industry=…)` is one look-up in an index built on the first question, after
 resolving its arguments (the industry key, through the industry look-up, and the
-document) in `queries`: 4.4 µs at best in this run and in the previous session's, 6.5 µs
-median on a machine this busy. `queries` is being rewritten by other work (issue 12, one
+document) in `queries`: 4.4 µs at best in the previous session's run, 6.0 µs at best in
+this one, on a busy machine. `queries` is being rewritten by other work (issue 12, one
 argument policy); the budget is left to that work.""",
 }
 """Why a budget does not hold, shown under the table only when the run says FAIL."""

@@ -153,7 +153,7 @@ def test_mutated_generated_plan_both_ways_agree(data: st.DataObject) -> None:
     assert_paths_agree(json.dumps(doc, ensure_ascii=False))
 
 
-@settings(QUICK, max_examples=25)
+@settings(QUICK, max_examples=12)
 @given(mutations(bundled_text()))
 def test_mutated_bundled_file_both_ways_agree(doc: Any) -> None:
     assert_paths_agree(json.dumps(doc, ensure_ascii=True))
