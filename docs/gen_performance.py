@@ -78,21 +78,22 @@ WHY: dict[str, str] = {
     "cold:floor": """\
 The floor is what the design makes unavoidable: importing attrs and cattrs, defining the
 model's classes, reading the file through `importlib.resources`, `json.loads`. Counted in
-instructions (callgrind, one fresh process each, data 2026.5: the floor 377 M net, the
-first answer 511 M, 1.35×), the first answer adds: structuring the 2,708 records into
-frozen attrs instances, about 65 M (51 M of it per-record work: every field of every
-record goes through a hook and is set by `object.__setattr__`; the rest is creating the
-converter and looking each hook up once); importing `hashlib` and taking the SHA-256 of
-the bytes, which is what lets the bundled file skip the strict checks, 3–4 ms of wall
-time (OpenSSL is loaded; callgrind counts 29 M, the hash running in portable code); the
-first question, which imports `queries` and `_index` and builds the whole look-up index,
-about 33 M; the package's own modules, about 7 M. Holding 1.15× (at most 434 M) needs
-about 77 M less, and the gap grows with the data (1.26× counted at 1,671 records). What
-would close it breaks a house rule (a pickled snapshot, or structuring code generated
-ahead of time instead of cattrs) or belongs to other rooms (an index built per question
-instead of whole on the first; a non-cryptographic digest such as `zlib.crc32`, which
-`importlib.resources` has already imported, would save about 3 ms and is not enough
-alone).""",
+instructions (callgrind, one fresh process each, data 2026.5, this commit: the floor
+378 M net, `import; load()` 475 M, 1.26×, and with the first answer 558 M, 1.48×), the
+library adds: structuring the 2,708 records into frozen attrs instances, about 65 M (51 M
+of it per-record work: every field of every record goes through a hook and is set by
+`object.__setattr__`; the rest is creating the converter and looking each hook up once);
+importing `hashlib` and taking the SHA-256 of the bytes, which is what lets the bundled
+file skip the strict checks, 3–4 ms of wall time (OpenSSL is loaded; callgrind counts
+29 M, the hash running in portable code); the package's own modules, about 7 M; and the
+first question, 84 M: importing `queries` and what it imports now (62 M since the
+look-up and argument work of issue 12 was merged; 10 M before) and building the whole
+look-up index (22 M). Holding 1.15× (at most 434 M) needs about 124 M less. What would
+close it breaks a house rule (a pickled snapshot, or structuring code generated ahead of
+time instead of cattrs) or belongs to other rooms (a lighter `queries` import; an index
+built per question instead of whole on the first; a non-cryptographic digest such as
+`zlib.crc32`, which `importlib.resources` has already imported, would save about 3 ms and
+is not enough alone).""",
     "warm:strict": """\
 A user's file must pass checks that the bundled file skips (it is proven by the test
 suite and recognised by its digest): the cross-record integrity checks (24 M
@@ -104,16 +105,17 @@ show (12.5 against 8.9 ms); the medians of this run are noisier. Before the fast
 strict `loads` cost 2.2× the bundled path (7.5× `json.loads`); a file with a problem pays
 the fast attempt and then the detailed path.""",
     "cold:pydantic": """\
-The net ratio was 0.57× in the run before data 2026.5 and 0.69× in this one: the data
-grew from 1,671 to 2,708 records (344 to 633 KB), which costs the library's first answer
-more than it costs pydantic's (see the floor budget above for where the time goes). The
-machine was busy during this run (load average about 3 on 2 CPUs).""",
+The net ratio was 0.57× in a run before data 2026.5 (1,671 records) and is 0.64× in this
+one: the data grew to 2,708 records (633 KB), and the first question now imports more (see
+the floor budget above for where the time goes). The machine was busy during this run
+(load average 2–3 on 2 CPUs; the quartiles of the cold table show how noisy).""",
     "lookup:targets": """\
 `targets(industry=…)` is one look-up in an index built on the first question, after
-resolving its arguments (the industry key, through the industry look-up, and the
-document) in `queries`: 4.4 µs at best in the previous session's run, 6.0 µs at best in
-this one, on a busy machine. `queries` is being rewritten by other work (issue 12, one
-argument policy); the budget is left to that work.""",
+`queries` resolves and checks its arguments (the industry key through the industry
+look-up, the document, the argument policy of issue 12). Its best time was 4.4 µs in the
+previous session's run and in this session's first, 6.0 µs with data 2026.5 before issue
+12 was merged, and 6.5 µs in this run (median in the table above, on a busy machine). The look-up room is that
+work's; the budget is left to it.""",
 }
 """Why a budget does not hold, shown under the table only when the run says FAIL."""
 
