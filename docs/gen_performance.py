@@ -114,8 +114,8 @@ the floor budget above for where the time goes). The machine was busy during thi
 `queries` resolves and checks its arguments (the industry key through the industry
 look-up, the document, the argument policy of issue 12). Its best time was 4.4 µs in the
 previous session's run and in this session's first, 6.0 µs with data 2026.5 before issue
-12 was merged, and 6.5 µs in this run (median in the table above, on a busy machine). The look-up room is that
-work's; the budget is left to it.""",
+12 was merged, and 6.5 µs in this run (median in the table above, on a busy machine).
+The look-up room is that work's; the budget is left to it.""",
 }
 """Why a budget does not hold, shown under the table only when the run says FAIL."""
 
