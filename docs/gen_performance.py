@@ -78,7 +78,7 @@ WHY: dict[str, str] = {
     "cold:floor": """\
 The floor is what the design makes unavoidable: importing attrs and cattrs, defining the
 model's classes, reading the file through `importlib.resources`, `json.loads`. Counted in
-instructions (callgrind, one fresh process each, data 2026.5, this commit: the floor
+instructions (callgrind, one fresh process each, data 2026.5 at 2,708 records: the floor
 378 M net, `import; load()` 475 M, 1.26×, and with the first answer 558 M, 1.48×), the
 library adds: structuring the 2,708 records into frozen attrs instances, about 65 M (51 M
 of it per-record work: every field of every record goes through a hook and is set by
@@ -100,24 +100,45 @@ suite and recognised by its digest): the cross-record integrity checks (24 M
 instructions on data 2026.5), the parser's duplicate-key check (a Python hook per
 object, +5 M), UTF-8 decoding (+3 M) and the strict type hooks (+6 M over the lean
 converter). Counted in instructions the strict path is 120 M against 84 M for the bundled
-path with its SHA-256 at native speed: 1.43×, which is what the best times of this run
-show (12.5 against 8.9 ms); the medians of this run are noisier. Before the fast path the
-strict `loads` cost 2.2× the bundled path (7.5× `json.loads`); a file with a problem pays
-the fast attempt and then the detailed path.""",
+path with its SHA-256 at native speed: 1.43×. The best times of this run agree
+({strict_best:.1f} against {bundled_best:.1f} ms, {best_ratio:.2f}×); its medians are
+noisier. Before the fast path the strict `loads` cost 2.2× the bundled path (7.5×
+`json.loads`); a file with a problem pays the fast attempt and then the detailed
+path.""",
     "cold:pydantic": """\
-The net ratio was 0.57× in a run before data 2026.5 (1,671 records) and is 0.64× in this
-one: the data grew to 2,708 records (633 KB), and the first question now imports more (see
-the floor budget above for where the time goes). The machine was busy during this run
-(load average 2–3 on 2 CPUs; the quartiles of the cold table show how noisy).""",
+A run before data 2026.5 (1,671 records) measured 0.57×; with {records:,.0f} records the
+library's first load costs more and its first question imports more, while the pydantic
+mirror's cost is mostly its import (see the floor budget above for where the library's
+time goes).""",
+    "series": """\
+`series()` arrived with the work merged last (issue 11) and is measured here for the
+first time, on the indicator with the most observations: {series_best:.1f} µs at best in
+this run. It belongs to the analysis room; the budget is left to that work.""",
     "lookup:targets": """\
 `targets(industry=…)` is one look-up in an index built on the first question, after
 `queries` resolves and checks its arguments (the industry key through the industry
 look-up, the document, the argument policy of issue 12). Its best time was 4.4 µs in the
 previous session's run and in this session's first, 6.0 µs with data 2026.5 before issue
-12 was merged, and 6.5 µs in this run (median in the table above, on a busy machine).
+12 was merged, and {targets_best:.1f} µs in this run (median in the table above).
 The look-up room is that work's; the budget is left to it.""",
 }
 """Why a budget does not hold, shown under the table only when the run says FAIL."""
+
+
+def _facts(run: dict[str, Any]) -> dict[str, float]:
+    """The numbers of ``run`` that the reasons above quote."""
+    timings = run["sizes"][0]["timings_ms"]
+    facts = {"records": float(run["meta"]["bundled_records"])}
+    if "sp.loads" in timings and "sp.load path" in timings:
+        facts["strict_best"] = timings["sp.loads"]["best"]
+        facts["bundled_best"] = timings["sp.load path"]["best"]
+        facts["best_ratio"] = facts["strict_best"] / facts["bundled_best"]
+    for key, timing in run["questions_us"].items():
+        if key.startswith("sp.series("):
+            facts["series_best"] = timing["best"]
+        elif key.startswith("sp.targets("):
+            facts["targets_best"] = timing["best"]
+    return facts
 
 
 def cell(text: object) -> str:
@@ -153,6 +174,7 @@ def render(run: dict[str, Any] | None = None) -> str:
         lines += ["", "### Budgets that do not hold", ""]
         for b in failed:
             why = WHY.get(b["key"], "Not explained yet: see the full output below.")
+            why = why.format(**_facts(run))
             lines += [f"**{b['name']}**: " + " ".join(why.split()), ""]
         lines.pop()
     lines += [
