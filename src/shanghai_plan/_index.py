@@ -25,15 +25,21 @@ def normalize(text: str) -> str:
 
 _WORD = re.compile(r"[^\W_]+")
 # scripts written without spaces between words: matched character by character
-_CJK = re.compile(
+_CJK_CLASS = (
     "[\u2e80-\u2fdf\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]"
 )
 
 
+@functools.cache
+def _cjk() -> "re.Pattern[str]":
+    # compiled on first use: this class costs milliseconds, and most questions never need it
+    return re.compile(_CJK_CLASS)
+
+
 def has_cjk(text: str) -> bool:
     """Whether ``text`` has a Chinese (or Japanese, Korean) character."""
-    return _CJK.search(text) is not None
+    return _cjk().search(text) is not None
 
 
 @functools.lru_cache(maxsize=16384)  # the data's vocabulary is a few thousand words

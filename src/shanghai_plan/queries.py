@@ -13,7 +13,6 @@ close keys of that kind — or returns ``default`` when one is given, like pycou
 ``get()``.
 """
 
-import difflib
 import functools
 import re
 import unicodedata
@@ -31,7 +30,7 @@ from ._args import (
     check_year,
     wrong_type,
 )
-from ._index import has_cjk, index_for, normalize, search_forms, singular, words
+from ._index import Index, has_cjk, index_for, normalize, search_forms, singular, words
 from ._synonyms import SYNONYMS
 from .errors import NotFoundError
 from .loading import load
@@ -163,6 +162,8 @@ def _suggest(key: str, candidates: "dict[str, str]", n: int = 3) -> list[str]:
         return []
     wanted = " " + " ".join(words(key)) + " "
     scored: list[tuple[float, int, str]] = []
+    import difflib  # only when a key is not found
+
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(norm)
     for order, (cand, shown) in enumerate(candidates.items()):
@@ -325,6 +326,45 @@ def targets(
     """
     p = _plan(plan)
     idx = index_for(p)
+    # Plain arguments (str, int, bool, None, or a record of this plan) make the answer worth
+    # keeping; the types are part of the key, so 1 is never taken for True.
+    key = _memo_key(("targets", industry, year, kind, document, all_documents), idx)
+    if key is not None:
+        kept = idx.memo.get(key)
+        if kept is not None:
+            return kept  # type: ignore[return-value]
+    found = _targets(p, idx, industry, year, kind, document, all_documents)
+    if key is not None:
+        idx.memo[key] = found
+    return found
+
+
+_PLAIN_ARGS = frozenset({str, int, bool, type(None)})
+
+
+def _memo_key(args: tuple[object, ...], idx: "Index") -> tuple[object, ...] | None:
+    """A key for keeping an answer, or ``None`` when an argument is not plain."""
+    key: list[object] = []
+    for a in args:
+        t = type(a)
+        if t in _PLAIN_ARGS:
+            key.append((t, a))
+        elif isinstance(a, (Industry, Document)) and idx.record_by_id.get(a.id) is a:
+            key.append((t, a.id))
+        else:
+            return None
+    return tuple(key)
+
+
+def _targets(
+    p: Plan,
+    idx: "Index",
+    industry: object,
+    year: object,
+    kind: object,
+    document: object,
+    all_documents: object,
+) -> tuple[Target, ...]:
     if year is not None:
         year = check_year(year)
     wanted = None if kind is None else check_choice(kind, TargetKind, "kind")

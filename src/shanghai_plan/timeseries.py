@@ -234,6 +234,18 @@ def series(
         ind = indicator(found if isinstance(found, Target) else indicator_or_id, plan=p)
     else:
         raise wrong_type("indicator_or_id", "an Indicator, a Target or an id", indicator_or_id)
+    idx = index_for(p)
+    key = ("series", ind.id, partial)
+    kept = idx.memo.get(key)
+    if isinstance(kept, Series) and idx.record_by_id.get(ind.id) is ind:
+        return kept  # series are immutable: one per indicator of the plan
+    made = _build(ind, partial, p)
+    if idx.record_by_id.get(ind.id) is ind:
+        idx.memo[key] = made
+    return made
+
+
+def _build(ind: Indicator, partial: bool, p: Plan) -> Series:
     groups: dict[tuple[int, str | None], list[Observation]] = {}
     for o in ind.observations:
         groups.setdefault((o.year, o.coverage), []).append(o)
