@@ -231,9 +231,10 @@ def test_wheel_installs_and_passes_the_suite(tmp_path: Path) -> None:
 
     # 4. The suite, copied away from the source tree.
     suite = tmp_path / "suite"
-    ignore = shutil.ignore_patterns("__pycache__", ".hypothesis")
+    ignore = shutil.ignore_patterns("__pycache__", ".hypothesis", "_build", "results")
     shutil.copytree(ROOT / "tests", suite / "tests", ignore=ignore)
-    for folder in ("docs", "scripts"):  # page generators; the namespace generator
+    # page generators, the namespace and rows generators, the benchmark's smoke run
+    for folder in ("docs", "scripts", "benchmarks"):
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, suite / folder, ignore=ignore)
     shutil.copy(ROOT / "README.md", suite / "README.md")

@@ -64,7 +64,7 @@ def published(plan: Plan) -> datetime.date | None:
 
 
 def exports(directory: str) -> tuple[int, str, str]:
-    rows: list[dict[str, object]] = sp.to_records("progress", all_documents=True)
+    rows: list[sp.ProgressRecord] = sp.to_records("progress", all_documents=True)
     own = sp.to_csv("targets", document=sp.load().id, excel=True)
     sp.write_csv("targets", f"{directory}/targets.csv", excel=True)
     package = sp.write_datapackage(directory)
@@ -192,3 +192,10 @@ def settled() -> list[str]:
     first: sp.ScorecardRow = rows[0]
     table = sp.show(sp.targets())
     return [first.target_id, repr(table), *(r.target_id for r in rows if r.figure is not None)]
+
+
+def typed_rows() -> tuple[str, int | None, str]:
+    targets: list[sp.TargetsRecord] = sp.to_records("targets")
+    first = targets[0]
+    card: list[sp.ScorecardRecord] = sp.to_records("scorecard", all_documents=True)
+    return first["id"], first["year"], card[0]["status"]

@@ -14,7 +14,7 @@ import json
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from . import _format, export, queries, tables, verdicts
@@ -27,7 +27,7 @@ from .model import EventKind, Plan, TargetKind
 
 __all__ = ["main"]
 
-Rows = list[dict[str, Any]]
+Rows = Sequence[Mapping[str, Any]]  # plain dicts, or the typed rows of to_records()
 
 
 # ------------------------------------------------------------------ rendering

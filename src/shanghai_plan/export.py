@@ -22,8 +22,10 @@ import csv
 import io
 import os
 import pathlib
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 
+from . import rows
 from ._args import check_plan
 from .errors import MissingDependencyError
 from .loading import load
@@ -106,14 +108,167 @@ def _table_and_scope(
     return t, doc_id
 
 
+@overload
+def to_records(
+    kind: Literal["industries"],
+    *,
+    document: "str | Document | None" = ...,
+    all_documents: bool = ...,
+    plan: Plan | None = ...,
+) -> "list[rows.IndustriesRecord]": ...
+
+
+@overload
+def to_records(
+    kind: Literal["targets"],
+    *,
+    document: "str | Document | None" = ...,
+    all_documents: bool = ...,
+    plan: Plan | None = ...,
+) -> "list[rows.TargetsRecord]": ...
+
+
+@overload
+def to_records(
+    kind: Literal["indicators"],
+    *,
+    document: "str | Document | None" = ...,
+    all_documents: bool = ...,
+    plan: Plan | None = ...,
+) -> "list[rows.IndicatorsRecord]": ...
+
+
+@overload
+def to_records(
+    kind: Literal["observations"],
+    *,
+    document: "str | Document | None" = ...,
+    all_documents: bool = ...,
+    plan: Plan | None = ...,
+) -> "list[rows.ObservationsRecord]": ...
+
+
+@overload
+def to_records(
+    kind: Literal["sources"],
+    *,
+    document: "str | Document | None" = ...,
+    all_documents: bool = ...,
+    plan: Plan | None = ...,
+) -> "list[rows.SourcesRecord]": ...
+
+
+@overload
+def to_records(
+    kind: Literal["progress"],
+    *,
+    document: "str | Document | None" = ...,
+    all_documents: bool = ...,
+    plan: Plan | None = ...,
+) -> "list[rows.ProgressRecord]": ...
+
+
+@overload
+def to_records(
+    kind: Literal["scorecard"],
+    *,
+    document: "str | Document | None" = ...,
+    all_documents: bool = ...,
+    plan: Plan | None = ...,
+) -> "list[rows.ScorecardRecord]": ...
+
+
+@overload
+def to_records(
+    kind: Literal["findings"],
+    *,
+    document: "str | Document | None" = ...,
+    all_documents: bool = ...,
+    plan: Plan | None = ...,
+) -> "list[rows.FindingsRecord]": ...
+
+
+@overload
+def to_records(
+    kind: Literal["gaps"],
+    *,
+    document: "str | Document | None" = ...,
+    all_documents: bool = ...,
+    plan: Plan | None = ...,
+) -> "list[rows.GapsRecord]": ...
+
+
+@overload
+def to_records(
+    kind: Literal["goals"],
+    *,
+    document: "str | Document | None" = ...,
+    all_documents: bool = ...,
+    plan: Plan | None = ...,
+) -> "list[rows.GoalsRecord]": ...
+
+
+@overload
+def to_records(
+    kind: Literal["documents"],
+    *,
+    document: "str | Document | None" = ...,
+    all_documents: bool = ...,
+    plan: Plan | None = ...,
+) -> "list[rows.DocumentsRecord]": ...
+
+
+@overload
+def to_records(
+    kind: Literal["conflicts"],
+    *,
+    document: "str | Document | None" = ...,
+    all_documents: bool = ...,
+    plan: Plan | None = ...,
+) -> "list[rows.ConflictsRecord]": ...
+
+
+@overload
+def to_records(
+    kind: Literal["citations"],
+    *,
+    document: "str | Document | None" = ...,
+    all_documents: bool = ...,
+    plan: Plan | None = ...,
+) -> "list[rows.CitationsRecord]": ...
+
+
+@overload
+def to_records(
+    kind: Literal["records"],
+    *,
+    document: "str | Document | None" = ...,
+    all_documents: bool = ...,
+    plan: Plan | None = ...,
+) -> "list[rows.RecordsRecord]": ...
+
+
+@overload
+def to_records(
+    kind: RecordKind,
+    *,
+    document: "str | Document | None" = ...,
+    all_documents: bool = ...,
+    plan: Plan | None = ...,
+) -> list[Any]: ...
+
+
 def to_records(
     kind: RecordKind,
     *,
     document: "str | Document | None" = None,
     all_documents: bool = False,
     plan: Plan | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Any]:
     """One kind of record as a list of flat dicts (see :data:`RECORD_KINDS`).
+
+    Each row is typed for type checkers by its table's ``TypedDict`` in
+    :mod:`shanghai_plan.rows` (``to_records("targets")`` is a ``list[TargetsRecord]``).
 
     Tables whose rows belong to one document (``targets``, ``progress``) hold the plan's
     own rows by default, like :func:`~shanghai_plan.targets` and
@@ -208,7 +363,7 @@ def to_csv(
     return ("\ufeff" if excel else "") + csv_text(t.records(p, scope), [c.name for c in t.columns])
 
 
-def csv_text(rows: list[Row], columns: list[str] | None = None) -> str:
+def csv_text(rows: "Sequence[Mapping[str, Any]]", columns: list[str] | None = None) -> str:
     """Flat records (as :func:`to_records` makes them) as CSV text.
 
     The header is ``columns`` (default: the first row's keys); no rows and no columns give
@@ -238,7 +393,9 @@ def write_csv(
         _write_csv(rows, fh, [c.name for c in t.columns])
 
 
-def _write_csv(rows: list[Row], fh: Any, columns: list[str] | None = None) -> None:
+def _write_csv(
+    rows: "Sequence[Mapping[str, Any]]", fh: Any, columns: list[str] | None = None
+) -> None:
     names = columns if columns is not None else list(rows[0]) if rows else []
     if not names:
         return
