@@ -7,35 +7,13 @@ Values are in base units (亿元 × 1e8 → yuan).
 import math
 
 import shanghai_plan as sp
+from tests.bundled import CONFLICTS, FINDINGS, GAPS, OBSERVATIONS, TARGETS, confidences
 
-
-def _plan() -> sp.Plan:
-    return sp.load()
-
-
-def _obs(oid: str) -> sp.Observation:
-    for ind in _plan().indicators:
-        for o in ind.observations:
-            if o.id == oid:
-                return o
-    raise KeyError(oid)
-
-
-def _confidence(o: sp.Observation) -> set[sp.Confidence]:
-    by_id = {s.id: s for s in _plan().sources}
-    return {by_id[c.source_id].confidence for c in o.citations}
-
-
-def _finding(fid: str) -> sp.Finding:
-    return next(f for f in _plan().findings if f.id == fid)
-
-
-def _gap(gid: str) -> sp.Gap:
-    return next(g for g in _plan().gaps if g.id == gid)
-
-
-def _conflict(cid: str) -> sp.Conflict:
-    return next(c for c in _plan().conflicts if c.id == cid)
+_obs = OBSERVATIONS.__getitem__
+_confidence = confidences
+_finding = FINDINGS.__getitem__
+_gap = GAPS.__getitem__
+_conflict = CONFLICTS.__getitem__
 
 
 def test_industrial_investment_growth_2022() -> None:  # outcomes-supplement-2.md G1 [V1]: +0.6%
@@ -200,5 +178,5 @@ def test_gap_core_components() -> None:  # plan-targets T2 table; supplement-2 �
 
 
 def test_outline_labour_productivity_measure() -> None:  # supplement-2 G33: whole-economy measure
-    t = next(t for t in _plan().targets if t.id == "tgt-sh-outline-labour-productivity-360k")
+    t = TARGETS["tgt-sh-outline-labour-productivity-360k"]
     assert t.indicator_id == "ind-labour-productivity"

@@ -7,23 +7,23 @@ and the confidence of the source.
 """
 
 import shanghai_plan as sp
+from tests.bundled import (
+    CONFLICTS,
+    FINDINGS,
+    GAPS,
+    INDICATOR_OF,
+    OBSERVATIONS,
+    PLAN,
+    SOURCES,
+    TARGETS,
+    confidences,
+)
 
-PLAN = sp.load()
-OBSERVATIONS = {o.id: o for i in PLAN.indicators for o in i.observations}
-INDICATOR_OF = {o.id: i.id for i in PLAN.indicators for o in i.observations}
-SOURCES = {s.id: s for s in PLAN.sources}
-FINDINGS = {f.id: f for f in PLAN.findings}
-GAPS = {g.id: g for g in PLAN.gaps}
-CONFLICTS = {c.id: c for c in PLAN.conflicts}
-TARGETS = {t.id: t for t in PLAN.targets}
-
-
-def _obs(oid: str) -> sp.Observation:
-    return OBSERVATIONS[oid]
+_obs = OBSERVATIONS.__getitem__
 
 
 def _confidences(oid: str) -> set[sp.Confidence]:
-    return {SOURCES[c.source_id].confidence for c in _obs(oid).citations}
+    return confidences(_obs(oid))
 
 
 # ------------------------------------------------------------------ NEV output (units)

@@ -9,41 +9,25 @@ Sheets: ``outcomes-aggregates.md`` (lines F16–F39, conflicts K1–K8) and ``pl
 import datetime as dt
 
 import shanghai_plan as sp
+from tests.bundled import (
+    CONFLICTS,
+    FINDINGS,
+    GAPS,
+    INDICATOR_OF,
+    OBSERVATIONS,
+    best_confidence,
+)
 
-
-def _obs(oid: str) -> sp.Observation:
-    for ind in sp.load().indicators:
-        for o in ind.observations:
-            if o.id == oid:
-                return o
-    raise KeyError(oid)
-
-
-def _indicator_of(oid: str) -> str:
-    for ind in sp.load().indicators:
-        if any(o.id == oid for o in ind.observations):
-            return ind.id
-    raise KeyError(oid)
+_obs = OBSERVATIONS.__getitem__
+_indicator_of = INDICATOR_OF.__getitem__
+_finding = FINDINGS.__getitem__
+_gap = GAPS.__getitem__
+_conflict = CONFLICTS.__getitem__
 
 
 def _confidence(oid: str) -> sp.Confidence:
     """A figure is as strong as the best source that gives it."""
-    plan = sp.load()
-    by_id = {s.id: s for s in plan.sources}
-    order = [sp.Confidence.PRIMARY, sp.Confidence.SECONDARY, sp.Confidence.WEAK]
-    return min((by_id[c.source_id].confidence for c in _obs(oid).citations), key=order.index)
-
-
-def _finding(fid: str) -> sp.Finding:
-    return next(f for f in sp.load().findings if f.id == fid)
-
-
-def _gap(gid: str) -> sp.Gap:
-    return next(g for g in sp.load().gaps if g.id == gid)
-
-
-def _conflict(cid: str) -> sp.Conflict:
-    return next(c for c in sp.load().conflicts if c.id == cid)
+    return best_confidence(_obs(oid))
 
 
 def test_sei_share_2025_drc_45() -> None:  # outcomes-aggregates F16, [T1] primary

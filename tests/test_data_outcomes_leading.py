@@ -7,23 +7,24 @@ Each test names the sheet (in shared/sources/) and the line it was checked again
 import pytest
 
 import shanghai_plan as sp
+from tests.bundled import (
+    CONFLICTS,
+    FINDINGS,
+    GAPS,
+    OBSERVATIONS,
+    PLAN,
+    SOURCES,
+    TARGETS,
+    confidences,
+)
+from tests.bundled import INDICATOR_OF as IND_OF
 
-PLAN = sp.load()
-OBS = {o.id: o for i in PLAN.indicators for o in i.observations}
-IND_OF = {o.id: i.id for i in PLAN.indicators for o in i.observations}
-SOURCES = {s.id: s for s in PLAN.sources}
-FINDINGS = {f.id: f for f in PLAN.findings}
-GAPS = {g.id: g for g in PLAN.gaps}
-CONFLICTS = {c.id: c for c in PLAN.conflicts}
-TARGETS = {t.id: t for t in PLAN.targets}
-
-
-def _obs(oid: str) -> sp.Observation:
-    return OBS[oid]
+OBS = OBSERVATIONS
+_obs = OBSERVATIONS.__getitem__
 
 
 def _confidences(o: sp.Observation) -> set[str]:
-    return {SOURCES[c.source_id].confidence.value for c in o.citations}
+    return {c.value for c in confidences(o)}
 
 
 # --------------------------------------------------------------- 2019 baselines (T1-01)
