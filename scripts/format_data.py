@@ -5,8 +5,9 @@ Run after editing ``src/shanghai_plan/data/plan.json`` by hand:
     python scripts/format_data.py
 
 It also regenerates the bundled JSON Schema (``data/plan.schema.json``) from the model,
-and records the SHA-256 of the data file in ``data/plan.json.sha256`` (``sha256sum``
-format); a test fails when the data file and its recorded digest disagree.
+and records the data file's fingerprint (CRC-32 and size, which the loader checks before
+it trusts the bundled file) in ``data/plan.json.crc32``; a test fails when the data file
+and its recorded fingerprint disagree.
 
 The file is validated first (a broken file is reported, never rewritten); then it is
 written back as the converter unstructures it: keys holding default values are dropped,
@@ -14,7 +15,6 @@ whole-number floats are written as integers, two-space indentation, UTF-8 withou
 escapes, a final newline.
 """
 
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -24,7 +24,7 @@ from shanghai_plan._converter import unstructure
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "shanghai_plan" / "data" / "plan.json"
 SCHEMA = DATA.with_name("plan.schema.json")
-DIGEST = DATA.with_name("plan.json.sha256")
+DIGEST = DATA.with_name("plan.json.crc32")
 
 
 def canonical_text(plan: sp.Plan) -> str:
@@ -38,8 +38,10 @@ def schema_text() -> str:
 
 
 def digest_text(data: bytes) -> str:
-    """The digest file's content for the data file's bytes (as ``sha256sum`` prints it)."""
-    return f"{hashlib.sha256(data).hexdigest()}  plan.json\n"
+    """The fingerprint file's content for the data file's bytes: CRC-32, size, name."""
+    from shanghai_plan.loading import _digest
+
+    return f"{_digest(data)}  plan.json\n"
 
 
 def _write(path: Path, text: str) -> None:

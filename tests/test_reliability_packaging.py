@@ -1,12 +1,13 @@
 """What ships: the data and its recorded digest, py.typed, no code run from data, and
 (opt-in, SHANGHAI_PLAN_WHEEL_TEST=1) the whole suite run against an installed wheel.
 
-The digest design: ``data/plan.json.sha256`` (``sha256sum`` format) is committed next to
-the data and ships inside the package; ``scripts/format_data.py`` rewrites it.  A test
-compares it with the data the package actually reads, so editing plan.json without
-running the script fails the suite.  An installed wheel also records the file's SHA-256
-in its ``RECORD`` (standard package metadata); when the package runs from a wheel, the
-RECORD hash, the committed digest and the data must all agree.
+The fingerprint design: ``data/plan.json.crc32`` (CRC-32, size, name) is committed next
+to the data and ships inside the package; ``scripts/format_data.py`` rewrites it, and the
+loader trusts the bundled bytes only when they match it.  A test compares it with the
+data the package actually reads, so editing plan.json without running the script fails
+the suite.  An installed wheel also records the file's SHA-256 in its ``RECORD``
+(standard package metadata); when the package runs from a wheel, the RECORD hash and the
+data must agree.
 """
 
 import ast
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -35,21 +37,32 @@ the package must be imported from."""
 
 
 def recorded_digest() -> str:
-    text = resources.files("shanghai_plan").joinpath("data/plan.json.sha256").read_text("ascii")
-    digest, name = text.split()
+    text = resources.files("shanghai_plan").joinpath("data/plan.json.crc32").read_text("ascii")
+    crc, size, name = text.split()
     assert name == "plan.json"
-    assert text == f"{digest}  plan.json\n"
-    return digest
+    assert text == f"{crc} {size}  plan.json\n"
+    assert len(crc) == 8 and int(crc, 16) >= 0 and int(size) > 0
+    return f"{crc} {size}"
 
 
 # ------------------------------------------------------------------ data and digest
 
 
 def test_bundled_data_matches_its_recorded_digest() -> None:
-    actual = hashlib.sha256(read_bundled_bytes()).hexdigest()
+    raw = read_bundled_bytes()
+    actual = f"{zlib.crc32(raw):08x} {len(raw)}"  # computed here, not by the loader
     assert actual == recorded_digest(), (
-        "plan.json changed but its recorded digest did not: run python scripts/format_data.py"
+        "plan.json changed but its recorded fingerprint did not: "
+        "run python scripts/format_data.py"
     )
+
+
+def test_loader_fingerprint_is_the_recorded_one() -> None:
+    from shanghai_plan import loading
+
+    assert loading._digest(read_bundled_bytes()) == loading._release_digest()
+    assert loading._release_digest() == recorded_digest()
+    assert loading._digest(read_bundled_bytes() + b" ") != loading._release_digest()
 
 
 def test_installed_record_hash_matches_the_data() -> None:
@@ -65,13 +78,12 @@ def test_installed_record_hash_matches_the_data() -> None:
     assert entry.hash.mode == "sha256"
     from_record = base64.urlsafe_b64decode(entry.hash.value + "=" * (-len(entry.hash.value) % 4))
     assert from_record.hex() == hashlib.sha256(read_bundled_bytes()).hexdigest()
-    assert from_record.hex() == recorded_digest()
     assert Path(str(entry.locate())).resolve() == PACKAGE_DIR / "data" / "plan.json"
 
 
 def test_package_ships_data_and_type_marker() -> None:
     root = resources.files("shanghai_plan")
-    for name in ("py.typed", "data/plan.json", "data/plan.json.sha256"):
+    for name in ("py.typed", "data/plan.json", "data/plan.json.crc32"):
         assert root.joinpath(name).is_file(), name
     assert sp.load().sources
 
@@ -211,7 +223,7 @@ def test_wheel_installs_and_passes_the_suite(tmp_path: Path) -> None:
         if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
     }
     assert wanted <= names, sorted(wanted - names)
-    for name in ("py.typed", "data/plan.json", "data/plan.json.sha256"):
+    for name in ("py.typed", "data/plan.json", "data/plan.json.crc32"):
         assert f"shanghai_plan/{name}" in names
     assert shipped_data == (source_package / "data" / "plan.json").read_bytes()
     with zipfile.ZipFile(wheel) as zf:
