@@ -198,3 +198,41 @@ def test_target_filters_compose(year: int | None, kind: Any) -> None:
     assert set(result) == set(sp.targets(year=year)) & set(sp.targets(kind=kind))
     order = [t.id for t in sp.targets()]
     assert [t.id for t in result] == [i for i in order if i in {t.id for t in result}]
+
+
+def test_index_builds_only_what_a_question_needs(raw: dict[str, Any]) -> None:
+    import gc
+    import weakref
+
+    from shanghai_plan import _index
+
+    # Equal plans share an index (the cache is keyed by value): this one equals no other.
+    raw["industries"][0]["description"] += " (a copy for this test)"
+    mine = sp.loads(json.dumps(raw))
+    idx = _index.index_for(mine)
+    assert sp.key_industries(plan=mine) == tuple(
+        i for i in mine.industries if i.tier is sp.IndustryTier.KEY
+    )
+    built = {n for n in _index.Index.__slots__ if _has_slot(idx, n)}
+    assert {"by_tier", "industry_by_key"} <= built
+    assert "record_by_id" not in built  # the record walk waits for a question that needs it
+    assert sp.record(mine.targets[0].id, plan=mine) is mine.targets[0]
+    assert _has_slot(idx, "record_by_id")
+    assert sp.record(mine.id, plan=mine) is mine  # the plan asked about, not the index's copy
+    assert sp.record(mine.id, sp.Plan, plan=mine) is mine
+    full = _index._build(mine)  # everything at once equals what the questions built
+    for name in _index._GROUPS:
+        assert getattr(full, name) == getattr(idx, name), name
+    # the index does not keep its plan alive: the cache lets both go together
+    ref = weakref.ref(mine)
+    del mine, idx, full
+    gc.collect()
+    assert ref() is None
+
+
+def _has_slot(obj: object, name: str) -> bool:
+    try:
+        object.__getattribute__(obj, name)
+    except AttributeError:
+        return False
+    return True

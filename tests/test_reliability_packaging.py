@@ -41,7 +41,9 @@ def recorded_digest() -> str:
     crc, size, name = text.split()
     assert name == "plan.json"
     assert text == f"{crc} {size}  plan.json\n"
-    assert len(crc) == 8 and int(crc, 16) >= 0 and int(size) > 0
+    assert len(crc) == 8
+    assert int(crc, 16) >= 0
+    assert int(size) > 0
     return f"{crc} {size}"
 
 
@@ -52,8 +54,7 @@ def test_bundled_data_matches_its_recorded_digest() -> None:
     raw = read_bundled_bytes()
     actual = f"{zlib.crc32(raw):08x} {len(raw)}"  # computed here, not by the loader
     assert actual == recorded_digest(), (
-        "plan.json changed but its recorded fingerprint did not: "
-        "run python scripts/format_data.py"
+        "plan.json changed but its recorded fingerprint did not: run python scripts/format_data.py"
     )
 
 

@@ -94,7 +94,6 @@ if TYPE_CHECKING:
         Unit,
     )
     from .queries import (
-        SearchHit,
         cited_sources,
         conflicts,
         document,
@@ -110,7 +109,6 @@ if TYPE_CHECKING:
         leading_industries,
         observations,
         record,
-        search,
         source,
         sources,
         target,
@@ -132,6 +130,7 @@ if TYPE_CHECKING:
         SourcesRecord,
         TargetsRecord,
     )
+    from .searching import SearchHit, search
     from .timeseries import Series, SeriesPoint, series
     from .verdicts import Scorecard, ScorecardRow, scorecard
 
@@ -375,7 +374,6 @@ _HOME: dict[str, str] = {
     "Title": "model",
     "TitleKind": "model",
     "Unit": "model",
-    "SearchHit": "queries",
     "cited_sources": "queries",
     "conflicts": "queries",
     "document": "queries",
@@ -391,7 +389,6 @@ _HOME: dict[str, str] = {
     "leading_industries": "queries",
     "observations": "queries",
     "record": "queries",
-    "search": "queries",
     "source": "queries",
     "sources": "queries",
     "target": "queries",
@@ -410,6 +407,8 @@ _HOME: dict[str, str] = {
     "ScorecardRecord": "rows",
     "SourcesRecord": "rows",
     "TargetsRecord": "rows",
+    "SearchHit": "searching",
+    "search": "searching",
     "Series": "timeseries",
     "SeriesPoint": "timeseries",
     "series": "timeseries",

@@ -5,14 +5,23 @@ import re
 import threading
 import unicodedata
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from attrs import frozen
+import attrs
 
 from ._records import records as all_records
 from .model import Finding, Gap, Indicator, Industry, IndustryTier, Plan, Source, Target
 
-__all__ = ["Index", "has_cjk", "index_for", "normalize", "search_forms", "singular", "words"]
+__all__ = [
+    "Index",
+    "has_cjk",
+    "index_for",
+    "normalize",
+    "record_of",
+    "search_forms",
+    "singular",
+    "words",
+]
 
 _SEPARATORS = str.maketrans({"-": " ", "_": " ", "/": " ", "&": " and ", "·": " ", ".": " "})
 
@@ -84,9 +93,35 @@ def search_forms(text: str) -> tuple[str, str, str]:
     )
 
 
-@frozen
 class Index:
-    """Derived look-up tables for one plan (built once, on the first question)."""
+    """Derived look-up tables for one plan, each group built on the first question that
+    needs it (``key_industries()`` builds the industry tables, not the record walk).
+
+    A plain slotted class rather than an attrs one: it is never compared, shown or
+    exported, and defining an attrs class costs about a millisecond of the first answer.
+    An attribute not yet built is missing from its slot, so ``__getattr__`` runs only
+    then: it builds that attribute's group (see ``_GROUPS``) and later reads are plain
+    slot reads.  Two threads asking at once may both build a group; they build equal
+    tables from the same immutable plan, and either one is kept.
+    """
+
+    __slots__ = (
+        "_plan",
+        "by_tier",
+        "document_ids",
+        "findings_by_record",
+        "gaps_by_record",
+        "ids_by_kind",
+        "indicator_by_observation",
+        "industry_by_exact",
+        "industry_by_key",
+        "industry_keys",
+        "memo",
+        "record_by_id",
+        "source_by_id",
+        "targets_by",
+        "targets_by_industry",
+    )
 
     industry_by_key: dict[str, Industry]
     industry_keys: dict[str, str]  # normalised key -> the key as written, for suggestions
@@ -98,13 +133,35 @@ class Index:
     document_ids: frozenset[str]
     source_by_id: dict[str, Source]
     record_by_id: dict[str, object]
+    ids_by_kind: dict[type, tuple[str, ...]]  # record class -> the ids of that kind
     # target or indicator id -> the findings that name it; record id -> the gaps that name it
     findings_by_record: dict[str, tuple[Finding, ...]]
     gaps_by_record: dict[str, tuple[Gap, ...]]
-    ids_by_kind: dict[type, tuple[str, ...]]  # record class -> the ids of that kind
     indicator_by_observation: dict[str, Indicator]  # observation id -> its indicator
     # answers worth keeping: search results and progress results, by their arguments
     memo: dict[tuple[object, ...], object]
+
+    def __init__(self, plan: Plan) -> None:
+        # The tables are built from a shallow copy: the same records, a new Plan object.
+        # The index lives in a weak-keyed cache, and a reference to the key itself would
+        # keep every plan ever asked about (and its index) alive; the copy refers to the
+        # records, which never refer back to their plan.
+        self._plan = attrs.evolve(plan)
+        self.memo = {}
+
+    def __getattr__(self, name: str) -> object:
+        build = _GROUPS.get(name)
+        if build is None:
+            raise AttributeError(name)
+        for key, value in build(self._plan).items():
+            setattr(self, key, value)
+        return object.__getattribute__(self, name)
+
+    def build_all(self) -> "Index":
+        """Build every group now (what the first questions would build between them)."""
+        for name in _GROUPS:
+            getattr(self, name)
+        return self
 
 
 _cache: "weakref.WeakKeyDictionary[Plan, Index]" = weakref.WeakKeyDictionary()
@@ -120,8 +177,20 @@ def index_for(plan: Plan) -> Index:
     with _lock:
         found = _cache.get(plan)
         if found is None:
-            found = _cache[plan] = _build(plan)
+            found = _cache[plan] = Index(plan)
         return found
+
+
+def record_of(plan: Plan, record_id: str) -> object | None:
+    """The record of ``plan`` whose id is ``record_id`` (the plan itself included), or None.
+
+    The index's ``record_by_id`` holds every record but the plan: the index is built from
+    a copy of the plan (see :class:`Index`), and the answer is the plan asked about.
+    """
+    found = index_for(plan).record_by_id.get(record_id)
+    if found is None and record_id == plan.id:
+        return plan
+    return found
 
 
 def _keys(ind: Industry) -> Iterable[str]:
@@ -132,15 +201,28 @@ def _keys(ind: Industry) -> Iterable[str]:
         yield alias.name
 
 
-def _build(plan: Plan) -> Index:
+def _industries(plan: Plan) -> dict[str, object]:
     by_key: dict[str, Industry] = {}
     shown: dict[str, str] = {}
+    exact: dict[str, Industry] = {}
     for ind in plan.industries:
         for key in _keys(ind):
             norm = normalize(key)
             # the first industry to claim a key keeps it (ids and names come before aliases)
             by_key.setdefault(norm, ind)
             shown.setdefault(norm, key)
+            exact.setdefault(key, ind)
+    return {
+        "industry_by_key": by_key,
+        "industry_keys": shown,
+        "industry_by_exact": exact,
+        "by_tier": {
+            tier: tuple(i for i in plan.industries if i.tier is tier) for tier in IndustryTier
+        },
+    }
+
+
+def _targets(plan: Plan) -> dict[str, object]:
     targets: dict[str, list[Target]] = {}
     targets_by: dict[tuple[str | None, str | None], list[Target]] = {}
     for t in plan.targets:
@@ -149,40 +231,67 @@ def _build(plan: Plan) -> Index:
         for about in (None, *t.industry_ids):
             targets_by.setdefault((about, t.document_id), []).append(t)
             targets_by.setdefault((about, None), []).append(t)
+    return {
+        "targets_by_industry": {k: tuple(v) for k, v in targets.items()},
+        "targets_by": {k: tuple(v) for k, v in targets_by.items()},
+    }
+
+
+def _records(plan: Plan) -> dict[str, object]:
     records: dict[str, object] = {}
     by_kind: dict[type, list[str]] = {}
     for rec in all_records(plan):
         rid = getattr(rec, "id", None)
         if isinstance(rid, str):
-            records.setdefault(rid, rec)
+            if rec is not plan:  # the plan itself is left out: see record_of()
+                records.setdefault(rid, rec)
             by_kind.setdefault(type(rec), []).append(rid)
+    return {"record_by_id": records, "ids_by_kind": {k: tuple(v) for k, v in by_kind.items()}}
+
+
+def _findings(plan: Plan) -> dict[str, object]:
     findings: dict[str, list[Finding]] = {}
     for f in plan.findings:
         for rid in dict.fromkeys((*f.target_ids, *f.indicator_ids)):
             findings.setdefault(rid, []).append(f)
+    return {"findings_by_record": {k: tuple(v) for k, v in findings.items()}}
+
+
+def _gaps(plan: Plan) -> dict[str, object]:
     gaps: dict[str, list[Gap]] = {}
     for g in plan.gaps:
         for rid in dict.fromkeys(g.record_ids):
             gaps.setdefault(rid, []).append(g)
-    exact: dict[str, Industry] = {}
-    for ind in plan.industries:
-        for key in _keys(ind):
-            exact.setdefault(key, ind)
-    return Index(
-        industry_by_key=by_key,
-        industry_keys=shown,
-        industry_by_exact=exact,
-        by_tier={
-            tier: tuple(i for i in plan.industries if i.tier is tier) for tier in IndustryTier
-        },
-        targets_by_industry={k: tuple(v) for k, v in targets.items()},
-        targets_by={k: tuple(v) for k, v in targets_by.items()},
-        document_ids=frozenset({plan.id, *(d.id for d in plan.related_documents)}),
-        source_by_id={s.id: s for s in plan.sources},
-        record_by_id=records,
-        findings_by_record={k: tuple(v) for k, v in findings.items()},
-        gaps_by_record={k: tuple(v) for k, v in gaps.items()},
-        ids_by_kind={k: tuple(v) for k, v in by_kind.items()},
-        indicator_by_observation={o.id: i for i in plan.indicators for o in i.observations},
-        memo={},
-    )
+    return {"gaps_by_record": {k: tuple(v) for k, v in gaps.items()}}
+
+
+def _documents(plan: Plan) -> dict[str, object]:
+    return {"document_ids": frozenset({plan.id, *(d.id for d in plan.related_documents)})}
+
+
+def _sources(plan: Plan) -> dict[str, object]:
+    return {"source_by_id": {s.id: s for s in plan.sources}}
+
+
+def _observations(plan: Plan) -> dict[str, object]:
+    by_obs = {o.id: i for i in plan.indicators for o in i.observations}
+    return {"indicator_by_observation": by_obs}
+
+
+_BUILDERS: tuple[tuple[Callable[[Plan], dict[str, object]], tuple[str, ...]], ...] = (
+    (_industries, ("industry_by_key", "industry_keys", "industry_by_exact", "by_tier")),
+    (_targets, ("targets_by_industry", "targets_by")),
+    (_documents, ("document_ids",)),
+    (_sources, ("source_by_id",)),
+    (_records, ("record_by_id", "ids_by_kind")),
+    (_findings, ("findings_by_record",)),
+    (_gaps, ("gaps_by_record",)),
+    (_observations, ("indicator_by_observation",)),
+)
+_GROUPS = {name: build for build, names in _BUILDERS for name in names}
+"""Which builder fills each attribute of :class:`Index` (a builder fills all its names)."""
+
+
+def _build(plan: Plan) -> Index:
+    """A fully built index of ``plan`` (every group at once; the benchmark times this)."""
+    return Index(plan).build_all()

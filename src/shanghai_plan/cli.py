@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from . import _format, export, queries, tables, verdicts
+from . import _format, export, queries, searching, tables, verdicts
 from ._converter import unstructure
 from ._version import __version__
 from .analysis import Status
@@ -208,7 +208,7 @@ def _cmd_show(args: argparse.Namespace) -> str:
 def _cmd_search(args: argparse.Namespace) -> str:
     rows: Rows = [
         {"kind": h.kind, "id": h.id, "field": h.field, "text": h.text}
-        for h in queries.search(args.text)
+        for h in searching.search(args.text)
     ]
     return _emit(rows, args.format, ["kind", "id", "field", "text"])
 
