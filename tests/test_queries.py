@@ -206,10 +206,11 @@ def test_index_builds_only_what_a_question_needs(raw: dict[str, Any]) -> None:
 
     from shanghai_plan import _index
 
-    # Equal plans share an index (the cache is keyed by value): this one equals no other.
-    raw["industries"][0]["description"] += " (a copy for this test)"
     mine = sp.loads(json.dumps(raw))
+    assert mine == sp.load()
     idx = _index.index_for(mine)
+    assert idx is not _index.index_for(sp.load())  # by identity: an equal plan is another plan
+    assert _index.index_for(mine) is idx
     assert sp.key_industries(plan=mine) == tuple(
         i for i in mine.industries if i.tier is sp.IndustryTier.KEY
     )

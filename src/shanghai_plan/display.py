@@ -65,10 +65,10 @@ def _qty(q: Quantity | None) -> str:
 
 def _known_sources() -> dict[str, Source]:
     from . import loading
-    from ._index import _cache
+    from ._index import indexed_plans
 
     found: dict[str, Source] = {}
-    plans = list(_cache.keys())
+    plans = indexed_plans()
     if loading._bundled is not None:
         plans.append(loading._bundled)
     for p in plans:
