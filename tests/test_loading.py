@@ -270,3 +270,29 @@ def test_bundled_file_with_other_bytes_takes_the_strict_path(
     )
     with pytest.raises(sp.PlanDataError, match=r"\$\.industries\[0\]\.colour: unknown key"):
         loading._build_bundled()
+
+
+def test_data_problem_is_an_immutable_value() -> None:
+    import pickle
+
+    import attrs
+
+    p = sp.DataProblem("$.targets[0].year", "expected an integer")
+    assert p == sp.DataProblem("$.targets[0].year", "expected an integer")
+    assert p != sp.DataProblem("$.targets[1].year", "expected an integer")
+    assert p != ("$.targets[0].year", "expected an integer")
+    assert len({p, sp.DataProblem("$.targets[0].year", "expected an integer")}) == 1
+    assert str(p) == "$.targets[0].year: expected an integer"
+    assert repr(p) == "DataProblem(path='$.targets[0].year', message='expected an integer')"
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        p.path = "$"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        del p.message
+    assert pickle.loads(pickle.dumps(p)) == p
+    match p:
+        case sp.DataProblem(path, message):
+            assert (path, message) == (p.path, p.message)
+    error = sp.PlanDataError([p], "mine.json")
+    again = pickle.loads(pickle.dumps(error))
+    assert again.errors == (p,)
+    assert str(again) == str(error)
