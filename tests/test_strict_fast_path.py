@@ -222,3 +222,19 @@ def test_size_limit_counts_the_utf8_bytes_of_text() -> None:
     with pytest.raises(sp.PlanDataError, match="larger than the limit"):
         sp.loads(text, max_bytes=size - 1)
     assert sp.loads(text, max_bytes=size) == sp.loads(text.encode("utf-8"), max_bytes=size)
+
+
+def test_strings_are_checked_for_lone_surrogates_however_they_arrive() -> None:
+    # Bytes decoded from UTF-8 cannot hold a lone surrogate, so the fast path checks
+    # strings one by one only when the text has a \u escape or did not come as bytes.
+    text = json.dumps(base_document(), ensure_ascii=False)
+    raw_surrogate = text.replace('"summary": "', '"summary": "\ud800', 1)  # str only
+    escaped = text.replace('"summary": "', '"summary": "\\ud800', 1)
+    harmless_escape = text.replace('"summary": "', '"summary": "caf\\u00e9 ', 1)
+    assert text not in (raw_surrogate, escaped, harmless_escape)
+    assert not assert_paths_agree(raw_surrogate)
+    assert not assert_paths_agree(escaped)
+    assert not assert_paths_agree(escaped.encode("utf-8"))
+    assert assert_paths_agree(harmless_escape)
+    assert assert_paths_agree(harmless_escape.encode("utf-8"))
+    assert sp.loads(harmless_escape.encode("utf-8")).summary.startswith("café ")

@@ -238,7 +238,7 @@ def _class_hook(cls: Any, converter: "Converter") -> Any:
     return structure_object
 
 
-def _register_strict(conv: "Converter") -> None:
+def _register_strict(conv: "BaseConverter") -> None:
     """The strict leaf hooks, shared by the detailed and the fast converter."""
     # Primitives first: hooks for simpler types must be registered before factories.
     conv.register_structure_hook(str, _structure_str)
@@ -272,26 +272,179 @@ def _converter() -> "Converter":
 
 
 @functools.cache
-def _fast_converter() -> "Converter":
+def _fast_converter(check_text: bool = True) -> "BaseConverter":
     """The same strict checks as :func:`_converter`, without per-error bookkeeping.
 
-    Exact types, unknown keys refused, enums, dates, arrays only for tuples, numbers
-    below 2**53: the leaf hooks are the detailed converter's own (:func:`_register_strict`),
-    and the class and tuple hooks make the same checks.  What it leaves out is the work
-    of naming every problem (cattrs' detailed validation, a ``try`` per element): it
-    stops at the first problem with an exception that says nothing about where.  So it
-    is only ever a first attempt: ``loads`` falls back to the detailed converter when it
-    raises, and the caller sees the detailed converter's errors (tests prove that both
-    accept exactly the same inputs and build the same objects).
-    """
-    from cattrs import Converter
+    For data parsed with objects as tuples of ``(key, value)`` pairs (see
+    :func:`structure_fast`).  Exact types, unknown, missing and repeated keys refused,
+    enums, dates, arrays only for tuples, numbers below 2**53: the leaf hooks are the
+    detailed converter's own (:func:`_register_strict`), and the class hook
+    (:func:`_strict_class_hook`) makes the same checks inline.  What it leaves out is
+    the work of naming every problem (cattrs' detailed validation, a ``try`` per
+    element): it stops at the first problem with an exception that says nothing about
+    where.  So it is only ever a first attempt: ``loads`` falls back to the detailed
+    converter when it raises, and the caller sees the detailed converter's errors
+    (tests prove that both accept exactly the same inputs and build the same objects).
 
-    conv = Converter(forbid_extra_keys=True, detailed_validation=False)
+    With ``check_text=False`` strings are not checked for lone surrogates: only for text
+    that cannot hold one (decoded from UTF-8 bytes, with no ``\\u`` escape anywhere).
+    """
+    from cattrs import BaseConverter
+
+    conv = BaseConverter(detailed_validation=False)
     _register_strict(conv)
     conv.register_structure_hook_factory(_is_optional, _optional_hook)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _fast_tuple_hook)
-    conv.register_structure_hook_factory(attrs.has, _fast_class_hook)
+    conv.register_structure_hook_factory(
+        attrs.has, lambda cls, c: _strict_class_hook(cls, c, check_text)
+    )
     return conv
+
+
+def _strict_class_hook(cls: Any, converter: "BaseConverter", check_text: bool) -> Any:
+    """The fast strict converter's class hook: not generated code, like the lean one.
+
+    Takes a JSON object as a tuple of pairs and refuses a key given twice; checks
+    strings, integers and booleans by their exact class (``None`` only where the type
+    allows it), enum values through a dict, arrays as lists, and the rest through the
+    detailed converter's leaf hooks.  Unknown keys and missing required ones are left to
+    ``cls(**fields)``, which refuses both.  An array of records made only of text (a
+    citation's source and locator) is built without a hook call per record.
+    """
+    names = [(a.name, a.type) for a in attrs.fields(cls)]
+    ready: list[_StrictSteps] = []  # filled on first use (classes nest)
+
+    def structure_strict(value: Any, _: type) -> Any:
+        if value.__class__ is not tuple:
+            raise TypeError("expected an object")
+        kw: dict[str, Any] = dict(value)
+        if len(kw) != len(value):
+            raise ValueError("duplicate key")
+        if not ready:
+            ready.append(_strict_steps(names, converter))
+        plain, enums, text_tuples, int_tuples, text_records, record_tuples, others = ready[0]
+        for n, kind, allow_none in plain:
+            if n in kw:
+                v = kw[n]
+                if v.__class__ is not kind:
+                    if v is None and allow_none:
+                        continue
+                    raise TypeError("a value of the wrong type")
+                if check_text and kind is str:
+                    _valid_text(v)
+        for n, by_value in enums:
+            if n in kw:
+                kw[n] = by_value[kw[n]]
+        for n in text_tuples:
+            if n in kw:
+                v = kw[n]
+                if v.__class__ is not list or not _STR_ONLY.issuperset(map(type, v)):
+                    raise TypeError("expected an array of strings")
+                if check_text:
+                    for item in v:
+                        _valid_text(item)
+                kw[n] = tuple(v)
+        for n in int_tuples:
+            if n in kw:
+                v = kw[n]
+                if v.__class__ is not list or not _INT_ONLY.issuperset(map(type, v)):
+                    raise TypeError("expected an array of integers")
+                kw[n] = tuple(v)
+        for n, t in text_records:
+            if n in kw:
+                kw[n] = tuple(_text_records(kw[n], t, check_text))
+        for n, hook, t in record_tuples:
+            if n in kw:
+                v = kw[n]
+                if v.__class__ is not list:
+                    raise TypeError("expected an array")
+                kw[n] = tuple([hook(item, t) for item in v])
+        for n, hook, t, allow_none in others:
+            if n in kw and not (allow_none and kw[n] is None):
+                kw[n] = hook(kw[n], t)
+        return cls(**kw)
+
+    return structure_strict
+
+
+def _text_records(items: Any, cls: Any, check_text: bool) -> list[Any]:
+    """An array of records whose fields are all required strings, checked and built."""
+    if items.__class__ is not list:
+        raise TypeError("expected an array")
+    out = []
+    for item in items:
+        if item.__class__ is not tuple:
+            raise TypeError("expected an object")
+        kw = dict(item)
+        if len(kw) != len(item) or not _STR_ONLY.issuperset(map(type, kw.values())):
+            raise TypeError("a repeated key or a value that is not a string")
+        if check_text:
+            for v in kw.values():
+                _valid_text(v)
+        out.append(cls(**kw))
+    return out
+
+
+def _valid_text(text: Any) -> None:
+    """Raise when ``text`` holds a lone surrogate (what :func:`_structure_str` refuses)."""
+    if not text.isascii():
+        text.encode("utf-8")
+
+
+_STR_ONLY = frozenset({str})
+_INT_ONLY = frozenset({int})
+
+_StrictSteps = tuple[
+    list[tuple[str, type, bool]],
+    list[tuple[str, dict[object, object]]],
+    list[str],
+    list[str],
+    list[tuple[str, Any]],
+    list[tuple[str, Any, Any]],
+    list[tuple[str, Any, Any, bool]],
+]
+
+
+def _strict_steps(names: list[tuple[str, Any]], converter: "BaseConverter") -> _StrictSteps:
+    """How :func:`_strict_class_hook` checks each field of a class, by kind of field."""
+    plain: list[tuple[str, type, bool]] = []
+    enums: list[tuple[str, dict[object, object]]] = []
+    text_tuples: list[str] = []
+    int_tuples: list[str] = []
+    text_records: list[tuple[str, Any]] = []
+    record_tuples: list[tuple[str, Any, Any]] = []
+    others: list[tuple[str, Any, Any, bool]] = []
+    for n, t in names:
+        inner, allow_none = _without_none(t), _is_optional(t)
+        element = get_args(inner)[0] if _is_homogeneous_tuple(inner) else None
+        if inner in (str, int, bool):
+            plain.append((n, inner, allow_none))
+        elif isinstance(inner, type) and issubclass(inner, Enum):
+            by_value: dict[object, object] = {m.value: m for m in inner}
+            if allow_none:
+                by_value[None] = None
+            enums.append((n, by_value))
+        elif element is str:
+            text_tuples.append(n)
+        elif element is int:
+            int_tuples.append(n)
+        elif element is not None and _is_text_record(element):
+            text_records.append((n, element))
+        elif element is not None and attrs.has(element):
+            record_tuples.append((n, converter.get_structure_hook(element), element))
+        else:  # floats, dates, nested records and anything else: their own hooks
+            others.append((n, converter.get_structure_hook(inner), inner, allow_none))
+    return plain, enums, text_tuples, int_tuples, text_records, record_tuples, others
+
+
+def _is_text_record(cls: Any) -> bool:
+    """Whether ``cls`` is an attrs class of required strings only (no default, no
+    converter, no validator), so that checking its values' classes and calling
+    ``cls(**obj)`` is all its hook would do."""
+    return attrs.has(cls) and all(
+        a.type is str and a.default is attrs.NOTHING and not a.converter and not a.validator
+        for a in attrs.fields(cls)
+    )
 
 
 def _is_optional(type_: Any) -> bool:
@@ -311,7 +464,7 @@ def _optional_hook(type_: Any, converter: "BaseConverter") -> Any:
     return structure_optional
 
 
-def _fast_tuple_hook(type_: Any, converter: "Converter") -> Any:
+def _fast_tuple_hook(type_: Any, converter: "BaseConverter") -> Any:
     element = get_args(type_)[0]
     hook = converter.get_structure_hook(element)
 
@@ -321,21 +474,6 @@ def _fast_tuple_hook(type_: Any, converter: "Converter") -> Any:
         return tuple([hook(item, element) for item in value])
 
     return structure_tuple
-
-
-def _fast_class_hook(cls: Any, converter: "Converter") -> Any:
-    from cattrs.gen import make_dict_structure_fn
-
-    inner: Any = make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
-    )
-
-    def structure_object(value: object, _: type) -> Any:
-        if value.__class__ is not dict:
-            raise TypeError("expected an object")
-        return inner(value, cls)
-
-    return structure_object
 
 
 def _tuple_unstructure(type_: Any, converter: "Converter") -> Any:
@@ -471,13 +609,16 @@ def structure_trusted(data: object, cls: type[T]) -> T:
     return _trusted_converter().structure(data, cls)
 
 
-def structure_fast(data: object, cls: type[T]) -> T:
+def structure_fast(data: object, cls: type[T], *, check_text: bool = True) -> T:
     """Structure ``data`` with the fast strict converter (see :func:`_fast_converter`).
 
-    Raises some exception on the first problem, without saying where: call
-    :func:`structure` to find out.
+    ``data`` is parsed with ``object_pairs_hook=tuple``: every JSON object is a tuple of
+    ``(key, value)`` pairs, so that a key given twice can be refused without a hook
+    call per object (arrays stay lists, so the two cannot be confused).  Raises some
+    exception on the first problem, without saying where: call :func:`structure` to
+    find out.
     """
-    return _fast_converter().structure(data, cls)
+    return _fast_converter(check_text).structure(data, cls)
 
 
 def structure(data: object, cls: type[T]) -> T:

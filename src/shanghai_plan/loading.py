@@ -111,7 +111,7 @@ def loads(
         # Strict, then detailed: a good file passes the fast converter, which makes the
         # same checks without naming where a problem is; only when it fails is the file
         # read again by the detailed path, which names every problem with its JSON path.
-        plan = _build_fast(decoded)
+        plan = _build_fast(decoded, from_bytes=not isinstance(text, str))
         if plan is not None:
             return plan
         data, problems = _parse(decoded, source)
@@ -246,31 +246,29 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    obj = dict(pairs)
-    if len(obj) != len(pairs):
-        raise ValueError("duplicate key")
-    return obj
-
-
-def _build_fast(text: str) -> Plan | None:
+def _build_fast(text: str, from_bytes: bool = False) -> Plan | None:
     """The plan in ``text`` when it passes every check, else None (nothing said about why).
 
-    The same checks as :func:`_parse` and :func:`_build`: duplicate keys, NaN and
-    Infinity and integers too long to read are refused by the parser; types, unknown
-    keys, enums, dates and magnitudes by the fast converter, which shares its leaf hooks
-    with the detailed one; then the same integrity checks.  Any exception at all means
-    "not accepted here", and the caller takes the detailed path.
+    The same checks as :func:`_parse` and :func:`_build`: NaN and Infinity and integers
+    too long to read are refused by the parser; duplicate keys, types, unknown keys,
+    enums, dates and magnitudes by the fast converter, which shares its leaf hooks with
+    the detailed one; then the same integrity checks.  Objects are parsed as tuples of
+    pairs (``object_pairs_hook=tuple``, no Python call per object) and the converter
+    refuses a repeated key.  Text decoded from UTF-8 bytes (``from_bytes``) holds no
+    lone surrogate unless a ``\\u`` escape makes one, so without any escape its strings
+    are not checked one by one.  Any exception at all means "not accepted here", and the
+    caller takes the detailed path.
     """
     import json
 
     from . import _converter, _integrity
 
     try:
-        data = json.loads(text, parse_constant=_no_constants, object_pairs_hook=_unique_keys)
-        if data.__class__ is not dict:
+        data = json.loads(text, parse_constant=_no_constants, object_pairs_hook=tuple)
+        if data.__class__ is not tuple:
             return None
-        plan = _converter.structure_fast(data, Plan)
+        check_text = not from_bytes or "\\u" in text
+        plan = _converter.structure_fast(data, Plan, check_text=check_text)
         if _integrity.check(plan):
             return None
     except Exception:  # any failure: the detailed path says what it is
