@@ -39,7 +39,12 @@ __all__ = [
 
 T = TypeVar("T")
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+@functools.cache
+def _date_pattern() -> "re.Pattern[str]":
+    # compiled on first use: the bundled file's lean converter never needs it
+    return re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
 
 MAX_MAGNITUDE = 2**53
 """Numbers (quantity and observation values) must stay below this in magnitude.
@@ -155,7 +160,7 @@ def _structure_bool(value: object, _: type) -> bool:
 
 
 def _structure_date(value: object, _: type) -> dt.date:
-    if value.__class__ is not str or not _DATE.fullmatch(value):
+    if value.__class__ is not str or not _date_pattern().fullmatch(value):
         raise ValueError(f"expected a date as YYYY-MM-DD, got {_describe(value)}")
     try:
         return dt.date.fromisoformat(value)
@@ -415,8 +420,7 @@ def _strict_steps(names: list[tuple[str, Any]], converter: "BaseConverter") -> _
     record_tuples: list[tuple[str, Any, Any]] = []
     others: list[tuple[str, Any, Any, bool]] = []
     for n, t in names:
-        inner, allow_none = _without_none(t), _is_optional(t)
-        element = get_args(inner)[0] if _is_homogeneous_tuple(inner) else None
+        inner, allow_none, element = _shape(t)
         if inner in (str, int, bool):
             plain.append((n, inner, allow_none))
         elif isinstance(inner, type) and issubclass(inner, Enum):
@@ -537,12 +541,19 @@ def _plain_class_hook(cls: Any, converter: "BaseConverter") -> Any:
         for n in plain_tuples:
             if n in kw:
                 kw[n] = tuple(kw[n])
+        # Loops rather than comprehensions: a comprehension is a call of its own.
         for n, t in simple_tuples:  # records of text and numbers only: built directly
             if n in kw:
-                kw[n] = tuple([t(**item) for item in kw[n]])
+                out = []
+                for item in kw[n]:
+                    out.append(t(**item))
+                kw[n] = tuple(out)
         for n, hook, t in record_tuples:
             if n in kw:
-                kw[n] = tuple([hook(item, t) for item in kw[n]])
+                out = []
+                for item in kw[n]:
+                    out.append(hook(item, t))
+                kw[n] = tuple(out)
         for n, hook, t in others:
             if n in kw and kw[n] is not None:
                 kw[n] = hook(kw[n], t)
@@ -570,38 +581,52 @@ def _steps(names: list[tuple[str, Any]], converter: "BaseConverter") -> _Steps:
     record_tuples: list[tuple[str, Any, Any]] = []
     others: list[tuple[str, Any, Any]] = []
     for n, t in names:
-        inner = _without_none(t)
+        inner, _, element = _shape(t)
         if inner in (str, int, bool):
             continue  # JSON already holds the value as the model does
         if inner is float:
             floats.append(n)
         elif isinstance(inner, type) and issubclass(inner, Enum):
             enums.append((n, {**{m.value: m for m in inner}, None: None}))
-        elif _is_homogeneous_tuple(inner) and get_args(inner)[0] in (str, int):
+        elif element in (str, int):
             plain_tuples.append(n)
-        elif _is_homogeneous_tuple(inner) and _is_simple(get_args(inner)[0]):
-            simple_tuples.append((n, get_args(inner)[0]))
-        elif _is_homogeneous_tuple(inner) and attrs.has(get_args(inner)[0]):
-            element = get_args(inner)[0]
+        elif element is not None and _is_simple(element):
+            simple_tuples.append((n, element))
+        elif element is not None and attrs.has(element):
             record_tuples.append((n, converter.get_structure_hook(element), element))
         else:  # a nested record, a date: its own hook (None stays None)
             others.append((n, converter.get_structure_hook(inner), inner))
     return enums, floats, plain_tuples, simple_tuples, record_tuples, others
 
 
+@functools.cache
 def _is_simple(cls: Any) -> bool:
     """Whether records of ``cls`` are built from their JSON objects as they are: an attrs
     class whose fields are all text, integers or booleans (a citation, say), with no
     converter and no validator, so ``cls(**obj)`` is all its hook would do."""
     return attrs.has(cls) and all(
-        _without_none(a.type) in (str, int, bool) and a.converter is None and a.validator is None
+        _shape(a.type)[0] in (str, int, bool) and a.converter is None and a.validator is None
         for a in attrs.fields(cls)
     )
 
 
-def _without_none(type_: Any) -> Any:
-    """``X`` for ``X | None``, else the type itself."""
-    return next(a for a in get_args(type_) if a is not type(None)) if _is_optional(type_) else type_
+_NONE = type(None)
+_CLASS_KINDS = (type, type(Enum))  # the metaclasses of plain classes and of enums
+
+
+def _shape(type_: Any) -> tuple[Any, bool, Any]:
+    """``type_`` read once: the type without ``| None``, whether ``None`` is allowed, and
+    the element type when it is ``tuple[X, ...]`` (else None).  A class is answered
+    without asking ``typing`` (the hooks read every field of the model on first use)."""
+    if type(type_) in _CLASS_KINDS:
+        return type_, False, None
+    origin, args = get_origin(type_), get_args(type_)
+    if origin in (types.UnionType, Union) and len(args) == 2 and _NONE in args:
+        inner, _, element = _shape(args[0] if args[1] is _NONE else args[1])
+        return inner, True, element
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return type_, False, args[0]
+    return type_, False, None
 
 
 def structure_trusted(data: object, cls: type[T]) -> T:

@@ -33,7 +33,12 @@ def normalize(text: str) -> str:
     return " ".join(folded.split())
 
 
-_WORD = re.compile(r"[^\W_]+")
+@functools.cache
+def _word() -> "re.Pattern[str]":
+    # compiled on first use, like _cjk(): a first look-up by key never needs it
+    return re.compile(r"[^\W_]+")
+
+
 # scripts written without spaces between words: matched character by character
 _CJK_CLASS = (
     "[\u2e80-\u2fdf\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
@@ -75,9 +80,9 @@ def words(text: str, *, fold: bool = True) -> tuple[str, ...]:
     """The words of ``text``, normalised and singular (``"New-energy vehicles"`` →
     ``("new", "energy", "vehicle")``); with ``fold=False`` the capitals are kept."""
     if fold:
-        return tuple(map(singular, _WORD.findall(normalize(text))))
+        return tuple(map(singular, _word().findall(normalize(text))))
     plain = unicodedata.normalize("NFKC", text).translate(_SEPARATORS)
-    return tuple(map(singular, _WORD.findall(plain)))
+    return tuple(map(singular, _word().findall(plain)))
 
 
 def search_forms(text: str) -> tuple[str, str, str]:
@@ -88,8 +93,8 @@ def search_forms(text: str) -> tuple[str, str, str]:
     plain = unicodedata.normalize("NFKC", text).translate(_SEPARATORS)
     folded = plain.casefold()
     return (
-        " " + " ".join(map(singular, _WORD.findall(folded))) + " ",
-        " " + " ".join(map(singular, _WORD.findall(plain))) + " ",
+        " " + " ".join(map(singular, _word().findall(folded))) + " ",
+        " " + " ".join(map(singular, _word().findall(plain))) + " ",
         "".join(folded.split()),
     )
 

@@ -26,7 +26,6 @@ from ._args import (
     wrong_type,
 )
 from ._index import Index, has_cjk, index_for, normalize, record_of, words
-from ._synonyms import SYNONYMS
 from .errors import NotFoundError
 from .loading import load
 from .model import (
@@ -211,6 +210,8 @@ def key_industries(*, plan: Plan | None = None) -> tuple[Industry, ...]:
 @functools.cache
 def _synonyms() -> dict[str, tuple[str, ...]]:
     """The synonym table keyed the way queries are compared (normalised, singular)."""
+    from ._synonyms import SYNONYMS  # only when a key is not an industry's own
+
     return {" ".join(words(k)) or normalize(k): v for k, v in SYNONYMS.items()}
 
 
