@@ -60,57 +60,65 @@ explains every number.
 - The bundled file is read through `importlib.resources`; when its bytes match the
   fingerprint recorded at release (CRC-32 and size in `data/plan.json.crc32`, checked by
   the tests; `zlib` is already loaded, where a SHA-256 would load OpenSSL for 3–4 ms of a
-  cold start) it is structured by a lean converter (no strictness hooks, plain class hooks instead of
-  generated code, since it is structured once per process). Any other bytes take the
-  strict path.
+  cold start) it is structured by a lean converter: a `BaseConverter` whose class hook
+  (plain code, not generated: the file is structured once per process, and generating
+  code for the model costs about 10 ms the first time) converts only the fields that
+  need it (enum values through a dict, integers in float fields, arrays) and builds
+  citation-like records straight from their objects. Any other bytes take the strict
+  path.
 - A user's file (`sp.load(path)`, `sp.loads(text)`) is checked strictly, then in detail:
-  first by a fast strict converter (the same exact-type, enum, date and magnitude hooks,
-  unknown and duplicate keys refused, the same integrity checks) that does none of the
-  bookkeeping needed to say where a problem is; only when it refuses the file is the file
-  read again by the detailed path, which names every problem with its JSON path. Tests
-  prove the two accept and reject exactly the same inputs and build the same objects.
+  first by a fast strict path that does none of the bookkeeping needed to say where a
+  problem is: objects parsed as tuples of pairs, so a repeated key is refused without a
+  Python call per object; every field checked by its exact class, enums by a dict,
+  dates and numbers by the detailed converter's own leaf hooks; strings checked for lone
+  surrogates only when the text could hold one; the same integrity checks. Only when it
+  refuses the file is the file read again by the detailed path, which names every
+  problem with its JSON path. Tests prove the two accept and reject exactly the same
+  inputs and build the same objects.
 - The cyclic garbage collector is paused while a plan is built.
-- Questions use indices built once per plan and keep their answers, so a repeated
-  question costs a dictionary look-up.
+- Questions use indices built per plan, each table on the first question that needs it
+  (the first `key_industries()` builds the industry tables, not the walk over every
+  record), found by the plan's identity (hashing a whole plan the first time cost 2 ms),
+  and keep their answers, so a repeated question costs a dictionary look-up.
 """
 
 
 WHY: dict[str, str] = {
     "cold:floor": """\
 The floor is what the design makes unavoidable: importing attrs and cattrs, defining the
-model's classes, reading the file through `importlib.resources`, `json.loads`. Counted in
-instructions (callgrind, one fresh process each, data 2026.5 at 2,708 records: the floor
-378 M net, `import; load()` 475 M, 1.26×, and with the first answer 558 M, 1.48×), the
-library adds: structuring the 2,708 records into frozen attrs instances, about 65 M (51 M
-of it per-record work: every field of every record goes through a hook and is set by
-`object.__setattr__`; the rest is creating the converter and looking each hook up once);
-importing `hashlib` and taking the SHA-256 of the bytes, which is what lets the bundled
-file skip the strict checks, 3–4 ms of wall time (OpenSSL is loaded; callgrind counts
-29 M, the hash running in portable code); the package's own modules, about 7 M; and the
-first question, 84 M: importing `queries` and what it imports now (62 M since the
-look-up and argument work of issue 12 was merged; 10 M before) and building the whole
-look-up index (22 M). Holding 1.15× (at most 434 M) needs about 124 M less. What would
-close it breaks a house rule (a pickled snapshot, or structuring code generated ahead of
-time instead of cattrs) or belongs to other rooms (a lighter `queries` import; an index
-built per question instead of whole on the first; a non-cryptographic digest such as
-`zlib.crc32`, which `importlib.resources` has already imported, would save about 3 ms and
-is not enough alone).""",
+model's classes, reading the file through `importlib.resources`, `json.loads`. Wall
+times of fresh processes vary by several per cent from run to run on this machine, and
+this budget sits close to its limit, so it is counted in instructions too (callgrind,
+one fresh process each, bytecode cached, data 2026.5 at 2,701 records): the floor 377.5
+M net of the bare interpreter, `import; load(); key_industries()` 437.1 M, 1.158×
+(1.48× at the start of this work). Holding 1.15× needs 3 M less; holding it through the
+noise, about 1.10×, needs 22 M less. The 60 M over the floor: structuring the records,
+about 40 M, of which about 25 M is attrs' generated `__init__` setting each of the 14,482
+fields (measured by calling the classes alone) and most of the rest one hook call per
+record; cattrs' dispatch of 25 types once, about 2 M; the package's own modules, about 8
+M; the first question, about 2 M. What would close the rest breaks a house rule or the
+model (records built without their `__init__`, a pickled snapshot, structuring code
+generated ahead of time).""",
     "warm:strict": """\
 A user's file must pass checks that the bundled file skips (it is proven by the test
-suite and recognised by its digest): the cross-record integrity checks (24 M
-instructions on data 2026.5), the parser's duplicate-key check (a Python hook per
-object, +5 M), UTF-8 decoding (+3 M) and the strict type hooks (+6 M over the lean
-converter). Counted in instructions the strict path is 120 M against 84 M for the bundled
-path with its SHA-256 at native speed: 1.43×. The best times of this run agree
-({strict_best:.1f} against {bundled_best:.1f} ms, {best_ratio:.2f}×); its medians are
-noisier. Before the fast path the strict `loads` cost 2.2× the bundled path (7.5×
-`json.loads`); a file with a problem pays the fast attempt and then the detailed
-path.""",
+suite and recognised by its fingerprint). Counted in instructions (callgrind, the
+marginal cost of one more warm load): the strict path about 117 M against 73 M for the
+bundled path, 1.6×. The difference: checking every field's exact class, every array
+and every key (58 M for the fast strict structure against 40 M for the lean one), the
+cross-record integrity checks (24 M; the bundled path skips them), parsing objects as
+pairs to refuse repeated keys (+3 M). This work made the strict path faster (the fast
+strict structure from 64 M, cattrs' generated code, to 58 M), but made the bundled
+path faster still (84 M to 73 M), and the budget is a ratio of the two. Holding 1.3×
+needs the checks to cost about 22 M in all, which takes checks at C speed. msgspec
+decodes and type-checks the whole file in about 1.3 ms, but it is not a runtime
+dependency, and an optional accelerator would first have to be proven to accept exactly
+what the detailed path accepts (2**53, lone surrogates, repeated keys, dates): that is
+left for a decision.""",
     "cold:pydantic": """\
-A run before data 2026.5 (1,671 records) measured 0.57×; with {records:,.0f} records the
-library's first load costs more and its first question imports more, while the pydantic
-mirror's cost is mostly its import (see the floor budget above for where the library's
-time goes).""",
+The pydantic mirror's cold cost is mostly its import, and it varied from 143 to 230 ms
+net between runs of this session, while the floor stayed near half of it: at 0.6× this
+budget asks the first answer to stay within about 1.1–1.2× of the floor, the budget above
+(see it for where the library's time goes).""",
     "series": """\
 `series()` arrived with the work merged last (issue 11) and is measured here for the
 first time, on the indicator with the most observations: {series_best:.1f} µs at best in
