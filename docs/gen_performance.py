@@ -87,8 +87,9 @@ WHY: dict[str, str] = {
     "cold:floor": """\
 The floor is what the design makes unavoidable: importing attrs and cattrs, defining the
 model's classes, reading the file through `importlib.resources`, `json.loads`. Wall
-times of fresh processes vary by several per cent from run to run on this machine, and
-this budget sits close to its limit, so it is counted in instructions too (callgrind,
+times of fresh processes vary from run to run on this machine (two full runs of the same
+code in this session measured 1.12× and 1.24×), and this budget sits close to its
+limit, so it is counted in instructions too (callgrind,
 one fresh process each, bytecode cached, data 2026.5 at 2,701 records): the floor 377.5
 M net of the bare interpreter, `import; load(); key_industries()` 437.1 M, 1.158×
 (1.48× at the start of this work). Holding 1.15× needs 3 M less; holding it through the
@@ -103,7 +104,8 @@ generated ahead of time).""",
 A user's file must pass checks that the bundled file skips (it is proven by the test
 suite and recognised by its fingerprint). Counted in instructions (callgrind, the
 marginal cost of one more warm load): the strict path about 117 M against 73 M for the
-bundled path, 1.6×. The difference: checking every field's exact class, every array
+bundled path, 1.6× (in wall time, medians, 1.65× and 1.94× in two full runs of this
+session). The difference: checking every field's exact class, every array
 and every key (58 M for the fast strict structure against 40 M for the lean one), the
 cross-record integrity checks (24 M; the bundled path skips them), parsing objects as
 pairs to refuse repeated keys (+3 M). This work made the strict path faster (the fast
