@@ -224,7 +224,11 @@ def test_index_builds_only_what_a_question_needs(raw: dict[str, Any]) -> None:
     full = _index._build(mine)  # everything at once equals what the questions built
     for name in _index._GROUPS:
         assert getattr(full, name) == getattr(idx, name), name
-    # the index does not keep its plan alive: the cache lets both go together
+    # the index does not keep its plan alive, whatever was asked and kept in its memo:
+    # the cache lets both go together
+    sp.scorecard(plan=mine)
+    sp.search("chips", plan=mine)
+    sp.series(mine.indicators[0].id, plan=mine)
     ref = weakref.ref(mine)
     del mine, idx, full
     gc.collect()
