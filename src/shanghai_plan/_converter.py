@@ -1,11 +1,17 @@
-"""The one private, strict cattrs converter, built lazily on first use.
+"""The package's private cattrs converters, each built lazily on first use.
 
-Nobody else in the package structures or unstructures by hand.  The converter is strict
-where cattrs is lax by default: unknown keys are errors, strings are not numbers, numbers
-are not strings, ``true`` is not ``1``, a string is not a tuple of characters, dates are
-``YYYY-MM-DD`` and nothing else, and enum values must be spelled exactly.  Its
-validation errors become :class:`~shanghai_plan.errors.PlanDataError` problems that
-carry JSON paths (``$.targets[2].quantity.value``).
+Nobody else in the package structures or unstructures by hand.  The detailed converter
+(:func:`structure`, :func:`unstructure`) is strict where cattrs is lax by default:
+unknown keys are errors, strings are not numbers, numbers are not strings, ``true`` is
+not ``1``, a string is not a tuple of characters, dates are ``YYYY-MM-DD`` and nothing
+else, and enum values must be spelled exactly.  Its validation errors become
+:class:`~shanghai_plan.errors.PlanDataError` problems that carry JSON paths
+(``$.targets[2].quantity.value``).  Two more share its rules or its model:
+
+* the fast strict converter (:func:`structure_fast`) makes the same checks without the
+  bookkeeping of where a problem is: a first attempt at a user's file;
+* the lean converter (:func:`structure_trusted`) makes no checks: only for the bundled
+  file when its bytes are the released ones.
 """
 
 import datetime as dt
