@@ -190,11 +190,19 @@ def _structure_vocabulary(value: object, cls: type[_Vocabulary]) -> Enum:
 
 
 @functools.cache
+def _by_value(enum_type: type[Enum], allow_none: bool = False) -> dict[object, object]:
+    """The members of ``enum_type`` by their JSON value (and ``None`` to itself)."""
+    found: dict[object, object] = {member.value: member for member in enum_type}
+    if allow_none:
+        found[None] = None
+    return found
+
+
 def _enum_hook(enum_type: type[Enum]) -> Any:
-    by_value = {member.value: member for member in enum_type}
+    by_value = _by_value(enum_type)
     allowed = ", ".join(repr(v) for v in by_value)
 
-    def structure_enum(value: object, _: type) -> Enum:
+    def structure_enum(value: object, _: type) -> object:
         try:
             return by_value[value]
         except (KeyError, TypeError):
@@ -342,7 +350,7 @@ def _strict_class_hook(cls: Any, converter: "BaseConverter", check_text: bool) -
                         continue
                     raise TypeError("a value of the wrong type")
                 if check_text and kind is str:
-                    _valid_text(v)
+                    _structure_str(v, str)
         for n, by_value in enums:
             if n in kw:
                 kw[n] = by_value[kw[n]]
@@ -353,7 +361,7 @@ def _strict_class_hook(cls: Any, converter: "BaseConverter", check_text: bool) -
                     raise TypeError("expected an array of strings")
                 if check_text:
                     for item in v:
-                        _valid_text(item)
+                        _structure_str(item, str)
                 kw[n] = tuple(v)
         for n in int_tuples:
             if n in kw:
@@ -391,15 +399,9 @@ def _text_records(items: Any, cls: Any, check_text: bool) -> list[Any]:
             raise TypeError("a repeated key or a value that is not a string")
         if check_text:
             for v in kw.values():
-                _valid_text(v)
+                _structure_str(v, str)
         out.append(cls(**kw))
     return out
-
-
-def _valid_text(text: Any) -> None:
-    """Raise when ``text`` holds a lone surrogate (what :func:`_structure_str` refuses)."""
-    if not text.isascii():
-        text.encode("utf-8")
 
 
 _STR_ONLY = frozenset({str})
@@ -430,10 +432,7 @@ def _strict_steps(names: list[tuple[str, Any]], converter: "BaseConverter") -> _
         if inner in (str, int, bool):
             plain.append((n, inner, allow_none))
         elif isinstance(inner, type) and issubclass(inner, Enum):
-            by_value: dict[object, object] = {m.value: m for m in inner}
-            if allow_none:
-                by_value[None] = None
-            enums.append((n, by_value))
+            enums.append((n, _by_value(inner, allow_none)))
         elif element is str:
             text_tuples.append(n)
         elif element is int:
@@ -593,7 +592,7 @@ def _steps(names: list[tuple[str, Any]], converter: "BaseConverter") -> _Steps:
         if inner is float:
             floats.append(n)
         elif isinstance(inner, type) and issubclass(inner, Enum):
-            enums.append((n, {**{m.value: m for m in inner}, None: None}))
+            enums.append((n, _by_value(inner, allow_none=True)))
         elif element in (str, int):
             plain_tuples.append(n)
         elif element is not None and _is_simple(element):
