@@ -1,11 +1,15 @@
 """Generic traversal of the record tree (used by the integrity checks and the indices)."""
 
+import functools
+import operator
+import types
 from collections.abc import Iterator
-from typing import Any, get_args, get_origin
+from itertools import chain
+from typing import Any, Union, get_args, get_origin
 
 import attrs
 
-__all__ = ["records", "walk"]
+__all__ = ["by_class", "records", "walk"]
 
 # For each record class, the fields that can hold records: (name, True for a tuple).
 # Worked out once per class from the annotations, so a walk never inspects a string,
@@ -82,3 +86,94 @@ def records(obj: object) -> Iterator[object]:
                 extend(value[::-1])
             else:
                 push(value)
+
+
+# For each record class, its fields that hold records of one class: (getter, True for a
+# tuple, the class held), or None when some field holds records in another way.
+_LINKS: dict[type, "tuple[tuple[Any, bool, type], ...] | None"] = {}
+_ORDERS: dict[type, "tuple[type, ...] | None"] = {}
+
+
+def _links(cls: type) -> "tuple[tuple[Any, bool, type], ...] | None":
+    found = _LINKS.get(cls, ())
+    if found != ():
+        return found
+    links: list[tuple[Any, bool, type]] = []
+    for a in attrs.fields(cls):
+        if not _holds_records(a.type):
+            continue
+        origin, args = get_origin(a.type), get_args(a.type)
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0]):
+            links.append((operator.attrgetter(a.name), True, args[0]))
+        elif attrs.has(a.type):
+            links.append((operator.attrgetter(a.name), False, a.type))
+        elif origin in (types.UnionType, Union) and len(args) == 2 and type(None) in args:
+            inner = args[0] if args[1] is type(None) else args[1]
+            if not attrs.has(inner):
+                break
+            links.append((operator.attrgetter(a.name), False, inner))
+        else:
+            break
+    else:
+        _LINKS[cls] = tuple(links)
+        return _LINKS[cls]
+    _LINKS[cls] = None
+    return None
+
+
+def _order(root: type) -> "tuple[type, ...] | None":
+    """The record classes reachable from ``root``, each after every class that holds it
+    (None when a field holds records in a way :func:`_links` does not follow, or when a
+    class can hold itself)."""
+    if root in _ORDERS:
+        return _ORDERS[root]
+    done: list[type] = []
+    state: dict[type, bool] = {}  # False while being visited, True when done
+
+    def visit(cls: type) -> bool:
+        if cls in state:
+            return state[cls]  # a class met again while visited: a cycle
+        state[cls] = False
+        links = _links(cls)
+        if links is None or not all(visit(child) for _, _, child in links):
+            return False
+        state[cls] = True
+        done.append(cls)
+        return True
+
+    order = tuple(reversed(done)) if visit(root) else None
+    _ORDERS[root] = order
+    return order
+
+
+_NOT_NONE = functools.partial(operator.is_not, None)
+
+
+def by_class(obj: object) -> dict[type, list[object]]:
+    """Every attrs record reachable from ``obj``, grouped by class (no order within a
+    group is promised).
+
+    Follows the fields' declared types a class at a time, so the work per record is done
+    by ``map`` and ``chain`` rather than by a Python loop; a model that this cannot
+    follow (a field holding records of several classes, a class that holds itself) is
+    walked record by record instead.
+    """
+    root = type(obj)
+    if not attrs.has(root):
+        return {}
+    order = _order(root)
+    if order is None:
+        found: dict[type, list[object]] = {}
+        for rec in records(obj):
+            found.setdefault(rec.__class__, []).append(rec)
+        return found
+    groups: dict[type, list[object]] = {cls: [] for cls in order}
+    groups[root].append(obj)
+    for cls in order:
+        recs = groups[cls]
+        if not recs:
+            continue
+        for get, many, child in _LINKS[cls] or ():
+            values = map(get, recs)
+            groups[child].extend(chain.from_iterable(values) if many else filter(_NOT_NONE, values))
+    return groups

@@ -1,0 +1,311 @@
+"""Every cross-record rule, broken one at a time in the bundled plan.
+
+``_integrity.check`` first asks a quick question, class by class (``_sound``: is there any
+problem at all?), and walks the plan record by record with paths (``_check``) only when
+the answer is no.  The two are written differently, so they are proven to agree here: on
+every rule broken on its own, on the malformed corpus' plans that structure but break a
+rule, and on generated valid plans.  A quick answer that let a problem through would
+let a broken file load; one that doubted a sound plan would only cost time, and is caught
+here too.
+"""
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import shanghai_plan as sp
+from shanghai_plan import _converter, _integrity, loading
+from shanghai_plan._records import by_class, records, walk
+from shanghai_plan.model import Aggregation, Basis, Citation, Measure, TargetKind, Unit
+from tests.mutations import build_input, load_cases
+from tests.strategies import plans
+
+PLAN = sp.load()
+
+
+def full_check(plan: sp.Plan) -> list[sp.DataProblem]:
+    """The record-by-record check with paths, without the quick answer in front."""
+    found = list(walk(plan, "$"))
+    return _integrity._check(plan, [r for r, _ in found], [p for _, p in found])
+
+
+def assert_agree(plan: sp.Plan) -> list[sp.DataProblem]:
+    """The quick answer, the full check and ``check`` agree on ``plan``; its problems."""
+    problems = full_check(plan)
+    assert _integrity._sound(plan) is (not problems), problems
+    assert _integrity.check(plan) == problems
+    return problems
+
+
+def first(items: tuple[Any, ...], test: Callable[[Any], bool]) -> int:
+    """The index of the first of ``items`` that passes ``test``."""
+    return next(i for i, item in enumerate(items) if test(item))
+
+
+def evolve_at(root: Any, steps: tuple[str | int, ...], **changes: Any) -> Any:
+    """``root`` with the record at ``steps`` (field names and tuple indices) changed."""
+    if not steps:
+        return attrs.evolve(root, **changes)
+    name, index, rest = steps[0], steps[1], steps[2:]
+    assert isinstance(name, str)
+    assert isinstance(index, int)
+    items = list(getattr(root, name))
+    items[index] = evolve_at(items[index], rest, **changes)
+    return attrs.evolve(root, **{name: tuple(items)})
+
+
+def _where() -> dict[str, tuple[str | int, ...]]:
+    """Records of the bundled plan that each rule needs (found, not hard-coded)."""
+    p = PLAN
+    share = first(p.indicators, lambda i: i.measure is Measure.SHARE and bool(i.observations))
+    money = first(
+        p.indicators,
+        lambda i: i.unit is Unit.YUAN and bool(i.observations) and i.measure is not Measure.SHARE,
+    )
+    derived = next(
+        (i, j)
+        for i, ind in enumerate(p.indicators)
+        for j, o in enumerate(ind.observations)
+        if o.basis is Basis.DERIVED
+    )
+    return {
+        "target": ("targets", first(p.targets, lambda t: t.kind is TargetKind.QUANTITATIVE)),
+        "qualitative": ("targets", first(p.targets, lambda t: t.kind is TargetKind.QUALITATIVE)),
+        "cumulative": (
+            "targets",
+            first(p.targets, lambda t: t.aggregation is not Aggregation.LEVEL),
+        ),
+        "share": ("indicators", share),
+        "money": ("indicators", money),
+        "observation": ("indicators", share, "observations", 0),
+        "derived": ("indicators", derived[0], "observations", derived[1]),
+        "source": ("sources", 0),
+        "finding": ("findings", first(p.findings, lambda f: bool(f.target_ids))),
+        "gap": ("gaps", 0),
+        "conflict": ("conflicts", first(p.conflicts, lambda c: c.preferred_side_id is not None)),
+        "document": ("related_documents", first(p.related_documents, lambda d: d.period)),
+        "event": ("events", 0),
+        "goal": ("goals", 0),
+        "title": ("titles", 0),
+    }
+
+
+WHERE = _where()
+OTHER = PLAN.goals[1].id
+NOWHERE = "no-such-record"
+BAD_CITATION = (Citation(source_id=NOWHERE, locator="p. 1"),)
+
+# (name, where, changes, message part): each breaks exactly one rule
+RULES: list[tuple[str, str | None, dict[str, Any], str]] = [
+    ("schema version", None, {"schema_version": 2}, "unsupported schema_version 2"),
+    (
+        "plan period backwards",
+        None,
+        {"period": sp.Period(start_year=2025, end_year=2021)},
+        "ends before",
+    ),
+    ("data_as_of out of range", None, {"data_as_of": dt.date(2101, 1, 1)}, "outside 1949–2100"),
+    ("duplicate id", "goal", {"id": OTHER}, "duplicate id"),
+    ("blank id", "goal", {"id": "  "}, "id must not be empty"),
+    ("no citation", "target", {"citations": ()}, "must cite at least one source"),
+    ("unknown source", "title", {"citations": BAD_CITATION}, "unknown source"),
+    (
+        "blank locator",
+        "event",
+        {"citations": (Citation(source_id=PLAN.sources[0].id, locator=" "),)},
+        "locator is empty",
+    ),
+    ("unknown industry", "target", {"industry_ids": (NOWHERE,)}, "unknown industry"),
+    ("year out of range", "target", {"year": 2101}, "outside 1949–2100"),
+    ("year zero", "goal", {"year": 0}, "year 0 is outside"),
+    ("observation year out of range", "observation", {"year": 1948}, "outside 1949–2100"),
+    ("date out of range", "event", {"date": dt.date(1900, 1, 1)}, "outside 1949–2100"),
+    ("language", "source", {"language": "ZH"}, "ISO 639-1"),
+    ("title language", "title", {"language": "zho"}, "ISO 639-1"),
+    ("unknown document", "target", {"document_id": NOWHERE}, "unknown document"),
+    ("unknown indicator", "target", {"indicator_id": NOWHERE}, "unknown indicator"),
+    (
+        "unknown alternative",
+        "target",
+        {"alternative_indicator_ids": (NOWHERE,)},
+        "unknown indicator",
+    ),
+    ("alternative is the indicator", "target", {}, "differs from indicator_id"),
+    ("quantitative without quantity", "target", {"quantity": None}, "has a quantity"),
+    ("qualitative with quantity", "qualitative", {}, "has a quantity"),
+    ("baseline after the year", "target", {"baseline_year": 2030, "year": 2025}, "baseline year"),
+    ("start after the year", "target", {"start_year": 2030, "year": 2025}, "start year is after"),
+    ("cumulative without a start", "cumulative", {"start_year": None}, "needs a start year"),
+    ("share above 100", "share", {}, "within 0–100"),
+    ("negative money", "money", {}, "negative yuan"),
+    ("unknown input", "derived", {"derived_from": (NOWHERE,)}, "unknown observation"),
+    ("derived without inputs", "derived", {"derived_from": ()}, "names its inputs"),
+    ("published not a date", "source", {"published": "2021-13"}, "not a calendar date"),
+    ("published in words", "source", {"published": "July 2021"}, "expected YYYY"),
+    ("published out of range", "source", {"published": "1900"}, "outside 1949–2100"),
+    ("not an http URL", "source", {"url": "ftp://example.org/x"}, "http(s) URL"),
+    ("finding names an unknown target", "finding", {"target_ids": (NOWHERE,)}, "unknown target"),
+    (
+        "finding names an unknown indicator",
+        "finding",
+        {"indicator_ids": (NOWHERE,)},
+        "unknown indicator",
+    ),
+    ("finding names nothing", "finding", {"target_ids": (), "indicator_ids": ()}, "names a target"),
+    ("finding stated badly", "finding", {"stated": "2021-02-30"}, "not a calendar date"),
+    ("gap names an unknown record", "gap", {"record_ids": (NOWHERE,)}, "unknown record"),
+    ("gap checked an unknown source", "gap", {"checked": BAD_CITATION}, "unknown source"),
+    ("gap year out of range", "gap", {"years": (2021, 2200)}, "outside 1949–2100"),
+    ("gap says nothing of a search", "gap", {"searched": " "}, "what was looked for"),
+    ("conflict with one side", "conflict", {}, "at least two sides"),
+    ("preferred side unknown", "conflict", {"preferred_side_id": NOWHERE}, "not a side"),
+    ("side names an unknown record", "conflict", {}, "unknown record"),
+    (
+        "document period backwards",
+        "document",
+        {"period": sp.Period(start_year=2030, end_year=2020)},
+        "ends before",
+    ),
+    ("negative quantity", "target", {}, "negative"),
+]
+
+
+def _special(name: str, record: Any) -> dict[str, Any]:
+    """Changes that depend on the record being changed."""
+    if name == "alternative is the indicator":
+        return {"alternative_indicator_ids": (record.indicator_id,)}
+    if name == "qualitative with quantity":
+        return {"quantity": PLAN.targets[int(WHERE["target"][1])].quantity}
+    if name == "share above 100":
+        obs = record.observations
+        return {"observations": (attrs.evolve(obs[0], value=100.5), *obs[1:])}
+    if name == "negative money":
+        obs = record.observations
+        return {"observations": (attrs.evolve(obs[0], value=-1.0), *obs[1:])}
+    if name == "conflict with one side":
+        return {"sides": record.sides[:1], "preferred_side_id": record.sides[0].id}
+    if name == "side names an unknown record":
+        side = attrs.evolve(record.sides[0], record_ids=(NOWHERE,))
+        return {"sides": (side, *record.sides[1:])}
+    if name == "negative quantity":
+        assert record.quantity is not None
+        assert record.quantity.unit is not Unit.PERCENT
+        return {"quantity": attrs.evolve(record.quantity, value=-3.0)}
+    return {}
+
+
+def record_at(steps: tuple[str | int, ...]) -> Any:
+    node: Any = PLAN
+    for i in range(0, len(steps), 2):
+        node = getattr(node, str(steps[i]))[int(steps[i + 1])]
+    return node
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r[0] for r in RULES])
+def test_each_broken_rule_is_caught_by_both_checks(
+    rule: tuple[str, str | None, dict[str, Any], str],
+) -> None:
+    name, where, changes, message = rule
+    steps = WHERE[where] if where else ()
+    changes = {**changes, **_special(name, record_at(steps))}
+    broken = evolve_at(PLAN, steps, **changes)
+    problems = assert_agree(broken)
+    assert problems, f"{name}: nothing reported"
+    assert all(message in p.message for p in problems), problems  # that rule alone
+
+
+def test_the_bundled_plan_is_sound_both_ways() -> None:
+    assert assert_agree(PLAN) == []
+    assert _integrity._sound(PLAN)
+
+
+def test_grouping_by_class_finds_every_record_once() -> None:
+    groups = by_class(PLAN)
+    grouped = [id(r) for recs in groups.values() for r in recs]
+    assert sorted(grouped) == sorted(id(r) for r in records(PLAN))
+    assert all(type(r) is cls for cls, recs in groups.items() for r in recs)
+
+
+# ------------------------------------------------- the corpus plans that structure
+
+
+def _structured_corpus() -> list[tuple[str, sp.Plan]]:
+    out = []
+    for case in load_cases():
+        if not case.get("base"):
+            continue
+        try:
+            data = json.loads(build_input(case))
+            plan = _converter.structure(data, sp.Plan)
+        except Exception:  # refused before the integrity checks: not for this test
+            continue
+        out.append((case["name"], plan))
+    return out
+
+
+CORPUS = _structured_corpus()
+
+
+def test_the_corpus_reaches_the_integrity_checks() -> None:
+    broken = [name for name, plan in CORPUS if full_check(plan)]
+    assert len(broken) >= 50, broken  # the corpus' cross-record cases
+
+
+@pytest.mark.parametrize("case", CORPUS, ids=[name for name, _ in CORPUS])
+def test_corpus_plan_is_judged_alike_by_both_checks(case: tuple[str, sp.Plan]) -> None:
+    assert_agree(case[1])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_generated_valid_plans_are_sound_both_ways(plan: sp.Plan) -> None:
+    assert assert_agree(plan) == []
+
+
+def test_a_plan_from_a_file_with_a_broken_rule_is_refused() -> None:
+    broken = evolve_at(PLAN, WHERE["gap"], searched="")
+    text = json.dumps(_converter.unstructure(broken), ensure_ascii=False)
+    with pytest.raises(sp.PlanDataError, match=r"\$\.gaps\[0\]\.searched: a gap says"):
+        sp.loads(text)
+    assert loading._build_fast(text) is None
+
+
+@attrs.frozen
+class _Leaf:
+    id: str
+
+
+@attrs.frozen
+class _Other:
+    id: str
+
+
+@attrs.frozen
+class _Mixed:
+    id: str
+    items: tuple[_Leaf | _Other, ...] = ()
+
+
+@attrs.frozen
+class _Tree:
+    id: str
+    children: "tuple[_Tree, ...]" = ()
+
+
+def test_grouping_walks_record_by_record_where_types_do_not_say_the_class() -> None:
+    mixed = _Mixed(id="m", items=(_Leaf(id="a"), _Other(id="b"), _Leaf(id="c")))
+    groups = by_class(mixed)
+    assert {cls: [r.id for r in recs] for cls, recs in groups.items()} == {
+        _Mixed: ["m"],
+        _Leaf: ["a", "c"],
+        _Other: ["b"],
+    }
+    attrs.resolve_types(_Tree)
+    tree = _Tree(id="root", children=(_Tree(id="x", children=(_Tree(id="y"),)),))
+    assert sorted(r.id for r in by_class(tree)[_Tree]) == ["root", "x", "y"]
+    assert by_class("not a record") == {}
