@@ -16,6 +16,8 @@ Each check returns the value in its canonical form, so a function starts with
 ``year = check_year(year)`` and can then trust it.
 """
 
+from __future__ import annotations
+
 import math
 import reprlib
 from collections.abc import Sequence

@@ -1,5 +1,7 @@
 """Look-up indices built once per Plan, so questions are O(1) or O(answer)."""
 
+from __future__ import annotations
+
 import functools
 import re
 import threading
@@ -34,7 +36,7 @@ def normalize(text: str) -> str:
 
 
 @functools.cache
-def _word() -> "re.Pattern[str]":
+def _word() -> re.Pattern[str]:
     # compiled on first use, like _cjk(): a first look-up by key never needs it
     return re.compile(r"[^\W_]+")
 
@@ -47,7 +49,7 @@ _CJK_CLASS = (
 
 
 @functools.cache
-def _cjk() -> "re.Pattern[str]":
+def _cjk() -> re.Pattern[str]:
     # compiled on first use: this class costs milliseconds, and most questions never need it
     return re.compile(_CJK_CLASS)
 
@@ -162,7 +164,7 @@ class Index:
             setattr(self, key, value)
         return object.__getattribute__(self, name)
 
-    def build_all(self) -> "Index":
+    def build_all(self) -> Index:
         """Build every group now (what the first questions would build between them)."""
         for name in _GROUPS:
             getattr(self, name)
@@ -173,7 +175,7 @@ class Index:
 # record in it (about 2 ms for the bundled plan, the larger part of a first question), and
 # two equal plans loaded separately are two plans to their users.  Each entry holds a
 # weak reference whose callback removes the entry when its plan is freed.
-_cache: dict[int, tuple["weakref.ref[Plan]", Index]] = {}
+_cache: dict[int, tuple[weakref.ref[Plan], Index]] = {}
 _lock = threading.Lock()
 
 
@@ -190,10 +192,10 @@ def index_for(plan: Plan) -> Index:
         return entry[1]
 
 
-def _forgetter(key: int) -> "Callable[[weakref.ref[Plan]], None]":
+def _forgetter(key: int) -> Callable[[weakref.ref[Plan]], None]:
     """The weak reference callback that drops the entry of a plan being freed."""
 
-    def forget(ref: "weakref.ref[Plan]") -> None:
+    def forget(ref: weakref.ref[Plan]) -> None:
         entry = _cache.get(key)
         if entry is not None and entry[0] is ref:
             del _cache[key]

@@ -1,5 +1,7 @@
 """Generic traversal of the record tree (used by the integrity checks and the indices)."""
 
+from __future__ import annotations
+
 import functools
 import operator
 import types
@@ -90,11 +92,11 @@ def records(obj: object) -> Iterator[object]:
 
 # For each record class, its fields that hold records of one class: (getter, True for a
 # tuple, the class held), or None when some field holds records in another way.
-_LINKS: dict[type, "tuple[tuple[Any, bool, type], ...] | None"] = {}
-_ORDERS: dict[type, "tuple[type, ...] | None"] = {}
+_LINKS: dict[type, tuple[tuple[Any, bool, type], ...] | None] = {}
+_ORDERS: dict[type, tuple[type, ...] | None] = {}
 
 
-def _links(cls: type) -> "tuple[tuple[Any, bool, type], ...] | None":
+def _links(cls: type) -> tuple[tuple[Any, bool, type], ...] | None:
     found = _LINKS.get(cls, ())
     if found != ():
         return found
@@ -121,7 +123,7 @@ def _links(cls: type) -> "tuple[tuple[Any, bool, type], ...] | None":
     return None
 
 
-def _order(root: type) -> "tuple[type, ...] | None":
+def _order(root: type) -> tuple[type, ...] | None:
     """The record classes reachable from ``root``, each after every class that holds it
     (None when a field holds records in a way :func:`_links` does not follow, or when a
     class can hold itself)."""

@@ -8,6 +8,8 @@ argument is not one of the values it can take; it lists them.  An argument of th
 type raises the built-in ``TypeError``, naming the parameter and the type given.
 """
 
+from __future__ import annotations
+
 from typing import NoReturn
 
 from attrs.exceptions import FrozenInstanceError
@@ -75,7 +77,7 @@ class DataProblem:
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
 
-    def __reduce__(self) -> "tuple[type[DataProblem], tuple[str, str]]":
+    def __reduce__(self) -> tuple[type[DataProblem], tuple[str, str]]:
         return (DataProblem, (self.path, self.message))
 
 
@@ -86,7 +88,7 @@ class PlanDataError(ShanghaiPlanError, ValueError):
     file or ``"<string>"``.  No partially built plan is ever returned.
     """
 
-    def __init__(self, errors: "tuple[DataProblem, ...] | list[DataProblem]", source: str) -> None:
+    def __init__(self, errors: tuple[DataProblem, ...] | list[DataProblem], source: str) -> None:
         self.errors: tuple[DataProblem, ...] = tuple(errors)
         self.source = source
         count = len(self.errors)
@@ -96,7 +98,7 @@ class PlanDataError(ShanghaiPlanError, ValueError):
             shown.append(f"  … and {count - 20} more (see .errors)")
         super().__init__("\n".join([head, *shown]))
 
-    def __reduce__(self) -> "tuple[type[PlanDataError], tuple[tuple[DataProblem, ...], str]]":
+    def __reduce__(self) -> tuple[type[PlanDataError], tuple[tuple[DataProblem, ...], str]]:
         return (type(self), (self.errors, self.source))
 
 
@@ -104,9 +106,7 @@ class NotFoundError(ShanghaiPlanError, LookupError):
     """A look-up key matched nothing.  ``key`` is what was asked for, ``kind`` what kind of
     record was looked for, and ``suggestions`` the closest existing keys."""
 
-    def __init__(
-        self, kind: str, key: str, suggestions: "tuple[str, ...] | list[str]" = ()
-    ) -> None:
+    def __init__(self, kind: str, key: str, suggestions: tuple[str, ...] | list[str] = ()) -> None:
         self.kind = kind
         self.key = key
         self.suggestions: tuple[str, ...] = tuple(suggestions)
@@ -118,7 +118,7 @@ class NotFoundError(ShanghaiPlanError, LookupError):
     def __str__(self) -> str:  # LookupError would otherwise quote like KeyError; keep it plain
         return str(self.args[0])
 
-    def __reduce__(self) -> "tuple[type[NotFoundError], tuple[str, str, tuple[str, ...]]]":
+    def __reduce__(self) -> tuple[type[NotFoundError], tuple[str, str, tuple[str, ...]]]:
         return (type(self), (self.kind, self.key, self.suggestions))
 
 
@@ -129,14 +129,14 @@ class InvalidChoiceError(ShanghaiPlanError, ValueError):
     values it accepts (compared case-insensitively).
     """
 
-    def __init__(self, parameter: str, value: str, choices: "tuple[str, ...] | list[str]") -> None:
+    def __init__(self, parameter: str, value: str, choices: tuple[str, ...] | list[str]) -> None:
         self.parameter = parameter
         self.value = value
         self.choices: tuple[str, ...] = tuple(choices)
         shown = ", ".join(repr(c) for c in self.choices)
         super().__init__(f"{parameter} must be one of {shown}; got {value!r}")
 
-    def __reduce__(self) -> "tuple[type[InvalidChoiceError], tuple[str, str, tuple[str, ...]]]":
+    def __reduce__(self) -> tuple[type[InvalidChoiceError], tuple[str, str, tuple[str, ...]]]:
         return (type(self), (self.parameter, self.value, self.choices))
 
 

@@ -29,6 +29,8 @@ no partly built plan is ever returned.  Plan files are only ever parsed as JSON:
 in them is evaluated, imported or unpickled.
 """
 
+from __future__ import annotations
+
 import contextlib
 import gc
 import os
@@ -62,9 +64,7 @@ def read_bundled_bytes() -> bytes:
     return files(__package__).joinpath(BUNDLED_RESOURCE).read_bytes()
 
 
-def load(
-    path: "str | os.PathLike[str] | None" = None, *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Plan:
+def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Plan:
     """Load a plan.
 
     With no argument, return the bundled plan; it is built once and the same object is

@@ -13,6 +13,8 @@ close keys of that kind — or returns ``default`` when one is given, like pycou
 ``get()``.
 """
 
+from __future__ import annotations
+
 import functools
 from enum import Enum
 from typing import Literal, TypeVar, overload
@@ -144,7 +146,7 @@ def _plan(plan: object) -> Plan:
 _CUTOFF = 0.7
 
 
-def _suggest(key: str, candidates: "dict[str, str]", n: int = 3) -> list[str]:
+def _suggest(key: str, candidates: dict[str, str], n: int = 3) -> list[str]:
     """Up to ``n`` of ``candidates`` (normalised key -> key as shown) close to ``key``."""
     norm = normalize(key)
     if not norm:
@@ -173,7 +175,7 @@ def _suggest(key: str, candidates: "dict[str, str]", n: int = 3) -> list[str]:
     return list(dict.fromkeys(shown for _, _, shown in scored))[:n]
 
 
-def _ids(ids: "tuple[str, ...] | list[str]") -> dict[str, str]:
+def _ids(ids: tuple[str, ...] | list[str]) -> dict[str, str]:
     return {normalize(i): i for i in ids}
 
 
@@ -188,7 +190,7 @@ def _not_found(kind: type, key: str, plan: Plan) -> NotFoundError:
 
 
 def industries(
-    tier: "IndustryTier | Literal['leading', 'key'] | None" = None, *, plan: Plan | None = None
+    tier: IndustryTier | Literal["leading", "key"] | None = None, *, plan: Plan | None = None
 ) -> tuple[Industry, ...]:
     """Every industry of the plan, in the plan's order; only one tier if ``tier`` is given."""
     p = _plan(plan)
@@ -235,8 +237,8 @@ def industry(key: str, *, plan: Plan | None = None) -> Industry: ...
 @overload
 def industry(key: str, *, default: T, plan: Plan | None = None) -> Industry | T: ...
 def industry(
-    key: str, *, default: "T | _Missing" = _MISSING, plan: Plan | None = None
-) -> "Industry | T":
+    key: str, *, default: T | _Missing = _MISSING, plan: Plan | None = None
+) -> Industry | T:
     """Look an industry up by id, English name, alias or Chinese name.
 
     Matching ignores case, width, extra whitespace, ``-``/``_`` separators and a final
@@ -268,7 +270,7 @@ def industry(
     raise NotFoundError("industry", key, _suggest(key, index_for(p).industry_keys))
 
 
-def industries_of(rec: "Target | Indicator", *, plan: Plan | None = None) -> tuple[Industry, ...]:
+def industries_of(rec: Target | Indicator, *, plan: Plan | None = None) -> tuple[Industry, ...]:
     """The industries a target or an indicator concerns, as records (in its own order).
 
     A record does not hold its plan (records are plain frozen values, shared and
@@ -300,11 +302,11 @@ def _industry_id(value: object, plan: Plan) -> str:
 
 
 def targets(
-    industry: "str | Industry | None" = None,
+    industry: str | Industry | None = None,
     year: int | None = None,
-    kind: "TargetKind | Literal['quantitative', 'qualitative'] | None" = None,
+    kind: TargetKind | Literal["quantitative", "qualitative"] | None = None,
     *,
-    document: "str | Document | None" = None,
+    document: str | Document | None = None,
     all_documents: bool = False,
     plan: Plan | None = None,
 ) -> tuple[Target, ...]:
@@ -333,7 +335,7 @@ def targets(
 _PLAIN_ARGS = frozenset({str, int, bool, type(None)})
 
 
-def _memo_key(args: tuple[object, ...], idx: "Index") -> tuple[object, ...] | None:
+def _memo_key(args: tuple[object, ...], idx: Index) -> tuple[object, ...] | None:
     """A key for keeping an answer, or ``None`` when an argument is not plain."""
     key: list[object] = []
     for a in args:
@@ -349,7 +351,7 @@ def _memo_key(args: tuple[object, ...], idx: "Index") -> tuple[object, ...] | No
 
 def _targets(
     p: Plan,
-    idx: "Index",
+    idx: Index,
     industry: object,
     year: object,
     kind: object,
@@ -390,8 +392,8 @@ def target(target_id: str, *, plan: Plan | None = None) -> Target: ...
 @overload
 def target(target_id: str, *, default: T, plan: Plan | None = None) -> Target | T: ...
 def target(
-    target_id: str, *, default: "T | _Missing" = _MISSING, plan: Plan | None = None
-) -> "Target | T":
+    target_id: str, *, default: T | _Missing = _MISSING, plan: Plan | None = None
+) -> Target | T:
     """The target with id ``target_id``.
 
     Raises :class:`~shanghai_plan.NotFoundError` (suggesting target ids) otherwise, or
@@ -401,7 +403,7 @@ def target(
     return _by_id(target_id, Target, default, _plan(plan))
 
 
-def _by_id(rid: str, kind: "type[R]", default: "T | _Missing", p: Plan) -> "R | T":
+def _by_id(rid: str, kind: type[R], default: T | _Missing, p: Plan) -> R | T:
     found = record_of(p, rid)
     if isinstance(found, kind):
         return found
@@ -413,14 +415,14 @@ def _by_id(rid: str, kind: "type[R]", default: "T | _Missing", p: Plan) -> "R | 
 @overload
 def record(record_id: str, *, plan: Plan | None = None) -> AnyRecord: ...
 @overload
-def record(record_id: str, kind: "type[R]", *, plan: Plan | None = None) -> R: ...
+def record(record_id: str, kind: type[R], *, plan: Plan | None = None) -> R: ...
 @overload
-def record(record_id: str, *, default: T, plan: Plan | None = None) -> "AnyRecord | T": ...
+def record(record_id: str, *, default: T, plan: Plan | None = None) -> AnyRecord | T: ...
 @overload
-def record(record_id: str, kind: "type[R]", *, default: T, plan: Plan | None = None) -> "R | T": ...
+def record(record_id: str, kind: type[R], *, default: T, plan: Plan | None = None) -> R | T: ...
 def record(
     record_id: str,
-    kind: "type[object] | None" = None,
+    kind: type[object] | None = None,
     *,
     default: object = _MISSING,
     plan: Plan | None = None,
@@ -452,12 +454,12 @@ def record(
 
 
 @overload
-def source(source_id: "str | Citation", *, plan: Plan | None = None) -> Source: ...
+def source(source_id: str | Citation, *, plan: Plan | None = None) -> Source: ...
 @overload
-def source(source_id: "str | Citation", *, default: T, plan: Plan | None = None) -> Source | T: ...
+def source(source_id: str | Citation, *, default: T, plan: Plan | None = None) -> Source | T: ...
 def source(
-    source_id: "str | Citation", *, default: "T | _Missing" = _MISSING, plan: Plan | None = None
-) -> "Source | T":
+    source_id: str | Citation, *, default: T | _Missing = _MISSING, plan: Plan | None = None
+) -> Source | T:
     """The :class:`~shanghai_plan.Source` a citation (or a source id) points at.
 
     Raises :class:`~shanghai_plan.NotFoundError` (suggesting source ids) otherwise, or
@@ -476,7 +478,7 @@ def source(
 
 
 def sources(
-    confidence: "Confidence | Literal['primary', 'secondary', 'weak'] | None" = None,
+    confidence: Confidence | Literal["primary", "secondary", "weak"] | None = None,
     *,
     plan: Plan | None = None,
 ) -> tuple[Source, ...]:
@@ -499,7 +501,7 @@ def cited_sources(rec: object, *, plan: Plan | None = None) -> tuple[Source, ...
 
 
 def indicators(
-    industry: "str | Industry | None" = None, *, plan: Plan | None = None
+    industry: str | Industry | None = None, *, plan: Plan | None = None
 ) -> tuple[Indicator, ...]:
     """Every indicator, or those concerning one industry (any key :func:`industry` takes)."""
     p = _plan(plan)
@@ -511,18 +513,18 @@ def indicators(
 
 @overload
 def indicator(
-    indicator_id: "str | Target | Observation", *, plan: Plan | None = None
+    indicator_id: str | Target | Observation, *, plan: Plan | None = None
 ) -> Indicator: ...
 @overload
 def indicator(
-    indicator_id: "str | Target | Observation", *, default: T, plan: Plan | None = None
+    indicator_id: str | Target | Observation, *, default: T, plan: Plan | None = None
 ) -> Indicator | T: ...
 def indicator(
-    indicator_id: "str | Target | Observation",
+    indicator_id: str | Target | Observation,
     *,
-    default: "T | _Missing" = _MISSING,
+    default: T | _Missing = _MISSING,
     plan: Plan | None = None,
-) -> "Indicator | T":
+) -> Indicator | T:
     """An indicator by id, the indicator a target measures, or an observation's indicator.
 
     ``sp.indicator(obs).unit`` is the unit of an observation: an observation is stored
@@ -552,7 +554,7 @@ def indicator(
 
 
 def observations(
-    indicator_id: "str | Indicator | Target",
+    indicator_id: str | Indicator | Target,
     *,
     year: int | None = None,
     plan: Plan | None = None,
@@ -568,7 +570,7 @@ def observations(
 
 
 def documents(
-    relation: "Relation | str | None" = None, *, plan: Plan | None = None
+    relation: Relation | str | None = None, *, plan: Plan | None = None
 ) -> tuple[Document, ...]:
     """The related documents (national policy, parent plan, siblings, revisions, successors)."""
     p = _plan(plan)
@@ -583,8 +585,8 @@ def document(document_id: str, *, plan: Plan | None = None) -> Document: ...
 @overload
 def document(document_id: str, *, default: T, plan: Plan | None = None) -> Document | T: ...
 def document(
-    document_id: str, *, default: "T | _Missing" = _MISSING, plan: Plan | None = None
-) -> "Document | T":
+    document_id: str, *, default: T | _Missing = _MISSING, plan: Plan | None = None
+) -> Document | T:
     """A related document by id.
 
     Raises :class:`~shanghai_plan.NotFoundError` (suggesting document ids) otherwise, or
@@ -612,9 +614,9 @@ def _record_key(value: object) -> str:
 
 
 def findings(
-    about: "str | Target | Indicator | None" = None,
+    about: str | Target | Indicator | None = None,
     *,
-    bearing: "Bearing | str | None" = None,
+    bearing: Bearing | str | None = None,
     plan: Plan | None = None,
 ) -> tuple[Finding, ...]:
     """Cited statements of how outcomes turned out (claims, evaluations, reports).
@@ -633,7 +635,7 @@ def findings(
 
 
 def gaps(
-    about: "str | Target | Indicator | Industry | Document | None" = None,
+    about: str | Target | Indicator | Industry | Document | None = None,
     *,
     plan: Plan | None = None,
 ) -> tuple[Gap, ...]:
