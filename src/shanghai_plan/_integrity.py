@@ -258,13 +258,13 @@ def _sound_groups(plan: Plan, groups: dict[type, list[Any]]) -> bool:
         ):
             return False
         for name in years:
-            values = [y for y in map(operator.attrgetter(name), recs) if isinstance(y, int)]
+            # None filtered out in C; anything else that is not a year makes min() or
+            # max() raise, which counts as a doubt
+            values = list(filter(_NOT_NONE, map(operator.attrgetter(name), recs)))
             if not _within(values, MIN_YEAR, MAX_YEAR):
                 return False
         for name in dates:
-            values = [
-                d.year for d in map(operator.attrgetter(name), recs) if isinstance(d, dt.date)
-            ]
+            values = list(map(_YEAR, filter(_NOT_NONE, map(operator.attrgetter(name), recs))))
             if not _within(values, MIN_YEAR, MAX_YEAR):
                 return False
         if language and not all(
@@ -419,6 +419,7 @@ def _check_partial_date(text: str, where: str, add: Any) -> None:
         add(DataProblem(where, problem))
 
 
+@functools.lru_cache(maxsize=4096)  # sources share publication dates
 def _partial_date_problem(text: str) -> str | None:
     """What is wrong with ``text`` as a YYYY, YYYY-MM or YYYY-MM-DD date, or None."""
     if not _PARTIAL_DATE.fullmatch(text):
