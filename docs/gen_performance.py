@@ -64,14 +64,19 @@ explains every number.
   (plain code, not generated: the file is structured once per process, and generating
   code for the model costs about 10 ms the first time) converts only the fields that
   need it (enum values through a dict, integers in float fields, arrays) and builds
-  citation-like records straight from their objects. Any other bytes take the strict
+  citation-like records straight from their objects. cattrs dispatches once, on the
+  root class; the factory builds the hooks of the nested record classes itself (a
+  dispatch costs about 0.15 M instructions a class). Any other bytes take the strict
   path.
 - A user's file (`sp.load(path)`, `sp.loads(text)`) is checked strictly, then in detail:
   first by a fast strict path that does none of the bookkeeping needed to say where a
   problem is: objects parsed as tuples of pairs, so a repeated key is refused without a
   Python call per object; every field checked by its exact class, enums by a dict,
   dates and numbers by the detailed converter's own leaf hooks; strings checked for lone
-  surrogates only when the text could hold one; the same integrity checks. Only when it
+  surrogates only when the text could hold one; the same integrity checks, asked first
+  as one question per record class ("is anything wrong?", answered with `map` and set
+  operations in C) and walked record by record, with JSON paths, only when the answer
+  is yes (tests break every rule on its own and prove both answers agree). Only when it
   refuses the file is the file read again by the detailed path, which names every
   problem with its JSON path. Tests prove the two accept and reject exactly the same
   inputs and build the same objects.
@@ -87,40 +92,52 @@ WHY: dict[str, str] = {
     "cold:floor": """\
 The floor is what the design makes unavoidable: importing attrs and cattrs, defining the
 model's classes, reading the file through `importlib.resources`, `json.loads`. Wall
-times of fresh processes vary from run to run on this machine (two full runs of the same
-code in this session measured 1.12× and 1.24×), and this budget sits close to its
-limit, so it is counted in instructions too (callgrind,
-one fresh process each, bytecode cached, data 2026.5 at 2,701 records): the floor 377.5
-M net of the bare interpreter, `import; load(); key_industries()` 437.1 M, 1.158×
-(1.48× at the start of this work). Holding 1.15× needs 3 M less; holding it through the
-noise, about 1.10×, needs 22 M less. The 60 M over the floor: structuring the records,
-about 40 M, of which about 25 M is attrs' generated `__init__` setting each of the 14,482
-fields (measured by calling the classes alone) and most of the rest one hook call per
-record; cattrs' dispatch of 25 types once, about 2 M; the package's own modules, about 8
-M; the first question, about 2 M. What would close the rest breaks a house rule or the
-model (records built without their `__init__`, a pickled snapshot, structuring code
-generated ahead of time).""",
+times of fresh processes vary from run to run on this machine (1.12×, 1.24×, 1.21× and
+1.14× in four full runs), and this budget sits close to its limit, so it is counted in
+instructions too (callgrind, one fresh process each, bytecode cached, data 2026.5 at 2,701
+records): the floor 378.1 M net of the bare interpreter, `import; load();
+key_industries()` 434.4 M, 1.149× (1.48× at the start of this work, 1.158× before nested
+record classes got their hooks without a cattrs dispatch each). So it holds in
+instructions, by 0.4 M, and in wall time only in some runs: the library's own work
+(allocating and filling 2,701 records) runs at fewer instructions per cycle than the
+floor's (importing and compiling), so its instructions cost more time. The 56 M over
+the floor: structuring the records, about 44 M, of which about 25 M is attrs' generated
+`__init__` setting each field of a frozen slotted instance and most of the rest one hook
+call per record; the package's own modules, about 8 M; the fingerprint, 2.5 M; the
+first question, under 1 M. Keys that the JSON parser gives as fresh strings make every
+`cls(**fields)` match its keywords by comparing text (structuring data with interned
+keys costs 8 M less), but interning them costs more than it saves. What would close the
+rest breaks a house rule or the model (records built without their `__init__`, a
+pickled snapshot, structuring code generated ahead of time).""",
     "warm:strict": """\
 A user's file must pass checks that the bundled file skips (it is proven by the test
 suite and recognised by its fingerprint). Counted in instructions (callgrind, the
-marginal cost of one more warm load): the strict path about 117 M against 73 M for the
-bundled path, 1.6× (in wall time, medians, 1.65× and 1.94× in two full runs of this
-session). The difference: checking every field's exact class, every array
-and every key (58 M for the fast strict structure against 40 M for the lean one), the
-cross-record integrity checks (24 M; the bundled path skips them), parsing objects as
-pairs to refuse repeated keys (+3 M). This work made the strict path faster (the fast
-strict structure from 64 M, cattrs' generated code, to 58 M), but made the bundled
-path faster still (84 M to 73 M), and the budget is a ratio of the two. Holding 1.3×
-needs the checks to cost about 22 M in all, which takes checks at C speed. msgspec
-decodes and type-checks the whole file in about 1.3 ms, but it is not a runtime
-dependency, and an optional accelerator would first have to be proven to accept exactly
-what the detailed path accepts (2**53, lone surrogates, repeated keys, dates): that is
-left for a decision.""",
+marginal cost of one more warm load, the garbage collector paused as both paths pause
+it): the strict path 105.6 M against 74.7 M for the bundled path, 1.41× (1.62× before
+the integrity checks were grouped by record class; in wall time, medians,
+{strict_ratio:.2f}× in this run, where the strict path's extra allocations cost more
+than their instructions). The difference:
+parsing objects as pairs to refuse repeated keys and building each object's dict from
+them (about 3 M and 4.5 M), checking every field's exact class, every array and every
+key (about 14 M more for the fast strict structure than for the lean one), looking for
+`\\u` escapes (1.5 M), and the cross-record integrity checks (8.3 M, down from 24 M: the
+bundled path skips them); the bundled path alone computes the fingerprint (2.5 M).
+Holding 1.3× needs all of it to cost about 22 M, which takes checks at C speed. Two
+ways to check the values of a class's fields all at once (the classes of a field's
+values gathered with `map`, or its text joined with `str.join`) were measured and cost
+more than the per-record check. msgspec decodes and type-checks the whole file in about
+1.3 ms, but it is not a runtime dependency, and an optional accelerator would first have
+to be proven to accept exactly what the detailed path accepts (2**53, lone surrogates,
+repeated keys, dates): that is left for a decision.""",
     "cold:pydantic": """\
-The pydantic mirror's cold cost is mostly its import, and it varied from 143 to 230 ms
-net between runs of this session, while the floor stayed near half of it: at 0.6× this
-budget asks the first answer to stay within about 1.1–1.2× of the floor, the budget above
-(see it for where the library's time goes).""",
+The pydantic mirror's cold cost is mostly its import, and its net time moves more than
+anything else measured here: from 143 to 230 ms between full runs on this machine,
+{pydantic_net:.0f} ms in this one, against {floor_net:.0f} ms for the floor. At 0.6×
+this budget asks the first answer to stay within about 1.0–1.2× of the floor, depending
+on the run; in this run the first answer was {floor_ratio:.2f}× the floor (the budget
+against the floor held) and {pydantic_ratio:.2f}× the mirror. In instructions, which do
+not move, the first answer is 1.149× the floor (see the budget against the floor for
+where the library's time goes).""",
     "series": """\
 `series()` arrived with the work merged last (issue 11) and is measured here for the
 first time, on the indicator with the most observations: {series_best:.1f} µs at best in
@@ -144,6 +161,13 @@ def _facts(run: dict[str, Any]) -> dict[str, float]:
         facts["strict_best"] = timings["sp.loads"]["best"]
         facts["bundled_best"] = timings["sp.load path"]["best"]
         facts["best_ratio"] = facts["strict_best"] / facts["bundled_best"]
+        facts["strict_ratio"] = timings["sp.loads"]["median"] / timings["sp.load path"]["median"]
+    cold = {k: v["net"] for k, v in run.get("cold_ms", {}).items()}
+    if {"sp_question", "floor", "pydantic_question"} <= cold.keys():
+        facts["pydantic_net"] = cold["pydantic_question"]
+        facts["floor_net"] = cold["floor"]
+        facts["floor_ratio"] = cold["sp_question"] / cold["floor"]
+        facts["pydantic_ratio"] = cold["sp_question"] / cold["pydantic_question"]
     for key, timing in run["questions_us"].items():
         if key.startswith("sp.series("):
             facts["series_best"] = timing["best"]
