@@ -49,7 +49,8 @@ python -m venv /tmp/bench && /tmp/bench/bin/pip install -e '.[bench]'
 
 A default run takes about three minutes on a 2-core machine (`--quick`: about 30 s;
 `--smoke`: seconds, numbers meaningless, as run by the test suite; `--explain` adds
-`-X importtime` and a profile of the first load). `--publish` saves the run to
+`-X importtime` and a profile of the first load; `--instructions` counts the close
+budgets in instructions with callgrind, the same in every run). `--publish` saves the run to
 `docs/performance-run.json` and regenerates this page from it. `benchmarks/README.md`
 explains every number.
 
@@ -176,6 +177,19 @@ def _facts(run: dict[str, Any]) -> dict[str, float]:
     return facts
 
 
+def _counted(run: dict[str, Any], key: str) -> str:
+    """The budget's instruction count in this run (``--instructions``), as a sentence."""
+    for c in run.get("instructions") or ():
+        if c["key"] == key:
+            state = "within" if c["ratio"] <= c["limit"] else "over"
+            return (
+                f" Counted in this run (`--instructions`): {c['ours']:.1f} M against "
+                f"{c['theirs']:.1f} M instructions, {c['ratio']:.3f}×, {state} the "
+                f"{c['limit']:g}× limit."
+            )
+    return ""
+
+
 def cell(text: object) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
@@ -209,7 +223,7 @@ def render(run: dict[str, Any] | None = None) -> str:
         lines += ["", "### Budgets that do not hold", ""]
         for b in failed:
             why = WHY.get(b["key"], "Not explained yet: see the full output below.")
-            why = why.format(**_facts(run))
+            why = why.format(**_facts(run)) + _counted(run, b["key"])
             lines += [f"**{b['name']}**: " + " ".join(why.split()), ""]
         lines.pop()
     lines += [

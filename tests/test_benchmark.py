@@ -15,6 +15,8 @@ import subprocess
 import sys
 from types import ModuleType
 
+import pytest
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BENCH = ROOT / "benchmarks"
 DOCS = ROOT / "docs"
@@ -100,3 +102,53 @@ def test_published_run_names_the_machine_and_the_date() -> None:
     for key in ("when", "cpu", "cpus", "python", "platform"):
         assert meta[key], key
     assert meta["mode"] == "default", "publish a default run, not a quick or smoke one"
+
+
+def _instructions() -> ModuleType:
+    sys.path.insert(0, str(BENCH))
+    try:
+        from shanghai_plan_bench import instructions
+    finally:
+        sys.path.remove(str(BENCH))
+    return instructions
+
+
+def test_callgrind_totals_are_read_from_its_output() -> None:
+    parse = _instructions().parse_total
+    text = "version: 1\ncreator: callgrind-3.19.0\nevents: Ir\nsummary: 417812345\n"
+    assert parse(text) == 417_812_345
+    assert parse("events: Ir\ntotals: 12\n") == 12
+    with pytest.raises(ValueError, match="no summary"):
+        parse("events: Ir\n")
+
+
+def test_instruction_counts_are_the_same_in_every_run() -> None:
+    ins = _instructions()
+    if not ins.available():
+        pytest.skip("valgrind is not installed")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    code = "import json; json.loads('[' + '1,' * 1000 + '1]')"
+    first, second = ins.count(code, env), ins.count(code, env)
+    assert first > ins.count("pass", env) > 1_000_000
+    assert abs(first - second) <= 0.001 * first  # counted, not timed
+
+
+def test_a_run_without_valgrind_says_the_instructions_were_not_counted() -> None:
+    ins = _instructions()
+    (line,) = ins.unavailable()
+    assert "not counted" in line
+    assert "valgrind" in line or "callgrind" in line
+
+
+def test_a_failed_budget_on_the_page_quotes_its_instruction_count_when_counted() -> None:
+    gen = _generator()
+    counts = [
+        {"key": "warm:strict", "ours": 105.5, "theirs": 74.6, "ratio": 1.414, "limit": 1.3},
+        {"key": "cold:floor", "ours": 434.3, "theirs": 378.0, "ratio": 1.149, "limit": 1.15},
+    ]
+    strict = gen._counted({"instructions": counts}, "warm:strict")
+    assert "105.5 M against 74.6 M" in strict
+    assert "over the 1.3× limit" in strict
+    assert "within the 1.15× limit" in gen._counted({"instructions": counts}, "cold:floor")
+    assert gen._counted({"instructions": None}, "warm:strict") == ""
+    assert gen._counted({}, "cold:floor") == ""

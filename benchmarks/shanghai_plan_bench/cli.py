@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import budgets as budget_checks
-from . import cold, peers, questions, scale, scaling, warm
+from . import cold, instructions, peers, questions, scale, scaling, warm
 from .common import MS, US, Timing, child_env, fmt, run_children
 
 HERE = Path(__file__).resolve().parent
@@ -130,6 +130,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--publish", action="store_true", help="also regenerate docs/performance.md from the run"
     )
     parser.add_argument("--explain", action="store_true", help="add -X importtime, a profile")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the close budgets' instructions with callgrind (valgrind)",
+    )
     parser.add_argument("--seed", type=int, default=6, help="seed of the round-robin shuffle")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
@@ -220,12 +225,22 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
     )
     cold_ms = cold.medians(children)
     verdicts = budget_checks.check(cold_ms, sizes, q_timings)
+    counts: list[instructions.Count] | None = None
+    if args.instructions and instructions.available():
+        counts = instructions.measure(cold_cases, data_path, env)
     parts = [
         *cold.render(runs, children),
         *warm.render(sizes[0].timings, sizes[0].bytes, sizes[0].records),
         *questions.render(q_timings, {k: b for k, (_, b) in qs.items()}, missing),
         *scaling.render(sizes),
         *budget_checks.render(verdicts),
+        *(
+            instructions.render(counts)
+            if counts is not None
+            else instructions.unavailable()
+            if args.instructions
+            else []
+        ),
     ]
     report = "\n".join(parts)
     elapsed = time.perf_counter() - started
@@ -277,6 +292,9 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
             for s in sizes
         ],
         "budgets": [{**b._asdict(), "verdict": b.verdict} for b in verdicts],
+        "instructions": None
+        if counts is None
+        else [{**c._asdict(), "ratio": c.ratio} for c in counts],
         "report": report,
         "explain": why,
     }
