@@ -112,24 +112,23 @@ rest breaks a house rule or the model (records built without their `__init__`, a
 pickled snapshot, structuring code generated ahead of time).""",
     "warm:strict": """\
 A user's file must pass checks that the bundled file skips (it is proven by the test
-suite and recognised by its fingerprint). Counted in instructions (callgrind, the
-marginal cost of one more warm load, the garbage collector paused as both paths pause
-it): the strict path 105.6 M against 74.7 M for the bundled path, 1.41× (1.62× before
-the integrity checks were grouped by record class; in wall time, medians,
-{strict_ratio:.2f}× in this run, where the strict path's extra allocations cost more
-than their instructions). The difference:
-parsing objects as pairs to refuse repeated keys and building each object's dict from
-them (about 3 M and 4.5 M), checking every field's exact class, every array and every
-key (about 14 M more for the fast strict structure than for the lean one), looking for
-`\\u` escapes (1.5 M), and the cross-record integrity checks (8.3 M, down from 24 M: the
-bundled path skips them); the bundled path alone computes the fingerprint (2.5 M).
-Holding 1.3× needs all of it to cost about 22 M, which takes checks at C speed. Two
-ways to check the values of a class's fields all at once (the classes of a field's
-values gathered with `map`, or its text joined with `str.join`) were measured and cost
-more than the per-record check. msgspec decodes and type-checks the whole file in about
-1.3 ms, but it is not a runtime dependency, and an optional accelerator would first have
-to be proven to accept exactly what the detailed path accepts (2**53, lone surrogates,
-repeated keys, dates): that is left for a decision.""",
+suite and recognised by its fingerprint). In wall time, medians, the strict path was
+{strict_ratio:.2f}× the bundled path in this run and 1.6–1.8× in earlier runs; counted in
+instructions (the marginal cost of one more warm load, the garbage collector paused as
+both paths pause it) it is 1.41×, down from 1.62× before the integrity checks were
+grouped by record class. The difference, in instructions: parsing objects as pairs to
+refuse repeated keys and building each object's dict from them (about 3 M and 4.5 M),
+checking every field's exact class, every array and every key (about 14 M more for the
+fast strict structure than for the lean one), looking for `\\u` escapes (1.5 M), and the
+cross-record integrity checks (8.3 M, down from 24 M: the bundled path skips them); the
+bundled path alone computes the fingerprint (2.5 M). Holding 1.3× needs all of it to
+cost about 22 M, which takes checks at C speed. Two ways to check the values of a
+class's fields all at once (the classes of a field's values gathered with `map`, or its
+text joined with `str.join`) were measured and cost more than the per-record check.
+msgspec decodes and type-checks the whole file in about 1.3 ms, but it is not a runtime
+dependency, and an optional accelerator would first have to be proven to accept exactly
+what the detailed path accepts (2**53, lone surrogates, repeated keys, dates): that is
+left for a decision.""",
     "cold:pydantic": """\
 The pydantic mirror's cold cost is mostly its import, and its net time moves more than
 anything else measured here: from 143 to 230 ms between full runs on this machine,
