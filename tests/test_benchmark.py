@@ -6,6 +6,7 @@ and that the docs page is generated from the committed run and names exactly the
 benchmark's budgets.
 """
 
+import importlib
 import importlib.util
 import json
 import os
@@ -22,13 +23,17 @@ BENCH = ROOT / "benchmarks"
 DOCS = ROOT / "docs"
 
 
-def _budgets() -> ModuleType:
+def _bench(name: str) -> ModuleType:
+    """A module of the benchmark package (``benchmarks/shanghai_plan_bench``)."""
     sys.path.insert(0, str(BENCH))
     try:
-        from shanghai_plan_bench import budgets
+        return importlib.import_module(f"shanghai_plan_bench.{name}")
     finally:
         sys.path.remove(str(BENCH))
-    return budgets
+
+
+def _budgets() -> ModuleType:
+    return _bench("budgets")
 
 
 def _generator() -> ModuleType:
@@ -105,12 +110,7 @@ def test_published_run_names_the_machine_and_the_date() -> None:
 
 
 def _instructions() -> ModuleType:
-    sys.path.insert(0, str(BENCH))
-    try:
-        from shanghai_plan_bench import instructions
-    finally:
-        sys.path.remove(str(BENCH))
-    return instructions
+    return _bench("instructions")
 
 
 def test_callgrind_totals_are_read_from_its_output() -> None:

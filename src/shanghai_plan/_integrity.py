@@ -258,8 +258,8 @@ def _sound_groups(plan: Plan, groups: dict[type, list[Any]]) -> bool:
         ):
             return False
         for name in years:
-            # None filtered out in C; anything else that is not a year makes min() or
-            # max() raise, which counts as a doubt
+            # None filtered out in C; a value that is not a number makes min(), max() or
+            # the comparison raise, which counts as a doubt
             values = list(filter(_NOT_NONE, map(operator.attrgetter(name), recs)))
             if not _within(values, MIN_YEAR, MAX_YEAR):
                 return False
