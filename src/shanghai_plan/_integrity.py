@@ -19,7 +19,7 @@ import re
 from itertools import chain
 from typing import Any
 
-from ._records import by_class, walk
+from ._records import NOT_NONE, by_class, walk
 from .errors import DataProblem
 from .model import (
     Conflict,
@@ -199,7 +199,6 @@ _SOURCE_ID = operator.attrgetter("source_id")
 _LOCATOR = operator.attrgetter("locator")
 _INDUSTRY_IDS = operator.attrgetter("industry_ids")
 _YEAR = operator.attrgetter("year")
-_NOT_NONE = functools.partial(operator.is_not, None)
 _NO_SIGN = (Unit.PERCENT, Unit.PERCENTAGE_POINTS)  # units whose amounts may be negative
 
 
@@ -260,11 +259,11 @@ def _sound_groups(plan: Plan, groups: dict[type, list[Any]]) -> bool:
         for name in years:
             # None filtered out in C; a value that is not a number makes min(), max() or
             # the comparison raise, which counts as a doubt
-            values = list(filter(_NOT_NONE, map(operator.attrgetter(name), recs)))
+            values = list(filter(NOT_NONE, map(operator.attrgetter(name), recs)))
             if not _within(values, MIN_YEAR, MAX_YEAR):
                 return False
         for name in dates:
-            values = list(map(_YEAR, filter(_NOT_NONE, map(operator.attrgetter(name), recs))))
+            values = list(map(_YEAR, filter(NOT_NONE, map(operator.attrgetter(name), recs))))
             if not _within(values, MIN_YEAR, MAX_YEAR):
                 return False
         if language and not all(

@@ -11,7 +11,7 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
-__all__ = ["by_class", "records", "walk"]
+__all__ = ["NOT_NONE", "by_class", "records", "walk"]
 
 # For each record class, the fields that can hold records: (name, True for a tuple).
 # Worked out once per class from the annotations, so a walk never inspects a string,
@@ -97,9 +97,8 @@ _ORDERS: dict[type, tuple[type, ...] | None] = {}
 
 
 def _links(cls: type) -> tuple[tuple[Any, bool, type], ...] | None:
-    found = _LINKS.get(cls, ())
-    if found != ():
-        return found
+    if cls in _LINKS:
+        return _LINKS[cls]
     links: list[tuple[Any, bool, type]] = []
     for a in attrs.fields(cls):
         if not _holds_records(a.type):
@@ -148,7 +147,8 @@ def _order(root: type) -> tuple[type, ...] | None:
     return order
 
 
-_NOT_NONE = functools.partial(operator.is_not, None)
+NOT_NONE = functools.partial(operator.is_not, None)
+"""A predicate for ``filter``: true for anything but None (a call in C, not a lambda)."""
 
 
 def by_class(obj: object) -> dict[type, list[object]]:
@@ -177,5 +177,5 @@ def by_class(obj: object) -> dict[type, list[object]]:
             continue
         for get, many, child in _LINKS[cls] or ():
             values = map(get, recs)
-            groups[child].extend(chain.from_iterable(values) if many else filter(_NOT_NONE, values))
+            groups[child].extend(chain.from_iterable(values) if many else filter(NOT_NONE, values))
     return groups
