@@ -238,3 +238,30 @@ def test_strings_are_checked_for_lone_surrogates_however_they_arrive() -> None:
     assert assert_paths_agree(harmless_escape)
     assert assert_paths_agree(harmless_escape.encode("utf-8"))
     assert sp.loads(harmless_escape.encode("utf-8")).summary.startswith("café ")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"plain"', False),
+        ('"caf\\u00e9"', True),
+        ('"a \\\\u00e9"', False),  # an escaped backslash, then the letters "u00e9"
+        ('"a \\\\\\u00e9"', True),  # an escaped backslash, then an escape
+        ('"\\"\\n\\t\\/"', False),
+        ('["\\n", "\\\\", "\\ud800"]', True),
+        ('"ends with \\\\"', False),
+    ],
+)
+def test_u_escapes_are_found_by_stepping_over_escapes(text: str, expected: bool) -> None:
+    assert json.loads(text) is not None  # valid JSON, as the fast path has parsed it
+    assert loading._has_u_escape(text) is expected
+    assert loading._has_u_escape(text) is ("\\u" in text.replace("\\\\", "//"))
+
+
+def test_a_lone_surrogate_after_an_escaped_backslash_is_found_in_bytes() -> None:
+    text = json.dumps(base_document(), ensure_ascii=False)
+    tricky = text.replace('"summary": "', '"summary": "\\\\\\ud800', 1)  # \\ then \ud800
+    harmless = text.replace('"summary": "', '"summary": "\\\\ud800', 1)  # \\ then "ud800"
+    assert not assert_paths_agree(tricky.encode("utf-8"))
+    assert assert_paths_agree(harmless.encode("utf-8"))
+    assert sp.loads(harmless.encode("utf-8")).summary.startswith("\\ud800")

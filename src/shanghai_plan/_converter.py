@@ -323,129 +323,177 @@ def _fast_converter(check_text: bool = True) -> BaseConverter:
 
 
 def _strict_class_hook(cls: Any, converter: BaseConverter, check_text: bool) -> Any:
-    """The fast strict converter's class hook: not generated code, like the lean one.
+    """The fast strict converter's class hook: a function written for ``cls``.
 
-    Takes a JSON object as a tuple of pairs and refuses a key given twice; checks
-    strings, integers and booleans by their exact class (``None`` only where the type
-    allows it), enum values through a dict, arrays as lists, and the rest through the
-    detailed converter's leaf hooks.  Unknown keys and missing required ones are left to
-    ``cls(**fields)``, which refuses both.  An array of records made only of text (a
-    citation's source and locator) is built without a hook call per record.
+    Like attrs' ``__init__`` and cattrs' own hooks, it is generated as source and
+    compiled, once per class and converter: one line reads each field, one test checks
+    the class of every string, integer and boolean, and the record is built by a call
+    that names its keywords (the keys of a parsed JSON object are not the interned
+    names that Python matches keywords by, so ``cls(**obj)`` would compare text).
+
+    Takes a JSON object as a tuple of pairs and refuses a key given twice or one that
+    is not a field; a missing required key raises ``KeyError``.  Strings, integers and
+    booleans are checked by their exact class (``None`` only where the type allows it),
+    enum values through a dict, arrays of strings or integers by their items' classes,
+    and the rest (floats, dates, nested records) goes through the converter's hooks.  An
+    array of records made only of text (citations) is built by one more generated
+    function, without a hook call per record.  The code is kept short: compiling it
+    is most of what a first strict load costs on top of a later one.
     """
-    names = [(a.name, a.type) for a in attrs.fields(cls)]
-    ready: list[_StrictSteps] = []  # filled on first use (classes nest)
-
-    def structure_strict(value: Any, _: type) -> Any:
-        if value.__class__ is not tuple:
-            raise TypeError("expected an object")
-        kw: dict[str, Any] = dict(value)
-        if len(kw) != len(value):
-            raise ValueError("duplicate key")
-        if not ready:
-            ready.append(_strict_steps(names, converter))
-        plain, enums, text_tuples, int_tuples, text_records, record_tuples, others = ready[0]
-        for n, kind, allow_none in plain:
-            if n in kw:
-                v = kw[n]
-                if v.__class__ is not kind:
-                    if v is None and allow_none:
-                        continue
-                    raise TypeError("a value of the wrong type")
-                if check_text and kind is str:
-                    _structure_str(v, str)
-        for n, by_value in enums:
-            if n in kw:
-                kw[n] = by_value[kw[n]]
-        for n in text_tuples:
-            if n in kw:
-                v = kw[n]
-                if v.__class__ is not list or not _STR_ONLY.issuperset(map(type, v)):
-                    raise TypeError("expected an array of strings")
-                if check_text:
-                    for item in v:
-                        _structure_str(item, str)
-                kw[n] = tuple(v)
-        for n in int_tuples:
-            if n in kw:
-                v = kw[n]
-                if v.__class__ is not list or not _INT_ONLY.issuperset(map(type, v)):
-                    raise TypeError("expected an array of integers")
-                kw[n] = tuple(v)
-        for n, t in text_records:
-            if n in kw:
-                kw[n] = tuple(_text_records(kw[n], t, check_text))
-        for n, hook, t in record_tuples:
-            if n in kw:
-                v = kw[n]
-                if v.__class__ is not list:
-                    raise TypeError("expected an array")
-                kw[n] = tuple([hook(item, t) for item in v])
-        for n, hook, t, allow_none in others:
-            if n in kw and not (allow_none and kw[n] is None):
-                kw[n] = hook(kw[n], t)
-        return cls(**kw)
-
-    return structure_strict
-
-
-def _text_records(items: Any, cls: Any, check_text: bool) -> list[Any]:
-    """An array of records whose fields are all required strings, checked and built."""
-    if items.__class__ is not list:
-        raise TypeError("expected an array")
-    out = []
-    for item in items:
-        if item.__class__ is not tuple:
-            raise TypeError("expected an object")
-        kw = dict(item)
-        if len(kw) != len(item) or not _STR_ONLY.issuperset(map(type, kw.values())):
-            raise TypeError("a repeated key or a value that is not a string")
-        if check_text:
-            for v in kw.values():
-                _structure_str(v, str)
-        out.append(cls(**kw))
-    return out
-
-
-_STR_ONLY = frozenset({str})
-_INT_ONLY = frozenset({int})
-
-_StrictSteps = tuple[
-    list[tuple[str, type, bool]],
-    list[tuple[str, dict[object, object]]],
-    list[str],
-    list[str],
-    list[tuple[str, Any]],
-    list[tuple[str, Any, Any]],
-    list[tuple[str, Any, Any, bool]],
-]
-
-
-def _strict_steps(names: list[tuple[str, Any]], converter: BaseConverter) -> _StrictSteps:
-    """How :func:`_strict_class_hook` checks each field of a class, by kind of field."""
-    plain: list[tuple[str, type, bool]] = []
-    enums: list[tuple[str, dict[object, object]]] = []
-    text_tuples: list[str] = []
-    int_tuples: list[str] = []
-    text_records: list[tuple[str, Any]] = []
-    record_tuples: list[tuple[str, Any, Any]] = []
-    others: list[tuple[str, Any, Any, bool]] = []
-    for n, t in names:
-        inner, allow_none, element = _shape(t)
+    fields = [a for a in attrs.fields(cls) if a.init]
+    ns: dict[str, Any] = {
+        "_cls": cls,
+        "_str": _structure_str,
+        "_scalars": _scalars,
+        "_array": _array,
+        "_optional": _optional,
+        "_known": frozenset(a.name for a in fields),
+    }
+    lines = [
+        "def structure(value, _):",
+        "    if value.__class__ is not tuple:",
+        "        raise TypeError('expected an object')",
+        "    kw = dict(value)",
+        "    if len(kw) != len(value) or not _known.issuperset(kw):",
+        "        raise ValueError('a key given twice or not a field')",
+    ]
+    wrong: list[str] = []  # tests that a value is of the wrong class
+    texts: list[str] = []  # checks that a string is valid Unicode
+    for i, a in enumerate(fields):
+        v, key = f"v{i}", repr(a.name)
+        inner, allow_none, element = _shape(a.type)
+        missing = None if a.default is attrs.NOTHING else _default(cls, a, f"d{i}", ns)
         if inner in (str, int, bool):
-            plain.append((n, inner, allow_none))
-        elif isinstance(inner, type) and issubclass(inner, Enum):
-            enums.append((n, _by_value(inner, allow_none)))
-        elif element is str:
-            text_tuples.append(n)
-        elif element is int:
-            int_tuples.append(n)
+            ns[f"k{i}"] = inner
+            test = f"{v}.__class__ is not k{i}" + (f" and {v} is not None" if allow_none else "")
+            text = f"{v} is None or _str({v}, str)" if allow_none else f"_str({v}, str)"
+            if missing is None:
+                lines.append(f"    {v} = kw[{key}]")
+            else:
+                lines.append(f"    {v} = kw[{key}] if {key} in kw else {missing}")
+                default = ns.get(missing, attrs.NOTHING)  # NOTHING for a factory
+                if not (default.__class__ is inner or (default is None and allow_none)):
+                    # the default would not pass: only a value given in the file is tested
+                    test, text = f"{key} in kw and {test}", f"{key} not in kw or {text}"
+            wrong.append(f"({test})")
+            if check_text and inner is str:
+                texts.append(text)
+            continue
+        if isinstance(inner, type) and issubclass(inner, Enum):
+            ns[f"e{i}"] = _by_value(inner, allow_none)
+            made = f"e{i}[kw[{key}]]"
+        elif element in (str, int):
+            ns[f"o{i}"] = frozenset({element})
+            made = f"_scalars(kw[{key}], o{i}, {check_text and element is str})"
         elif element is not None and _is_text_record(element):
-            text_records.append((n, element))
-        elif element is not None and attrs.has(element):
-            record_tuples.append((n, converter.get_structure_hook(element), element))
-        else:  # floats, dates, nested records and anything else: their own hooks
-            others.append((n, converter.get_structure_hook(inner), inner, allow_none))
-    return plain, enums, text_tuples, int_tuples, text_records, record_tuples, others
+            ns[f"a{i}"] = _text_array(element, check_text)
+            made = f"a{i}(kw[{key}])"
+        else:  # records, floats, dates, anything else: through their hooks
+            ns[f"t{i}"] = target = element if element is not None else inner
+            ns[f"h{i}"] = _resolved_later(ns, f"h{i}", converter, target)
+            if element is not None and attrs.has(element):
+                made = f"_array(kw[{key}], h{i}, t{i})"
+            elif allow_none:
+                made = f"_optional(kw[{key}], h{i}, t{i})"
+            else:
+                made = f"h{i}(kw[{key}], t{i})"
+        if missing is None:
+            lines.append(f"    {v} = {made}")
+        else:
+            lines.append(f"    {v} = {made} if {key} in kw else {missing}")
+    if wrong:
+        lines += [
+            f"    if {' or '.join(wrong)}:",
+            "        raise TypeError('a value of the wrong type')",
+        ]
+    lines += [f"    {text}" for text in texts]
+    call = ", ".join(f"{a.alias}=v{i}" for i, a in enumerate(fields))
+    lines.append(f"    return _cls({call})")
+    return _compiled(lines, ns, f"strict {cls.__qualname__}")
+
+
+def _default(cls: Any, field: Any, name: str, ns: dict[str, Any]) -> str:
+    """The expression for ``field``'s default in a generated hook: ``name``, or ``name()``
+    for a factory, with ``ns[name]`` set to the default or the factory."""
+    default = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        if default.takes_self:
+            raise NotImplementedError(
+                f"{cls.__name__}.{field.name}: a default that takes self is not supported"
+            )
+        ns[name] = default.factory
+        return f"{name}()"
+    ns[name] = default
+    return name
+
+
+def _scalars(value: Any, only: frozenset[type], check_text: bool) -> tuple[Any, ...]:
+    """An array of strings or of integers (exactly those classes) as a tuple."""
+    if value.__class__ is not list or not only.issuperset(map(type, value)):
+        raise TypeError("expected an array of one kind of value")
+    if check_text:
+        for item in value:
+            _structure_str(item, str)
+    return tuple(value)
+
+
+def _array(value: Any, hook: Any, type_: Any) -> tuple[Any, ...]:
+    """An array of records, each by its class's hook, as a tuple."""
+    if value.__class__ is not list:
+        raise TypeError("expected an array")
+    return tuple([hook(item, type_) for item in value])
+
+
+def _optional(value: Any, hook: Any, type_: Any) -> Any:
+    return None if value is None else hook(value, type_)
+
+
+def _resolved_later(ns: dict[str, Any], name: str, converter: BaseConverter, type_: Any) -> Any:
+    """A stand-in for the hook of ``type_`` that looks it up on first use and puts it in
+    its place in ``ns`` (classes nest, so their hooks cannot all be made up front)."""
+
+    def first_use(value: object, t: Any) -> Any:
+        hook = ns[name] = converter.get_structure_hook(type_)
+        return hook(value, t)
+
+    return first_use
+
+
+@functools.cache
+def _text_array(cls: Any, check_text: bool) -> Any:
+    """A generated function that checks and builds an array of ``cls`` records, whose
+    fields are all required strings (see :func:`_is_text_record`)."""
+    fields = attrs.fields(cls)
+    values = [f"s{j}" for j in range(len(fields))]
+    wrong = " or ".join(f"{s}.__class__ is not str" for s in values)
+    call = ", ".join(f"{a.alias}={s}" for a, s in zip(fields, values, strict=True))
+    lines = [
+        "def array(value):",
+        "    if value.__class__ is not list:",
+        "        raise TypeError('expected an array')",
+        "    out = []",
+        "    for item in value:",
+        "        if item.__class__ is not tuple:",
+        "            raise TypeError('expected an object')",
+        "        kw = dict(item)",
+        f"        if len(kw) != len(item) or len(kw) != {len(fields)}:",
+        "            raise ValueError('a key given twice, missing or not a field')",
+        *(f"        {s} = kw[{a.name!r}]" for a, s in zip(fields, values, strict=True)),
+        f"        if {wrong}:",
+        "            raise TypeError('expected a string')",
+        *(f"        _str({s}, str)" for s in values if check_text),
+        f"        out.append(_cls({call}))",
+        "    return tuple(out)",
+    ]
+    ns = {"_cls": cls, "_str": _structure_str}
+    return _compiled(lines, ns, f"strict array of {cls.__qualname__}")
+
+
+def _compiled(lines: list[str], ns: dict[str, Any], name: str) -> Any:
+    """The function that ``lines`` define (``def <function>(...)``, first line), compiled
+    with ``ns`` as its globals; ``name`` says in a traceback where it came from."""
+    exec(compile("\n".join(lines), f"<shanghai_plan {name}>", "exec"), ns)
+    return ns[lines[0][4:].partition("(")[0]]
 
 
 def _is_text_record(cls: Any) -> bool:

@@ -267,13 +267,29 @@ def _build_fast(text: str, from_bytes: bool = False) -> Plan | None:
         data = json.loads(text, parse_constant=_no_constants, object_pairs_hook=tuple)
         if data.__class__ is not tuple:
             return None
-        check_text = not from_bytes or "\\u" in text
+        check_text = not from_bytes or _has_u_escape(text)
         plan = _converter.structure_fast(data, Plan, check_text=check_text)
         if _integrity.check(plan):
             return None
     except Exception:  # any failure: the detailed path says what it is
         return None
     return plan
+
+
+def _has_u_escape(text: str) -> bool:
+    """Whether the JSON ``text`` (already parsed, so valid) holds a ``\\u`` escape.
+
+    Stepping from backslash to backslash, two characters at a time, is exact (outside
+    strings JSON has no backslash, and inside one a backslash always starts an escape of
+    two characters or more) and about six times cheaper than ``"\\\\u" in text`` for a
+    file with few escapes: finding one character is a ``memchr``, finding two is not.
+    """
+    at = text.find("\\")
+    while at >= 0:
+        if text[at + 1] == "u":
+            return True
+        at = text.find("\\", at + 2)
+    return False
 
 
 def _parse(text: str, source: str) -> tuple[Any, list[DataProblem]]:
