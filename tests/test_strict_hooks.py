@@ -180,6 +180,25 @@ def test_a_key_given_twice_is_refused_at_every_depth() -> None:
     assert fast('{"_secret": "s", "leaf": {"label": "x"}}') is not None
 
 
+def test_an_array_of_text_records_is_read_in_any_key_order() -> None:
+    # The declared order (source_id, locator) is read without a dict; any other order
+    # goes through one, and both refuse a repeated or unknown key.
+    in_order = fast('{"_secret": "s", "notes": [{"source_id": "a", "locator": "b"}]}')
+    swapped = fast('{"_secret": "s", "notes": [{"locator": "b", "source_id": "a"}]}')
+    assert in_order is not None
+    assert in_order == swapped
+    assert in_order.notes == (Note(source_id="a", locator="b"),)
+    for notes in (
+        '{"source_id": "a", "source_id": "b"}',
+        '{"locator": "a", "locator": "b"}',
+        '{"locator": "b", "source_id": "a", "locator": "c"}',
+        '{"source_id": "a", "page": "b"}',
+        '{"source_id": "a"}',
+        "[]",
+    ):
+        assert fast(f'{{"_secret": "s", "notes": [{notes}]}}') is None, notes
+
+
 def test_lone_surrogates_are_refused_only_when_text_is_checked() -> None:
     for doc in (
         {"_secret": "\ud800"},

@@ -347,18 +347,19 @@ def _strict_class_hook(cls: Any, converter: BaseConverter, check_text: bool) -> 
         "_scalars": _scalars,
         "_array": _array,
         "_optional": _optional,
-        "_known": frozenset(a.name for a in fields),
+        "_absent": _ABSENT,
     }
     lines = [
         "def structure(value, _):",
         "    if value.__class__ is not tuple:",
         "        raise TypeError('expected an object')",
         "    kw = dict(value)",
-        "    if len(kw) != len(value) or not _known.issuperset(kw):",
-        "        raise ValueError('a key given twice or not a field')",
+        "    if len(kw) != len(value):",
+        "        raise ValueError('a key given twice')",
     ]
     wrong: list[str] = []  # tests that a value is of the wrong class
     texts: list[str] = []  # checks that a string is valid Unicode
+    fill: list[str] = []  # defaults put in after the tests, which they might not pass
     for i, a in enumerate(fields):
         v, key = f"v{i}", repr(a.name)
         inner, allow_none, element = _shape(a.type)
@@ -367,49 +368,58 @@ def _strict_class_hook(cls: Any, converter: BaseConverter, check_text: bool) -> 
             ns[f"k{i}"] = inner
             test = f"{v}.__class__ is not k{i}" + (f" and {v} is not None" if allow_none else "")
             text = f"{v} is None or _str({v}, str)" if allow_none else f"_str({v}, str)"
+            default = attrs.NOTHING if missing is None else ns.get(missing, attrs.NOTHING)
             if missing is None:
-                lines.append(f"    {v} = kw[{key}]")
-            else:
-                lines.append(f"    {v} = kw[{key}] if {key} in kw else {missing}")
-                default = ns.get(missing, attrs.NOTHING)  # NOTHING for a factory
-                if not (default.__class__ is inner or (default is None and allow_none)):
-                    # the default would not pass: only a value given in the file is tested
-                    test, text = f"{key} in kw and {test}", f"{key} not in kw or {text}"
+                lines.append(f"    {v} = kw.pop({key})")
+            elif default.__class__ is inner or (default is None and allow_none):
+                lines.append(f"    {v} = kw.pop({key}, {missing})")
+            else:  # a factory, or a default that would not pass the test
+                lines.append(f"    {v} = kw.pop({key}, _absent)")
+                test, text = f"{v} is not _absent and {test}", f"{v} is _absent or {text}"
+                fill += [f"    if {v} is _absent:", f"        {v} = {missing}"]
             wrong.append(f"({test})")
             if check_text and inner is str:
                 texts.append(text)
             continue
         if isinstance(inner, type) and issubclass(inner, Enum):
             ns[f"e{i}"] = _by_value(inner, allow_none)
-            made = f"e{i}[kw[{key}]]"
+            made = f"e{i}[kw.pop({key})]"
         elif element in (str, int):
             ns[f"o{i}"] = frozenset({element})
-            made = f"_scalars(kw[{key}], o{i}, {check_text and element is str})"
+            made = f"_scalars(kw.pop({key}), o{i}, {check_text and element is str})"
         elif element is not None and _is_text_record(element):
             ns[f"a{i}"] = _text_array(element, check_text)
-            made = f"a{i}(kw[{key}])"
+            made = f"a{i}(kw.pop({key}))"
         else:  # records, floats, dates, anything else: through their hooks
             ns[f"t{i}"] = target = element if element is not None else inner
             ns[f"h{i}"] = _resolved_later(ns, f"h{i}", converter, target)
             if element is not None and attrs.has(element):
-                made = f"_array(kw[{key}], h{i}, t{i})"
+                made = f"_array(kw.pop({key}), h{i}, t{i})"
             elif allow_none:
-                made = f"_optional(kw[{key}], h{i}, t{i})"
+                made = f"_optional(kw.pop({key}), h{i}, t{i})"
             else:
-                made = f"h{i}(kw[{key}], t{i})"
+                made = f"h{i}(kw.pop({key}), t{i})"
         if missing is None:
             lines.append(f"    {v} = {made}")
         else:
             lines.append(f"    {v} = {made} if {key} in kw else {missing}")
+    # Every field's key has been taken out: whatever is left is not a field.
+    lines += ["    if kw:", "        raise ValueError('a key that is not a field')"]
     if wrong:
         lines += [
             f"    if {' or '.join(wrong)}:",
             "        raise TypeError('a value of the wrong type')",
         ]
     lines += [f"    {text}" for text in texts]
+    lines += fill
     call = ", ".join(f"{a.alias}=v{i}" for i, a in enumerate(fields))
     lines.append(f"    return _cls({call})")
     return _compiled(lines, ns, f"strict {cls.__qualname__}")
+
+
+_ABSENT = object()
+"""What a generated hook reads for a key the file leaves out, where the field's default
+must not be tested as if the file had given it."""
 
 
 def _default(cls: Any, field: Any, name: str, ns: dict[str, Any]) -> str:
@@ -462,9 +472,17 @@ def _resolved_later(ns: dict[str, Any], name: str, converter: BaseConverter, typ
 @functools.cache
 def _text_array(cls: Any, check_text: bool) -> Any:
     """A generated function that checks and builds an array of ``cls`` records, whose
-    fields are all required strings (see :func:`_is_text_record`)."""
+    fields are all required strings (see :func:`_is_text_record`).
+
+    An object whose keys come in the order of the fields, as the library writes them,
+    is read by unpacking its pairs and comparing the keys with the names (no dict is
+    built: half the bundled plan's objects are citations); any other order takes a
+    dict, which refuses a key given twice.
+    """
     fields = attrs.fields(cls)
     values = [f"s{j}" for j in range(len(fields))]
+    pairs = ", ".join(f"(k{j}, {s})" for j, s in enumerate(values))
+    in_order = " and ".join(f"k{j} == {a.name!r}" for j, a in enumerate(fields))
     wrong = " or ".join(f"{s}.__class__ is not str" for s in values)
     call = ", ".join(f"{a.alias}={s}" for a, s in zip(fields, values, strict=True))
     lines = [
@@ -473,12 +491,14 @@ def _text_array(cls: Any, check_text: bool) -> Any:
         "        raise TypeError('expected an array')",
         "    out = []",
         "    for item in value:",
-        "        if item.__class__ is not tuple:",
-        "            raise TypeError('expected an object')",
-        "        kw = dict(item)",
-        f"        if len(kw) != len(item) or len(kw) != {len(fields)}:",
-        "            raise ValueError('a key given twice, missing or not a field')",
-        *(f"        {s} = kw[{a.name!r}]" for a, s in zip(fields, values, strict=True)),
+        f"        if item.__class__ is not tuple or len(item) != {len(fields)}:",
+        "            raise TypeError('expected an object with a key for every field')",
+        f"        {pairs}, = item",
+        f"        if not ({in_order}):",
+        "            kw = dict(item)",
+        f"            if len(kw) != {len(fields)}:",
+        "                raise ValueError('a key given twice')",
+        *(f"            {s} = kw[{a.name!r}]" for a, s in zip(fields, values, strict=True)),
         f"        if {wrong}:",
         "            raise TypeError('expected a string')",
         *(f"        _str({s}, str)" for s in values if check_text),
