@@ -72,9 +72,15 @@ explains every number.
 - A user's file (`sp.load(path)`, `sp.loads(text)`) is checked strictly, then in detail:
   first by a fast strict path that does none of the bookkeeping needed to say where a
   problem is: objects parsed as tuples of pairs, so a repeated key is refused without a
-  Python call per object; every field checked by its exact class, enums by a dict,
-  dates and numbers by the detailed converter's own leaf hooks; strings checked for lone
-  surrogates only when the text could hold one; the same integrity checks, asked first
+  Python call per object; a class hook compiled for each record class from the model,
+  as attrs compiles `__init__` (one line reads each field, one test checks the class of
+  every string, integer and boolean, and the record is built by a call that names its
+  keywords, where `cls(**obj)` would match the file's keys by comparing text; compiling
+  costs the first strict load in a process about 7 ms); citations in the declared key
+  order read without a dict; enums by a dict, dates and numbers by the detailed
+  converter's own leaf hooks; strings checked for lone surrogates only when the text
+  could hold one (a `\\u` escape, found by stepping from backslash to backslash); the
+  same integrity checks, asked first
   as one question per record class ("is anything wrong?", answered with `map` and set
   operations in C) and walked record by record, with JSON paths, only when the answer
   is yes (tests break every rule on its own and prove both answers agree). Only when it

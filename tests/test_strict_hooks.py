@@ -53,6 +53,8 @@ class Odd:
     notes: tuple[Note, ...] = ()
     ratio: float | None = None
     day: dt.date | None = None
+    shares: tuple[float, ...] = ()
+    days: tuple[dt.date, ...] | None = None
     hidden: int = attrs.field(init=False, default=3)
 
 
@@ -70,6 +72,8 @@ FULL: dict[str, Any] = {
     "notes": [{"source_id": "s1", "locator": "§1"}],
     "ratio": 3,
     "day": "2025-12-31",
+    "shares": [1, 2.5],
+    "days": ["2021-01-01"],
 }
 
 GOOD = {
@@ -106,6 +110,9 @@ BAD = {
     "a number in a citation": {"_secret": "s", "notes": [{"source_id": "s1", "locator": 1}]},
     "a string for a float": {"_secret": "s", "ratio": "3"},
     "a date with a time": {"_secret": "s", "day": "2025-12-31T00:00"},
+    "a string among floats": {"_secret": "s", "shares": [1.5, "2"]},
+    "a float for an array of floats": {"_secret": "s", "shares": 1.5},
+    "a date array holding a number": {"_secret": "s", "days": [2021]},
     "an array for a nested record": {"_secret": "s", "leaf": [{"label": "x"}]},
 }
 
@@ -160,6 +167,7 @@ def test_defaults_and_private_names_are_the_models() -> None:
     assert (full.mood, full.ratio, type(full.ratio)) == (Mood.ANGRY, 3.0, float)
     assert (full.day, full.leaves[0]) == (dt.date(2025, 12, 31), Leaf(label="y"))
     assert (full.notes, full.hidden) == ((Note(source_id="s1", locator="§1"),), 3)
+    assert (full.shares, full.days) == ((1.0, 2.5), (dt.date(2021, 1, 1),))
 
 
 @pytest.mark.parametrize("name", BAD, ids=list(BAD))

@@ -391,9 +391,10 @@ def _strict_class_hook(cls: Any, converter: BaseConverter, check_text: bool) -> 
             ns[f"a{i}"] = _text_array(element, check_text)
             made = f"a{i}(kw.pop({key}))"
         else:  # records, floats, dates, anything else: through their hooks
-            ns[f"t{i}"] = target = element if element is not None else inner
+            records = element is not None and attrs.has(element)
+            ns[f"t{i}"] = target = element if records else inner
             ns[f"h{i}"] = _resolved_later(ns, f"h{i}", converter, target)
-            if element is not None and attrs.has(element):
+            if records:  # an array of records: each by its class's hook
                 made = f"_array(kw.pop({key}), h{i}, t{i})"
             elif allow_none:
                 made = f"_optional(kw.pop({key}), h{i}, t{i})"
@@ -455,6 +456,7 @@ def _array(value: Any, hook: Any, type_: Any) -> tuple[Any, ...]:
 
 
 def _optional(value: Any, hook: Any, type_: Any) -> Any:
+    """``None``, or the value by the hook of its type."""
     return None if value is None else hook(value, type_)
 
 
