@@ -18,7 +18,7 @@ import attrs
 import pytest
 from cattrs.errors import BaseValidationError
 
-from shanghai_plan import _converter
+from shanghai_plan import _converter, loading
 
 
 class Mood(Enum):
@@ -117,9 +117,9 @@ BAD = {
 }
 
 
-def pairs(text: str) -> Any:
-    """``text`` parsed as the fast path parses it: objects as tuples of pairs."""
-    return json.loads(text, object_pairs_hook=tuple)
+def parsed(text: str) -> Any:
+    """``text`` parsed as the fast path parses it (a key given twice refused)."""
+    return json.loads(text, object_pairs_hook=loading._unique_keys)
 
 
 def detailed(doc: Any) -> Odd | None:
@@ -131,7 +131,7 @@ def detailed(doc: Any) -> Odd | None:
 
 def fast(text: str, check_text: bool = False) -> Odd | None:
     try:
-        return _converter.structure_fast(pairs(text), Odd, check_text=check_text)
+        return _converter.structure_fast(parsed(text), Odd, check_text=check_text)
     except Exception:  # any failure means "not accepted here", as in loading._build_fast
         return None
 
@@ -189,8 +189,7 @@ def test_a_key_given_twice_is_refused_at_every_depth() -> None:
 
 
 def test_an_array_of_text_records_is_read_in_any_key_order() -> None:
-    # The declared order (source_id, locator) is read without a dict; any other order
-    # goes through one, and both refuse a repeated or unknown key.
+    # Keys in any order; a repeated, unknown or missing key refused.
     in_order = fast('{"_secret": "s", "notes": [{"source_id": "a", "locator": "b"}]}')
     swapped = fast('{"_secret": "s", "notes": [{"locator": "b", "source_id": "a"}]}')
     assert in_order is not None
@@ -233,8 +232,16 @@ def test_a_default_that_takes_self_is_refused_when_the_hook_is_made() -> None:
         _converter._fast_converter(False).get_structure_hook(Mirror)
 
 
+def test_the_fast_converter_leaves_its_input_as_it_was() -> None:
+    doc = parsed(json.dumps(FULL))
+    before = json.dumps(doc)
+    assert _converter.structure_fast(doc, Odd, check_text=True) == detailed(FULL)
+    assert json.dumps(doc) == before
+    assert _converter.structure_fast(doc, Odd, check_text=True) == detailed(FULL)
+
+
 def test_the_generated_code_names_its_class_in_a_traceback() -> None:
     hook = _converter._fast_converter(False).get_structure_hook(Leaf)
     with pytest.raises(KeyError) as info:
-        hook((("count", 1),), Leaf)
+        hook({"count": 1}, Leaf)
     assert "<shanghai_plan strict Leaf>" in {str(entry.path) for entry in info.traceback}

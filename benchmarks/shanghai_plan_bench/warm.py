@@ -40,7 +40,6 @@ def load_paths(raw: bytes, mirrors: Sequence[peers.Mirror]) -> dict[str, Callabl
 
     limit = max(len(raw), 16 * 2**20)  # the grown plans are larger than loads' default limit
     data = json.loads(raw)
-    pairs = json.loads(raw, object_pairs_hook=tuple)  # what the fast strict path parses
     plan = sp.loads(raw, max_bytes=limit)
     paths: dict[str, Callable[[], object]] = {
         "json.loads": lambda: json.loads(raw),
@@ -61,7 +60,7 @@ def load_paths(raw: bytes, mirrors: Sequence[peers.Mirror]) -> dict[str, Callabl
         "fast structure": (
             "shanghai_plan._converter",
             "structure_fast",
-            lambda f: lambda: f(pairs, Plan),
+            lambda f: lambda: f(data, Plan),
         ),
         "trusted structure": (
             "shanghai_plan._converter",

