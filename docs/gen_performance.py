@@ -71,13 +71,13 @@ explains every number.
   path.
 - A user's file (`sp.load(path)`, `sp.loads(text)`) is checked strictly, then in detail:
   first by a fast strict path that does none of the bookkeeping needed to say where a
-  problem is: objects parsed as tuples of pairs, so a repeated key is refused without a
-  Python call per object; a class hook compiled for each record class from the model,
-  as attrs compiles `__init__` (one line reads each field, one test checks the class of
-  every string, integer and boolean, and the record is built by a call that names its
-  keywords, where `cls(**obj)` would match the file's keys by comparing text; compiling
-  costs the first strict load in a process about 7 ms); citations in the declared key
-  order read without a dict; enums by a dict, dates and numbers by the detailed
+  problem is: each object made a dict as it is parsed, by a hook that refuses a
+  repeated key (while the object's pairs are still in the processor's cache); a class
+  hook compiled for each record class from the model, as attrs compiles `__init__` (one
+  line reads each field, one test checks the class of every string, integer and
+  boolean, and the record is built by a call that names its keywords, where
+  `cls(**obj)` would match the file's keys by comparing text; compiling costs the first
+  strict load in a process about 10 ms); enums by a dict, dates and numbers by the detailed
   converter's own leaf hooks; strings checked for lone surrogates only when the text
   could hold one (a `\\u` escape, found by stepping from backslash to backslash); the
   same integrity checks, asked first
@@ -119,22 +119,25 @@ pickled snapshot, structuring code generated ahead of time).""",
     "warm:strict": """\
 A user's file must pass checks that the bundled file skips (it is proven by the test
 suite and recognised by its fingerprint). In wall time, medians, the strict path was
-{strict_ratio:.2f}× the bundled path in this run and 1.6–1.8× in earlier runs; counted in
-instructions (the marginal cost of one more warm load, the garbage collector paused as
-both paths pause it) it is 1.41×, down from 1.62× before the integrity checks were
-grouped by record class. The difference, in instructions: parsing objects as pairs to
-refuse repeated keys and building each object's dict from them (about 3 M and 4.5 M),
-checking every field's exact class, every array and every key (about 14 M more for the
-fast strict structure than for the lean one), looking for `\\u` escapes (1.5 M), and the
-cross-record integrity checks (8.3 M, down from 24 M: the bundled path skips them); the
-bundled path alone computes the fingerprint (2.5 M). Holding 1.3× needs all of it to
-cost about 22 M, which takes checks at C speed. Two ways to check the values of a
-class's fields all at once (the classes of a field's values gathered with `map`, or its
-text joined with `str.join`) were measured and cost more than the per-record check.
-msgspec decodes and type-checks the whole file in about 1.3 ms, but it is not a runtime
-dependency, and an optional accelerator would first have to be proven to accept exactly
-what the detailed path accepts (2**53, lone surrogates, repeated keys, dates): that is
-left for a decision.""",
+{strict_ratio:.2f}× the bundled path in this run; in tight loops of warm loads on this
+machine it moved between 1.08× and 1.38× (median about 1.28×) over six processes.
+Counted in instructions (the marginal cost of one more warm load, the garbage collector
+paused as both paths pause it) it is about 1.21×, down from 1.41× before the strict
+class hooks were compiled per record class. What the strict path pays on top, in
+instructions: refusing a repeated key as each object is parsed (a Python call per
+object, about 9 M), the cross-record integrity checks (8.3 M), copying each object
+before taking its keys out and checking every value's class (a few M); the bundled path
+alone computes the fingerprint (2.5 M). Parsing objects as tuples of pairs and building
+their dicts afterwards costs fewer instructions (86–88 M in all) but more time (1.29–
+1.45×, median about 1.39×, in the same tight loops): sampled with perf, about 18% of
+that path's time went to pair tuples touched again after they had left the cache.
+Counting a file's keys in its text instead (deleting whitespace, counting `":` less
+escaped quotes) costs about 1.7 ms, as much as it would save. msgspec decodes and
+type-checks the whole file several times faster (see the table above), but it is not a
+runtime dependency, keeps
+the last of a repeated key without a word, and an optional accelerator would first have
+to be proven to accept exactly what the detailed path accepts: that is left for a
+decision.""",
     "cold:pydantic": """\
 The pydantic mirror's cold cost is mostly its import, and its net time moves more than
 anything else measured here: from 143 to 230 ms between full runs on this machine,
