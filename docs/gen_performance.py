@@ -187,15 +187,26 @@ def _facts(run: dict[str, Any]) -> dict[str, float]:
 
 def _counted(run: dict[str, Any], key: str) -> str:
     """The budget's instruction count in this run (``--instructions``), as a sentence."""
+    count = _count(run, key)
+    return f" Counted in this run (`--instructions`): {count}" if count else ""
+
+
+def _count(run: dict[str, Any], key: str) -> str:
+    """``"434.3 M against 378.0 M instructions, 1.149×, within the 1.15× limit."``, or ""."""
     for c in run.get("instructions") or ():
         if c["key"] == key:
             state = "within" if c["ratio"] <= c["limit"] else "over"
             return (
-                f" Counted in this run (`--instructions`): {c['ours']:.1f} M against "
-                f"{c['theirs']:.1f} M instructions, {c['ratio']:.3f}×, {state} the "
-                f"{c['limit']:g}× limit."
+                f"{c['ours']:.1f} M against {c['theirs']:.1f} M instructions, "
+                f"{c['ratio']:.3f}×, {state} the {c['limit']:g}× limit."
             )
     return ""
+
+
+def _disputed(run: dict[str, Any]) -> list[dict[str, Any]]:
+    """The budgets that pass in wall time but are over their limit in instructions."""
+    over = {c["key"] for c in run.get("instructions") or () if c["ratio"] > c["limit"]}
+    return [b for b in run["budgets"] if b["verdict"] == "PASS" and b["key"] in over]
 
 
 def cell(text: object) -> str:
@@ -233,6 +244,17 @@ def render(run: dict[str, Any] | None = None) -> str:
             why = WHY.get(b["key"], "Not explained yet: see the full output below.")
             why = why.format(**_facts(run)) + _counted(run, b["key"])
             lines += [f"**{b['name']}**: " + " ".join(why.split()), ""]
+        lines.pop()
+    disputed = _disputed(run)
+    if disputed:
+        lines += ["", "### Budgets that hold in time but not in instructions", ""]
+        for b in disputed:
+            lines += [
+                f"**{b['name']}** holds in this run's wall times ({cell(b['detail'])}), but "
+                f"not in instructions, which do not move between runs: {_count(run, b['key'])} "
+                "The verdict above is the timed one; another run may time it the other way.",
+                "",
+            ]
         lines.pop()
     lines += [
         "",

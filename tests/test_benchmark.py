@@ -152,3 +152,22 @@ def test_a_failed_budget_on_the_page_quotes_its_instruction_count_when_counted()
     assert "within the 1.15× limit" in gen._counted({"instructions": counts}, "cold:floor")
     assert gen._counted({"instructions": None}, "warm:strict") == ""
     assert gen._counted({}, "cold:floor") == ""
+
+
+def test_a_budget_that_holds_in_time_but_not_in_instructions_is_named_on_the_page() -> None:
+    gen = _generator()
+    run = json.loads((ROOT / "docs" / "performance-run.json").read_text(encoding="utf-8"))
+    for b in run["budgets"]:
+        b["verdict"] = "PASS"
+    run["instructions"] = [
+        {"key": "cold:pydantic", "ours": 434.3, "theirs": 688.4, "ratio": 0.631, "limit": 0.6},
+        {"key": "cold:floor", "ours": 434.3, "theirs": 378.0, "ratio": 1.149, "limit": 1.15},
+    ]
+    page = gen.render(run)
+    section = page.split("### Budgets that hold in time but not in instructions")[1]
+    section = section.split("## Full output")[0]
+    assert "the pydantic mirror" in section
+    assert "434.3 M against 688.4 M instructions, 0.631×, over the 0.6× limit" in section
+    assert "the unavoidable work" not in section  # within its limit: not disputed
+    run["instructions"] = None
+    assert "### Budgets that hold in time" not in gen.render(run)
