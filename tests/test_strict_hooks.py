@@ -19,6 +19,7 @@ import pytest
 from cattrs.errors import BaseValidationError
 
 from shanghai_plan import _converter, loading
+from tests.test_strict_fast_path import shape
 
 
 class Mood(Enum):
@@ -134,16 +135,6 @@ def fast(text: str, check_text: bool = False) -> Odd | None:
         return _converter.structure_fast(parsed(text), Odd, check_text=check_text)
     except Exception:  # any failure means "not accepted here", as in loading._build_fast
         return None
-
-
-def shape(obj: object) -> object:
-    if attrs.has(type(obj)):
-        return type(obj), tuple(
-            (a.name, shape(getattr(obj, a.name))) for a in attrs.fields(type(obj))
-        )
-    if isinstance(obj, tuple):
-        return tuple(shape(x) for x in obj)
-    return type(obj), obj
 
 
 @pytest.mark.parametrize("name", GOOD, ids=list(GOOD))

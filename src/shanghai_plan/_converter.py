@@ -448,7 +448,7 @@ def _scalars(value: Any, only: frozenset[type], check_text: bool) -> tuple[Any, 
 
 
 def _array(value: Any, hook: Any, type_: Any) -> tuple[Any, ...]:
-    """An array of records, each by its class's hook, as a tuple."""
+    """An array as a tuple, each item by ``hook`` (records, floats, dates)."""
     if value.__class__ is not list:
         raise TypeError("expected an array")
     return tuple([hook(item, type_) for item in value])
@@ -537,9 +537,7 @@ def _fast_tuple_hook(type_: Any, converter: BaseConverter) -> Any:
     hook = converter.get_structure_hook(element)
 
     def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
-        if value.__class__ is not list:
-            raise TypeError("expected an array")
-        return tuple([hook(item, element) for item in value])
+        return _array(value, hook, element)
 
     return structure_tuple
 
