@@ -182,7 +182,6 @@ def test_bundled_plan_is_built_once_when_16_threads_ask_at_once(
     reads: list[int] = []
     count_lock = threading.Lock()
     real_structure = _converter.structure
-    real_trusted = _converter.structure_trusted
     real_read = loading.read_bundled_bytes
 
     def counting_structure(data: Any, cls: type) -> Any:
@@ -191,12 +190,6 @@ def test_bundled_plan_is_built_once_when_16_threads_ask_at_once(
         time.sleep(0.05)  # widen the window in which an unguarded cache would build twice
         return real_structure(data, cls)
 
-    def counting_trusted(data: Any, cls: type) -> Any:
-        with count_lock:
-            calls.append(cls)
-        time.sleep(0.05)
-        return real_trusted(data, cls)
-
     def counting_read() -> bytes:
         with count_lock:
             reads.append(1)
@@ -204,7 +197,6 @@ def test_bundled_plan_is_built_once_when_16_threads_ask_at_once(
 
     monkeypatch.setattr(loading, "_bundled", None)  # a fresh state; restored afterwards
     monkeypatch.setattr(_converter, "structure", counting_structure)
-    monkeypatch.setattr(_converter, "structure_trusted", counting_trusted)
     monkeypatch.setattr(loading, "read_bundled_bytes", counting_read)
 
     barrier = threading.Barrier(16)

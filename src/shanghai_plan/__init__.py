@@ -140,9 +140,6 @@ if TYPE_CHECKING:
     """Date up to which the bundled data was checked (read from the data on first access)."""
 
 
-_display_installed = False
-
-
 def _module(home: str) -> "ModuleType":
     # Only a module named in the generated table below is ever imported here.
     from importlib import import_module
@@ -152,7 +149,6 @@ def _module(home: str) -> "ModuleType":
 
 def __getattr__(name: str) -> object:
     # PEP 562: import the defining module on first use, then keep the name here.
-    global _display_installed
     if name in ("DATA_VERSION", "DATA_AS_OF"):
         from .loading import load
 
@@ -163,35 +159,8 @@ def __getattr__(name: str) -> object:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     module = _module(home)
     value = getattr(module, name)
-    if not _display_installed:  # records get their notebook display with the first name
-        _display_installed = True
-        from . import model
-
-        for cls in (
-            model.Plan,
-            model.Industry,
-            model.Target,
-            model.Source,
-            model.Indicator,
-            model.Conflict,
-            model.Finding,
-            model.Gap,
-        ):
-            setattr(cls, "_repr_html_", _repr_html_)  # noqa: B010
-    if home in ("analysis", "verdicts", "timeseries", "charts", "display"):
-        from . import analysis, timeseries, verdicts
-
-        for later in (analysis.Progress, verdicts.ScorecardRow, timeseries.Series):
-            setattr(later, "_repr_html_", _repr_html_)  # noqa: B010
     globals()[name] = value
     return value
-
-
-def _repr_html_(obj: object) -> str:
-    # Attached to the record classes; the renderer is imported only when a notebook asks.
-    from .display import html
-
-    return html(obj)
 
 
 def __dir__() -> list[str]:

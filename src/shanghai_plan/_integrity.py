@@ -8,18 +8,23 @@
   date lies within 1949–2100);
 * the file is written for the schema version this library reads.
 
-Problems are reported with the JSON path of the offending value; nothing stops at the
-first problem.
+Each rule is written once, as a small check of one record that yields its problems with
+their JSON paths; :func:`problems` runs the checks that apply to each record, one walk
+over the plan, and nothing stops at the first problem.  The checks are generators, so a
+caller can stop after as many problems as it wants to report.
 """
+
+from __future__ import annotations
 
 import datetime as dt
 import functools
-import operator
 import re
-from itertools import chain
+from collections.abc import Callable, Container, Iterator
 from typing import Any
 
-from ._records import NOT_NONE, by_class, walk
+from attrs import frozen
+
+from ._records import walk
 from .errors import DataProblem
 from .model import (
     Conflict,
@@ -36,7 +41,7 @@ from .model import (
     Unit,
 )
 
-__all__ = ["check"]
+__all__ = ["check", "problems"]
 
 SCHEMA_VERSION = 1
 """The only ``schema_version`` this version of the library reads."""
@@ -44,378 +49,245 @@ MIN_YEAR = 1949
 MAX_YEAR = 2100
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?", re.ASCII)
 _LANGUAGE = re.compile(r"[a-z]{2}")
+_SIGNED = (Unit.PERCENT, Unit.PERCENTAGE_POINTS)  # units whose amounts may be negative
+_YEAR_NAMES = ("year", "start_year", "end_year", "baseline_year")
+_DATE_NAMES = ("date", "data_as_of")
+
+
+@frozen
+class _Known:
+    """What references may name: the ids of each kind of record, and every record id
+    with the path of the record that first uses it."""
+
+    sources: set[str]
+    industries: set[str]
+    indicators: set[str]
+    documents: set[str]  # the plan's own id included
+    targets: set[str]
+    observations: set[str]
+    records: dict[str, str]
+
+
+Problems = Iterator[DataProblem]
+_Rule = Callable[[Any, str, _Known], Problems]
 
 
 def check(plan: Plan) -> list[DataProblem]:
-    """Return every cross-record problem in ``plan`` (empty when the plan is sound)."""
-    # Paths are most of the cost of a walk and are needed only to report a problem: a
-    # sound plan is recognised by _sound, and only a plan it doubts is walked with paths.
-    if _sound(plan):
-        return []
+    """Every cross-record problem in ``plan`` (empty when the plan is sound)."""
+    return list(problems(plan))
+
+
+def problems(plan: Plan) -> Problems:
+    """The cross-record problems of ``plan``, one at a time, in the order of the file."""
     found = list(walk(plan, "$"))
-    return _check(plan, [rec for rec, _ in found], [path for _, path in found])
-
-
-def _check(plan: Plan, recs: list[object], at: list[str]) -> list[DataProblem]:
-    """The problems of ``recs`` (every record of ``plan``, in walk order, at the JSON
-    paths ``at``), in that order."""
-    problems: list[DataProblem] = []
-    add = problems.append
-
-    if plan.schema_version != SCHEMA_VERSION:
-        add(
-            DataProblem(
-                "$.schema_version",
-                f"unsupported schema_version {plan.schema_version}; "
-                f"this version of shanghai_plan reads schema_version {SCHEMA_VERSION}",
-            )
-        )
-
-    # -- ids are unique across the plan
-    seen: dict[str, str] = {}
-    for rec, path in zip(recs, at, strict=True):
+    yield from _plan(plan)
+    records: dict[str, str] = {}
+    for rec, path in found:
         rid = getattr(rec, "id", None)
         if not isinstance(rid, str):
             continue
         if not rid.strip():
-            add(DataProblem(f"{path}.id", "id must not be empty"))
-        elif rid in seen:
-            add(DataProblem(f"{path}.id", f"duplicate id {rid!r} (first used at {seen[rid]})"))
+            yield DataProblem(f"{path}.id", "id must not be empty")
+        elif rid in records:
+            yield DataProblem(f"{path}.id", f"duplicate id {rid!r} (first used at {records[rid]})")
         else:
-            seen[rid] = path
-
-    source_ids, industry_ids, indicator_ids, document_ids, target_ids, observation_ids = _known(
-        plan
+            records[rid] = path
+    known = _Known(
+        sources={s.id for s in plan.sources},
+        industries={i.id for i in plan.industries},
+        indicators={i.id for i in plan.indicators},
+        documents={plan.id} | {d.id for d in plan.related_documents},
+        targets={t.id for t in plan.targets},
+        observations={o.id for i in plan.indicators for o in i.observations},
+        records=records,
     )
+    for rec, path in found:
+        for rule in _rules(rec.__class__):
+            yield from rule(rec, path, known)
 
-    def ref(value: str, known: set[str], kind: str, where: str) -> None:
-        if value not in known:
-            add(DataProblem(where, f"unknown {kind} {value!r}"))
 
-    for rec, path in zip(recs, at, strict=True):
-        cls = rec.__class__
-        plan_of = _CHECKS.get(cls)
-        if plan_of is None:
-            plan_of = _CHECKS[cls] = _checks_for(cls)
-        if plan_of is _NOTHING:  # a citation, say: checked with the record that holds it
-            continue
-        cites, industries, years, dates, language, kind = plan_of
-        # -- every record that states a fact cites a source, and citations resolve
-        if cites:
-            citations = rec.citations  # type: ignore[attr-defined]
-            if isinstance(citations, tuple):
-                if not citations:
-                    add(DataProblem(f"{path}.citations", "a record must cite at least one source"))
-                for i, c in enumerate(citations):
-                    if c.source_id not in source_ids:
-                        where = f"{path}.citations[{i}].source_id"
-                        add(DataProblem(where, f"unknown source {c.source_id!r}"))
-                    if not c.locator.strip():
-                        add(DataProblem(f"{path}.citations[{i}].locator", "locator is empty"))
-        if industries:
-            for i, value in enumerate(rec.industry_ids):  # type: ignore[attr-defined]
-                ref(value, industry_ids, "industry", f"{path}.industry_ids[{i}]")
-        for name in years:
-            year = getattr(rec, name)
-            if isinstance(year, int) and not MIN_YEAR <= year <= MAX_YEAR:
-                add(DataProblem(f"{path}.{name}", f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}"))
-        for name in dates:
-            date = getattr(rec, name)
-            if isinstance(date, dt.date) and not MIN_YEAR <= date.year <= MAX_YEAR:
-                add(DataProblem(f"{path}.{name}", f"date {date} is outside {MIN_YEAR}–{MAX_YEAR}"))
-        if language:
-            code = rec.language  # type: ignore[attr-defined]
-            if isinstance(code, str) and not _LANGUAGE.fullmatch(code):
-                add(DataProblem(f"{path}.language", "expected an ISO 639-1 code such as 'zh'"))
-        if kind is None:
-            continue
-        if kind is Target:
-            _check_target(rec, path, add, ref, indicator_ids, document_ids)  # type: ignore[arg-type]
-        elif kind is Indicator:
-            _check_indicator(rec, path, add)  # type: ignore[arg-type]
-        elif kind is Observation:
-            obs: Observation = rec  # type: ignore[assignment]
-            for i, oid in enumerate(obs.derived_from):
-                ref(oid, observation_ids, "observation", f"{path}.derived_from[{i}]")
-            if obs.basis.value == "derived" and not obs.derived_from:
-                add(DataProblem(f"{path}.derived_from", "a derived observation names its inputs"))
-        elif kind is Source:
-            _check_source(rec, path, add)  # type: ignore[arg-type]
-        elif kind is Finding:
-            f: Finding = rec  # type: ignore[assignment]
-            for i, tid in enumerate(f.target_ids):
-                ref(tid, target_ids, "target", f"{path}.target_ids[{i}]")
-            for i, iid in enumerate(f.indicator_ids):
-                ref(iid, indicator_ids, "indicator", f"{path}.indicator_ids[{i}]")
-            if not f.target_ids and not f.indicator_ids:
-                add(DataProblem(f"{path}.target_ids", "a finding names a target or an indicator"))
-            if f.stated is not None:
-                _check_partial_date(f.stated, f"{path}.stated", add)
-        elif kind is Gap:
-            g: Gap = rec  # type: ignore[assignment]
-            for i, rid in enumerate(g.record_ids):
-                if rid not in seen and rid != plan.id:
-                    add(DataProblem(f"{path}.record_ids[{i}]", f"unknown record {rid!r}"))
-            for i, c in enumerate(g.checked):
-                ref(c.source_id, source_ids, "source", f"{path}.checked[{i}].source_id")
-            for i, year in enumerate(g.years):
-                if not MIN_YEAR <= year <= MAX_YEAR:
-                    msg = f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}"
-                    add(DataProblem(f"{path}.years[{i}]", msg))
-            if not g.searched.strip():
-                add(DataProblem(f"{path}.searched", "a gap says what was looked for"))
-        elif kind is Conflict:
-            _check_conflict(rec, path, add, seen)  # type: ignore[arg-type]
-        elif kind is Document:
-            doc: Document = rec  # type: ignore[assignment]
-            if doc.period and doc.period.start_year > doc.period.end_year:
-                add(DataProblem(f"{path}.period", "period ends before it starts"))
-        elif kind is Quantity:
-            q: Quantity = rec  # type: ignore[assignment]
-            if q.value < 0 and q.unit not in (Unit.PERCENT, Unit.PERCENTAGE_POINTS):
-                add(DataProblem(f"{path}.value", f"negative {q.unit.value}: {q.value}"))
-
+def _plan(plan: Plan) -> Problems:
+    if plan.schema_version != SCHEMA_VERSION:
+        yield DataProblem(
+            "$.schema_version",
+            f"unsupported schema_version {plan.schema_version}; "
+            f"this version of shanghai_plan reads schema_version {SCHEMA_VERSION}",
+        )
     if plan.period.start_year > plan.period.end_year:
-        add(DataProblem("$.period", "period ends before it starts"))
-    return problems
+        yield DataProblem("$.period", "period ends before it starts")
 
 
-def _known(plan: Plan) -> tuple[set[str], ...]:
-    """The ids that references may name: of sources, industries, indicators, documents
-    (the plan's own id included), targets and observations."""
-    return (
-        {s.id for s in plan.sources},
-        {i.id for i in plan.industries},
-        {i.id for i in plan.indicators},
-        {plan.id} | {d.id for d in plan.related_documents},
-        {t.id for t in plan.targets},
-        {o.id for i in plan.indicators for o in i.observations},
-    )
+@functools.cache
+def _rules(cls: type) -> tuple[_Rule, ...]:
+    """The checks that apply to records of ``cls``: the shared ones its fields call for,
+    then its own."""
+    rules: list[_Rule] = []
+    if hasattr(cls, "citations"):
+        rules.append(_citations)
+    if hasattr(cls, "industry_ids"):
+        rules.append(_industry_ids)
+    years = tuple(n for n in _YEAR_NAMES if hasattr(cls, n))
+    if years:
+        rules.append(functools.partial(_years, names=years))
+    dates = tuple(n for n in _DATE_NAMES if hasattr(cls, n))
+    if dates:
+        rules.append(functools.partial(_dates, names=dates))
+    if hasattr(cls, "language"):
+        rules.append(_language)
+    own = _OWN.get(cls)
+    if own is not None:
+        rules.append(own)
+    return tuple(rules)
 
 
-_ID = operator.attrgetter("id")
-_CITATIONS = operator.attrgetter("citations")
-_SOURCE_ID = operator.attrgetter("source_id")
-_LOCATOR = operator.attrgetter("locator")
-_INDUSTRY_IDS = operator.attrgetter("industry_ids")
-_YEAR = operator.attrgetter("year")
-_NO_SIGN = (Unit.PERCENT, Unit.PERCENTAGE_POINTS)  # units whose amounts may be negative
+def _ref(value: str, known: Container[str], kind: str, where: str) -> Problems:
+    if value not in known:
+        yield DataProblem(where, f"unknown {kind} {value!r}")
 
 
-def _sound(plan: Plan) -> bool:
-    """Whether :func:`_check` would find no problem in ``plan``, answered a record class
-    at a time.
-
-    The same rules as :func:`_check`, but each applied to all the records of a class at
-    once, with the loop over them in C (``map``, set operations, ``min`` and ``max``)
-    wherever a rule allows: a sound plan is recognised at a fraction of the cost of
-    checking it record by record.  It says nothing about where a problem is, and it may
-    doubt a sound plan (any exception counts as a doubt) but never passes an unsound
-    one: :func:`check` runs the full check whenever it answers False, and the tests
-    prove both agree on every rule.
-    """
-    try:
-        return _sound_groups(plan, by_class(plan))
-    except Exception:  # anything unexpected: let the full check say what it is
-        return False
+def _citations(rec: Any, path: str, known: _Known) -> Problems:
+    citations = rec.citations
+    if not isinstance(citations, tuple):
+        return
+    if not citations:
+        yield DataProblem(f"{path}.citations", "a record must cite at least one source")
+    for i, c in enumerate(citations):
+        yield from _ref(c.source_id, known.sources, "source", f"{path}.citations[{i}].source_id")
+        if not c.locator.strip():
+            yield DataProblem(f"{path}.citations[{i}].locator", "locator is empty")
 
 
-def _sound_groups(plan: Plan, groups: dict[type, list[Any]]) -> bool:
-    if plan.schema_version != SCHEMA_VERSION or plan.period.start_year > plan.period.end_year:
-        return False
-    source_ids, industry_ids, indicator_ids, document_ids, target_ids, observation_ids = _known(
-        plan
-    )
-    ids: list[str] = []
-    for cls, recs in groups.items():
-        if recs and hasattr(cls, "id"):
-            ids.extend(map(_ID, recs))
-    if not all(map(str.strip, ids)):
-        return False
-    seen = set(ids)
-    if len(seen) != len(ids):
-        return False
-
-    for cls, recs in groups.items():
-        if not recs:
-            continue
-        plan_of = _CHECKS.get(cls)
-        if plan_of is None:
-            plan_of = _CHECKS[cls] = _checks_for(cls)
-        cites, industries, years, dates, language, kind = plan_of
-        if cites:
-            held = list(map(_CITATIONS, recs))
-            if not all(held):  # an empty tuple: a record citing nothing
-                return False
-            citations = list(chain.from_iterable(held))
-            if not source_ids.issuperset(map(_SOURCE_ID, citations)):
-                return False
-            if not all(map(str.strip, map(_LOCATOR, citations))):
-                return False
-        if industries and not industry_ids.issuperset(
-            chain.from_iterable(map(_INDUSTRY_IDS, recs))
-        ):
-            return False
-        for name in years:
-            # None filtered out in C; a value that is not a number makes min(), max() or
-            # the comparison raise, which counts as a doubt
-            values = list(filter(NOT_NONE, map(operator.attrgetter(name), recs)))
-            if not _within(values, MIN_YEAR, MAX_YEAR):
-                return False
-        for name in dates:
-            values = list(map(_YEAR, filter(NOT_NONE, map(operator.attrgetter(name), recs))))
-            if not _within(values, MIN_YEAR, MAX_YEAR):
-                return False
-        if language and not all(
-            map(_LANGUAGE.fullmatch, map(operator.attrgetter("language"), recs))
-        ):
-            return False
-        if kind is Target:
-            for t in recs:
-                if (
-                    t.document_id not in document_ids
-                    or (t.indicator_id is not None and t.indicator_id not in indicator_ids)
-                    or not indicator_ids.issuperset(t.alternative_indicator_ids)
-                    or (
-                        t.indicator_id is not None and t.indicator_id in t.alternative_indicator_ids
-                    )
-                    or (t.kind == "quantitative") != (t.quantity is not None)
-                    or (
-                        t.year is not None
-                        and t.baseline_year is not None
-                        and t.baseline_year > t.year
-                    )
-                    or (t.year is not None and t.start_year is not None and t.start_year > t.year)
-                    or (t.aggregation != "level" and t.start_year is None)
-                ):
-                    return False
-        elif kind is Indicator:
-            for ind in recs:
-                values = [o.value for o in ind.observations]
-                if ind.measure is Measure.SHARE:
-                    if not _within(values, 0, 100):
-                        return False
-                elif ind.unit not in _NO_SIGN and values and min(values) < 0:
-                    return False
-        elif kind is Observation:
-            if not observation_ids.issuperset(chain.from_iterable(o.derived_from for o in recs)):
-                return False
-            if any(o.basis == "derived" and not o.derived_from for o in recs):
-                return False
-        elif kind is Source:
-            for s in recs:
-                if not s.url.startswith(("http://", "https://")):
-                    return False
-                if s.published is not None and _partial_date_problem(s.published) is not None:
-                    return False
-        elif kind is Finding:
-            for f in recs:
-                if not (f.target_ids or f.indicator_ids):
-                    return False
-                if not target_ids.issuperset(f.target_ids) or not indicator_ids.issuperset(
-                    f.indicator_ids
-                ):
-                    return False
-                if f.stated is not None and _partial_date_problem(f.stated) is not None:
-                    return False
-        elif kind is Gap:
-            for g in recs:
-                if not g.searched.strip():
-                    return False
-                if not seen.issuperset(g.record_ids):  # the plan's own id is in seen
-                    return False
-                if not source_ids.issuperset(map(_SOURCE_ID, g.checked)):
-                    return False
-                if not _within(g.years, MIN_YEAR, MAX_YEAR):
-                    return False
-        elif kind is Conflict:
-            for c in recs:
-                if len(c.sides) < 2:
-                    return False
-                if c.preferred_side_id is not None and c.preferred_side_id not in set(
-                    map(_ID, c.sides)
-                ):
-                    return False
-                for side in c.sides:
-                    if not seen.issuperset(side.record_ids):
-                        return False
-        elif kind is Document:
-            for doc in recs:
-                if doc.period and doc.period.start_year > doc.period.end_year:
-                    return False
-        elif kind is Quantity:
-            for q in recs:
-                if q.value < 0 and q.unit not in _NO_SIGN:
-                    return False
-    return True
+def _industry_ids(rec: Any, path: str, known: _Known) -> Problems:
+    for i, value in enumerate(rec.industry_ids):
+        yield from _ref(value, known.industries, "industry", f"{path}.industry_ids[{i}]")
 
 
-def _within(values: "list[int] | list[float] | tuple[int, ...]", low: float, high: float) -> bool:
-    """Whether every one of ``values`` lies within ``low``–``high`` (true when there are none)."""
-    return not values or (min(values) >= low and max(values) <= high)
+def _years(rec: Any, path: str, known: _Known, names: tuple[str, ...]) -> Problems:
+    for name in names:
+        year = getattr(rec, name)
+        if isinstance(year, int) and not MIN_YEAR <= year <= MAX_YEAR:
+            yield DataProblem(f"{path}.{name}", f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}")
 
 
-_YEAR_NAMES = ("year", "start_year", "end_year", "baseline_year")
-_DATE_NAMES = ("date", "data_as_of")
-_KINDS = (Target, Indicator, Observation, Source, Finding, Gap, Conflict, Document, Quantity)
-
-_CHECKS: dict[type, tuple[bool, bool, tuple[str, ...], tuple[str, ...], bool, type | None]] = {}
-"""For each record class, which of the checks above apply to it, worked out once: whether
-it has citations, industry ids, a language; its year and date attributes; and which of the
-record-specific checks is its own (the first class in ``_KINDS`` it is an instance of)."""
+def _dates(rec: Any, path: str, known: _Known, names: tuple[str, ...]) -> Problems:
+    for name in names:
+        date = getattr(rec, name)
+        if isinstance(date, dt.date) and not MIN_YEAR <= date.year <= MAX_YEAR:
+            yield DataProblem(f"{path}.{name}", f"date {date} is outside {MIN_YEAR}–{MAX_YEAR}")
 
 
-_NOTHING = (False, False, (), (), False, None)
+def _language(rec: Any, path: str, known: _Known) -> Problems:
+    code = rec.language
+    if isinstance(code, str) and not _LANGUAGE.fullmatch(code):
+        yield DataProblem(f"{path}.language", "expected an ISO 639-1 code such as 'zh'")
 
 
-def _checks_for(
-    cls: type,
-) -> tuple[bool, bool, tuple[str, ...], tuple[str, ...], bool, type | None]:
-    found = (
-        hasattr(cls, "citations"),
-        hasattr(cls, "industry_ids"),
-        tuple(n for n in _YEAR_NAMES if hasattr(cls, n)),
-        tuple(n for n in _DATE_NAMES if hasattr(cls, n)),
-        hasattr(cls, "language"),
-        next((k for k in _KINDS if issubclass(cls, k)), None),
-    )
-    return _NOTHING if found == _NOTHING else found
-
-
-def _check_target(
-    t: Target, path: str, add: Any, ref: Any, indicator_ids: set[str], document_ids: set[str]
-) -> None:
-    ref(t.document_id, document_ids, "document", f"{path}.document_id")
+def _target(t: Target, path: str, known: _Known) -> Problems:
+    yield from _ref(t.document_id, known.documents, "document", f"{path}.document_id")
     if t.indicator_id is not None:
-        ref(t.indicator_id, indicator_ids, "indicator", f"{path}.indicator_id")
+        yield from _ref(t.indicator_id, known.indicators, "indicator", f"{path}.indicator_id")
     for i, iid in enumerate(t.alternative_indicator_ids):
-        ref(iid, indicator_ids, "indicator", f"{path}.alternative_indicator_ids[{i}]")
+        where = f"{path}.alternative_indicator_ids[{i}]"
+        yield from _ref(iid, known.indicators, "indicator", where)
         if iid == t.indicator_id:
-            where = f"{path}.alternative_indicator_ids[{i}]"
-            add(DataProblem(where, "an alternative measure differs from indicator_id"))
+            yield DataProblem(where, "an alternative measure differs from indicator_id")
     if (t.kind.value == "quantitative") != (t.quantity is not None):
-        add(DataProblem(f"{path}.quantity", "a quantitative target has a quantity; others none"))
+        yield DataProblem(f"{path}.quantity", "a quantitative target has a quantity; others none")
     if t.baseline_year is not None and t.year is not None and t.baseline_year > t.year:
-        add(DataProblem(f"{path}.baseline_year", "baseline year is after the target year"))
+        yield DataProblem(f"{path}.baseline_year", "baseline year is after the target year")
     if t.start_year is not None and t.year is not None and t.start_year > t.year:
-        add(DataProblem(f"{path}.start_year", "start year is after the target year"))
+        yield DataProblem(f"{path}.start_year", "start year is after the target year")
     if t.aggregation.value != "level" and t.start_year is None:
-        add(DataProblem(f"{path}.start_year", f"a {t.aggregation.value} target needs a start year"))
+        yield DataProblem(
+            f"{path}.start_year", f"a {t.aggregation.value} target needs a start year"
+        )
 
 
-def _check_indicator(ind: Indicator, path: str, add: Any) -> None:
+def _indicator(ind: Indicator, path: str, known: _Known) -> Problems:
     for i, obs in enumerate(ind.observations):
         where = f"{path}.observations[{i}].value"
         if ind.measure is Measure.SHARE and not 0 <= obs.value <= 100:
-            add(DataProblem(where, f"a share must lie within 0–100, got {obs.value}"))
-        elif ind.unit not in (Unit.PERCENT, Unit.PERCENTAGE_POINTS) and obs.value < 0:
-            add(DataProblem(where, f"negative {ind.unit.value}: {obs.value}"))
+            yield DataProblem(where, f"a share must lie within 0–100, got {obs.value}")
+        elif ind.unit not in _SIGNED and obs.value < 0:
+            yield DataProblem(where, f"negative {ind.unit.value}: {obs.value}")
 
 
-def _check_partial_date(text: str, where: str, add: Any) -> None:
+def _observation(obs: Observation, path: str, known: _Known) -> Problems:
+    for i, oid in enumerate(obs.derived_from):
+        yield from _ref(oid, known.observations, "observation", f"{path}.derived_from[{i}]")
+    if obs.basis.value == "derived" and not obs.derived_from:
+        yield DataProblem(f"{path}.derived_from", "a derived observation names its inputs")
+
+
+def _source(s: Source, path: str, known: _Known) -> Problems:
+    if s.published is not None:
+        yield from _partial_date(s.published, f"{path}.published")
+    if not s.url.startswith(("http://", "https://")):
+        yield DataProblem(f"{path}.url", "expected an http(s) URL")
+
+
+def _finding(f: Finding, path: str, known: _Known) -> Problems:
+    for i, tid in enumerate(f.target_ids):
+        yield from _ref(tid, known.targets, "target", f"{path}.target_ids[{i}]")
+    for i, iid in enumerate(f.indicator_ids):
+        yield from _ref(iid, known.indicators, "indicator", f"{path}.indicator_ids[{i}]")
+    if not f.target_ids and not f.indicator_ids:
+        yield DataProblem(f"{path}.target_ids", "a finding names a target or an indicator")
+    if f.stated is not None:
+        yield from _partial_date(f.stated, f"{path}.stated")
+
+
+def _gap(g: Gap, path: str, known: _Known) -> Problems:
+    for i, rid in enumerate(g.record_ids):
+        yield from _ref(rid, known.records.keys(), "record", f"{path}.record_ids[{i}]")
+    for i, c in enumerate(g.checked):
+        yield from _ref(c.source_id, known.sources, "source", f"{path}.checked[{i}].source_id")
+    for i, year in enumerate(g.years):
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            yield DataProblem(f"{path}.years[{i}]", f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}")
+    if not g.searched.strip():
+        yield DataProblem(f"{path}.searched", "a gap says what was looked for")
+
+
+def _conflict(c: Conflict, path: str, known: _Known) -> Problems:
+    if len(c.sides) < 2:
+        yield DataProblem(f"{path}.sides", "a conflict has at least two sides")
+    if c.preferred_side_id is not None and c.preferred_side_id not in {s.id for s in c.sides}:
+        yield DataProblem(f"{path}.preferred_side_id", f"not a side: {c.preferred_side_id!r}")
+    for i, side in enumerate(c.sides):
+        for j, rid in enumerate(side.record_ids):
+            where = f"{path}.sides[{i}].record_ids[{j}]"
+            yield from _ref(rid, known.records.keys(), "record", where)
+
+
+def _document(doc: Document, path: str, known: _Known) -> Problems:
+    if doc.period and doc.period.start_year > doc.period.end_year:
+        yield DataProblem(f"{path}.period", "period ends before it starts")
+
+
+def _quantity(q: Quantity, path: str, known: _Known) -> Problems:
+    if q.value < 0 and q.unit not in _SIGNED:
+        yield DataProblem(f"{path}.value", f"negative {q.unit.value}: {q.value}")
+
+
+_OWN: dict[type, _Rule] = {
+    Target: _target,
+    Indicator: _indicator,
+    Observation: _observation,
+    Source: _source,
+    Finding: _finding,
+    Gap: _gap,
+    Conflict: _conflict,
+    Document: _document,
+    Quantity: _quantity,
+}
+"""Each record class's own checks (the shared ones are found from its fields)."""
+
+
+def _partial_date(text: str, where: str) -> Problems:
     problem = _partial_date_problem(text)
     if problem is not None:
-        add(DataProblem(where, problem))
+        yield DataProblem(where, problem)
 
 
 @functools.lru_cache(maxsize=4096)  # sources share publication dates
@@ -432,22 +304,3 @@ def _partial_date_problem(text: str) -> str | None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         return f"date {text} is outside {MIN_YEAR}–{MAX_YEAR}"
     return None
-
-
-def _check_source(s: Source, path: str, add: Any) -> None:
-    if s.published is not None:
-        _check_partial_date(s.published, f"{path}.published", add)
-    if not s.url.startswith(("http://", "https://")):
-        add(DataProblem(f"{path}.url", "expected an http(s) URL"))
-
-
-def _check_conflict(c: Conflict, path: str, add: Any, ids: dict[str, str]) -> None:
-    side_ids = {s.id for s in c.sides}
-    if len(c.sides) < 2:
-        add(DataProblem(f"{path}.sides", "a conflict has at least two sides"))
-    if c.preferred_side_id is not None and c.preferred_side_id not in side_ids:
-        add(DataProblem(f"{path}.preferred_side_id", f"not a side: {c.preferred_side_id!r}"))
-    for i, side in enumerate(c.sides):
-        for j, rid in enumerate(side.record_ids):
-            if rid not in ids:
-                add(DataProblem(f"{path}.sides[{i}].record_ids[{j}]", f"unknown record {rid!r}"))

@@ -193,6 +193,11 @@ class Progress:
             return None
         return 100 * self.figure / self.goal
 
+    def _repr_html_(self) -> str:
+        from .display import html  # imported only when a notebook shows the record
+
+        return html(self)
+
 
 def cagr(start: float, end: float, years: int) -> float | None:
     """Compound annual growth in percent from ``start`` to ``end`` over ``years``."""

@@ -1,10 +1,12 @@
 """Notebook display: compact HTML for records, verdicts, series and collections of them.
 
-Jupyter shows a record with its ``_repr_html_`` method.  The model stays free of
-presentation code: this module renders, and the package namespace attaches a small
-``_repr_html_`` to the record classes that imports this module only when a notebook asks
-(see ``shanghai_plan.__init__``).  Every function here is pure and can be called
-directly, e.g. ``display.html(plan)``.
+Jupyter shows a record with its ``_repr_html_`` method.  The classes stay free of
+presentation code: each displayable class (the records of :mod:`~shanghai_plan.model`,
+:class:`~shanghai_plan.Progress`, :class:`~shanghai_plan.ScorecardRow`,
+:class:`~shanghai_plan.Series`, :class:`~shanghai_plan.Scorecard`) has a two-line
+``_repr_html_`` that imports this module only when a notebook asks, so a class displays
+however it was imported; this module imports only the rooms below it.  Every function
+here is pure and can be called directly, e.g. ``display.html(plan)``.
 
 * :func:`html` — one record: a plan, industry, target, source, indicator (with its series),
   conflict, finding, gap, :class:`~shanghai_plan.Progress` or

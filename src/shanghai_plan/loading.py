@@ -23,6 +23,11 @@ it (types must be right before references can be followed):
    1949–2100, no negative amount where the unit forbids one, shares within 0–100,
    ``schema_version`` 1, and the other cross-record rules of ``_integrity``.
 
+The bundled plan is structured by the same converter; it skips the content checks (and
+the duplicate-key check of the parser) at run time because the test suite runs them over
+exactly the bytes that ship (see :func:`_build_bundled`).  A user's file always gets
+every check.
+
 Nothing else escapes from :func:`load` and :func:`loads` (apart from :class:`OSError`
 when a file cannot be read and :class:`TypeError` for an argument that is not text), and
 no partly built plan is ever returned.  Plan files are only ever parsed as JSON: nothing
@@ -45,10 +50,6 @@ __all__ = ["BUNDLED_RESOURCE", "DEFAULT_MAX_BYTES", "load", "loads", "read_bundl
 
 BUNDLED_RESOURCE = "data/plan.json"
 """Where the bundled plan lives inside the package."""
-
-DIGEST_RESOURCE = "data/plan.json.crc32"
-"""The fingerprint of the released bundled plan: its CRC-32 (8 hex digits) and its size in
-bytes, then the file name (``"1a2b3c4d 631424  plan.json"``)."""
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 """Largest plan file :func:`load` and :func:`loads` accept unless told otherwise (16 MiB)."""
@@ -108,12 +109,6 @@ def loads(
     """
     with _gc_paused():
         decoded = _decode(text, source, max_bytes)
-        # Strict, then detailed: a good file passes the fast converter, which makes the
-        # same checks without naming where a problem is; only when it fails is the file
-        # read again by the detailed path, which names every problem with its JSON path.
-        plan = _build_fast(decoded, from_bytes=not isinstance(text, str))
-        if plan is not None:
-            return plan
         data, problems = _parse(decoded, source)
         return _build(data, source, problems)
 
@@ -130,60 +125,26 @@ def _load_bundled() -> Plan:
 
 
 def _build_bundled() -> Plan:
-    """The bundled plan, by the fast path when its bytes are the ones released.
+    """The bundled plan, structured by the one converter without the content checks.
 
-    The strict checks (types, unknown keys, integrity) run over the bundled file in the
-    test suite, and the file's CRC-32 and size are recorded next to it
-    (``plan.json.crc32``).  When the bytes read match that fingerprint, they are
-    structured by a lean converter without repeating the checks; otherwise (a file
-    edited without ``scripts/format_data.py``, a damaged installation) they take the same
-    strict path as any user file, so a broken file is still reported in full.
-
-    The fingerprint guards against accident, not against an attacker: whoever can
-    rewrite the installed data file can rewrite the code that reads it.  A CRC-32 catches
-    every edit of up to 32 consecutive bits and any other edit with odds of 2**-32, and
-    ``zlib`` is already loaded by ``importlib.resources``; a SHA-256 would load OpenSSL
-    for 3-4 ms of a cold start (measured) to defend against nobody.
+    The test suite runs every check of :func:`loads` (the text, the shape and the
+    content) over exactly the bytes that ship (``tests/test_data_integrity.py``, run
+    in the source tree and against the installed wheel), so at run time the bytes are
+    parsed as they are and structured by the converter, which still refuses any value
+    of the wrong type or an unknown key.  Should that fail (a damaged installation),
+    the bytes go through :func:`loads`, which names every problem with its path.
     """
-    raw = read_bundled_bytes()
-    if _digest(raw) == _release_digest():
-        try:
-            return _build_trusted(raw)
-        except Exception:  # the strict path below says what is wrong
-            pass
-    return loads(raw, source=f"shanghai_plan/{BUNDLED_RESOURCE}")
-
-
-def _release_digest() -> str:
-    """The fingerprint recorded for the released bundled file ("" when there is none)."""
-    from importlib.resources import files
-
-    try:
-        # Bytes, decoded here: a text read would import a codec module just for this.
-        digest = files(__package__).joinpath(DIGEST_RESOURCE).read_bytes()
-        crc, size = digest.decode("ascii").split()[:2]
-        return f"{crc} {size}"
-    except (OSError, ValueError, UnicodeDecodeError):
-        return ""
-
-
-def _digest(raw: bytes) -> str:
-    """The fingerprint of ``raw`` as recorded in :data:`DIGEST_RESOURCE` (without the
-    file name): its CRC-32 as 8 hex digits, a space, its size in bytes."""
-    import zlib
-
-    return f"{zlib.crc32(raw):08x} {len(raw)}"
-
-
-def _build_trusted(raw: bytes) -> Plan:
-    """``raw`` structured by the lean converter: only for bytes whose digest is the
-    released one (the strict checks passed on exactly these bytes in the test suite)."""
     import json
 
     from . import _converter
 
-    with _gc_paused():
-        return _converter.structure_trusted(json.loads(raw), Plan)
+    raw = read_bundled_bytes()
+    try:
+        with _gc_paused():
+            return _converter.structure(json.loads(raw), Plan)
+    except Exception:  # loads() below says what is wrong
+        pass
+    return loads(raw, source=f"shanghai_plan/{BUNDLED_RESOURCE}")
 
 
 @contextlib.contextmanager
@@ -244,67 +205,6 @@ def _decode(text: str | bytes, source: str, max_bytes: int) -> str:
 
 def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
-
-
-def _build_fast(text: str, from_bytes: bool = False) -> Plan | None:
-    """The plan in ``text`` when it passes every check, else None (nothing said about why).
-
-    The same checks as :func:`_parse` and :func:`_build`: NaN and Infinity and integers
-    too long to read are refused by the parser, a repeated key by
-    :func:`_unique_keys` as each object is parsed; types, unknown keys, enums, dates and
-    magnitudes by the fast converter, which shares its leaf hooks with the detailed
-    one; then the same integrity checks.  Text decoded from UTF-8 bytes (``from_bytes``)
-    holds no lone surrogate unless a ``\\u`` escape makes one, so without any escape its
-    strings are not checked one by one.  Any exception at all means "not accepted
-    here", and the caller takes the detailed path.
-    """
-    import json
-
-    from . import _converter, _integrity
-
-    try:
-        data = json.loads(text, parse_constant=_no_constants, object_pairs_hook=_unique_keys)
-        if data.__class__ is not dict:
-            return None
-        check_text = not from_bytes or _has_u_escape(text)
-        plan = _converter.structure_fast(data, Plan, check_text=check_text)
-        if _integrity.check(plan):
-            return None
-    except Exception:  # any failure: the detailed path says what it is
-        return None
-    return plan
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A parsed object as a dict, or :class:`ValueError` when a key is given twice.
-
-    Called by the parser at the end of each object, while its pairs are fresh in the
-    processor's cache: the fast path once parsed objects as tuples of pairs and built
-    each dict later, which costs fewer instructions but more time (measured in tight
-    loops of warm loads, six processes each: 1.29–1.45× the bundled path, median 1.39×,
-    against 1.08–1.38×, median 1.28×, this way), because by then every pair had left
-    the cache.
-    """
-    obj = dict(pairs)
-    if len(obj) != len(pairs):  # json.loads would keep the last value without a word
-        raise ValueError("a key given twice")
-    return obj
-
-
-def _has_u_escape(text: str) -> bool:
-    """Whether the JSON ``text`` (already parsed, so valid) holds a ``\\u`` escape.
-
-    Stepping from backslash to backslash, two characters at a time, is exact (outside
-    strings JSON has no backslash, and inside one a backslash always starts an escape of
-    two characters or more) and about six times cheaper than ``"\\\\u" in text`` for a
-    file with few escapes: finding one character is a ``memchr``, finding two is not.
-    """
-    at = text.find("\\")
-    while at >= 0:
-        if text[at + 1] == "u":
-            return True
-        at = text.find("\\", at + 2)
-    return False
 
 
 def _parse(text: str, source: str) -> tuple[Any, list[DataProblem]]:

@@ -1,6 +1,8 @@
 """The vocabulary of shanghai_plan: frozen, slotted attrs classes and enums.
 
-This module imports nothing from the rest of the package.  Every record is deeply
+This module imports nothing from the rest of the package (the records a notebook shows
+have a ``_repr_html_`` that imports :mod:`shanghai_plan.display` when it is called, the
+one arrow that points up, and only at display time).  Every record is deeply
 immutable (collections are tuples, nested records are frozen), so one loaded ``Plan``
 can be shared by every caller.  Numbers are stored in base units (yuan, not 亿元;
 vehicles, not 万辆; percent as percent) together with a :class:`Unit` and a
@@ -398,6 +400,11 @@ class Source:
             return _dt.date.fromisoformat(self.published)
         return None
 
+    def _repr_html_(self) -> str:
+        from .display import html  # imported only when a notebook shows the record
+
+        return html(self)
+
 
 @frozen(kw_only=True)
 class Period:
@@ -557,6 +564,11 @@ class Industry:
         """The English name (``name_en``), under the name pycountry's users try first."""
         return self.name_en
 
+    def _repr_html_(self) -> str:
+        from .display import html  # imported only when a notebook shows the record
+
+        return html(self)
+
 
 # ---------------------------------------------------------- goals and targets
 
@@ -618,6 +630,11 @@ class Target:
     citations: tuple[Citation, ...] = field(repr=False)
     """Where this fact comes from: at least one source id with a locator."""
 
+    def _repr_html_(self) -> str:
+        from .display import html  # imported only when a notebook shows the record
+
+        return html(self)
+
 
 # ---------------------------------------------------- indicators & observations
 
@@ -678,6 +695,11 @@ class Indicator:
     def name(self) -> str:
         """The English name (``name_en``), under the name pycountry's users try first."""
         return self.name_en
+
+    def _repr_html_(self) -> str:
+        from .display import html  # imported only when a notebook shows the record
+
+        return html(self)
 
 
 # ---------------------------------------------------------------------- context
@@ -811,6 +833,11 @@ class Conflict:
     resolution: str = field(repr=False)
     """Why: how the sides relate and which to use for what."""
 
+    def _repr_html_(self) -> str:
+        from .display import html  # imported only when a notebook shows the record
+
+        return html(self)
+
 
 # ------------------------------------------------------- findings and gaps
 
@@ -850,6 +877,11 @@ class Finding:
     citations: tuple[Citation, ...] = field(repr=False)
     """Where this fact comes from: at least one source id with a locator."""
 
+    def _repr_html_(self) -> str:
+        from .display import html  # imported only when a notebook shows the record
+
+        return html(self)
+
 
 @frozen(kw_only=True)
 class Gap:
@@ -874,6 +906,11 @@ class Gap:
     """What figure or finding would settle it."""
     checked: tuple[Citation, ...] = field(default=(), repr=False)
     """Sources that were read and do not give it (source id and the part read)."""
+
+    def _repr_html_(self) -> str:
+        from .display import html  # imported only when a notebook shows the record
+
+        return html(self)
 
 
 # ------------------------------------------------------------------------ plan
@@ -941,3 +978,8 @@ class Plan:
     def event(self, kind: EventKind) -> Event | None:
         """The first event of ``kind`` (e.g. ``EventKind.PUBLISHED``), or ``None``."""
         return next((e for e in self.events if e.kind is kind), None)
+
+    def _repr_html_(self) -> str:
+        from .display import html  # imported only when a notebook shows the record
+
+        return html(self)

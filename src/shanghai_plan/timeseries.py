@@ -186,6 +186,11 @@ class Series:
         frame.attrs.update(meta)
         return frame
 
+    def _repr_html_(self) -> str:
+        from .display import html  # imported only when a notebook shows the record
+
+        return html(self)
+
 
 def _confidence(o: Observation, plan: Plan) -> Confidence:
     sources = index_for(plan).source_by_id

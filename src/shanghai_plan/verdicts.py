@@ -64,6 +64,11 @@ class ScorecardRow:
     gap_ids: tuple[str, ...] = field(default=(), repr=False)
     """The ids of the gaps recorded for this target or its indicators."""
 
+    def _repr_html_(self) -> str:
+        from .display import html  # imported only when a notebook shows the record
+
+        return html(self)
+
 
 class Scorecard(tuple[ScorecardRow, ...]):
     """The rows :func:`scorecard` returns: a plain tuple that a notebook shows as a table."""
