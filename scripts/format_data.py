@@ -4,10 +4,7 @@ Run after editing ``src/shanghai_plan/data/plan.json`` by hand:
 
     python scripts/format_data.py
 
-It also regenerates the bundled JSON Schema (``data/plan.schema.json``) from the model,
-and records the data file's fingerprint (CRC-32 and size, which the loader checks before
-it trusts the bundled file) in ``data/plan.json.crc32``; a test fails when the data file
-and its recorded fingerprint disagree.
+It also regenerates the bundled JSON Schema (``data/plan.schema.json``) from the model.
 
 The file is validated first (a broken file is reported, never rewritten); then it is
 written back as the converter unstructures it: keys holding default values are dropped,
@@ -24,7 +21,6 @@ from shanghai_plan._converter import unstructure
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "shanghai_plan" / "data" / "plan.json"
 SCHEMA = DATA.with_name("plan.schema.json")
-DIGEST = DATA.with_name("plan.json.crc32")
 
 
 def canonical_text(plan: sp.Plan) -> str:
@@ -35,13 +31,6 @@ def schema_text() -> str:
     from shanghai_plan.schema import generate
 
     return json.dumps(generate(), ensure_ascii=False, indent=2) + "\n"
-
-
-def digest_text(data: bytes) -> str:
-    """The fingerprint file's content for the data file's bytes: CRC-32, size, name."""
-    from shanghai_plan.loading import _digest
-
-    return f"{_digest(data)}  plan.json\n"
 
 
 def _write(path: Path, text: str) -> None:
@@ -60,7 +49,6 @@ def main() -> int:
         return 1
     _write(DATA, canonical_text(plan))
     _write(SCHEMA, schema_text())
-    _write(DIGEST, digest_text(DATA.read_bytes()))
     return 0
 
 

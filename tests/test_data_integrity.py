@@ -40,6 +40,22 @@ def _source_ids(rec: object) -> set[str]:
     return {c.source_id for c in getattr(rec, "citations", ())}
 
 
+# ------------------------------------------------------------ every check, on what ships
+
+
+def test_the_shipped_bytes_pass_every_check_a_users_file_gets() -> None:
+    """``load()`` skips the duplicate-key and integrity checks at run time
+    (``loading._build_bundled``); this test is what allows it.  It runs every check of
+    ``loads`` over exactly the bytes the package reads (in the source tree, and in CI
+    from the installed wheel), and the plan built is the one ``load()`` returns."""
+    from shanghai_plan import _integrity
+    from shanghai_plan.loading import read_bundled_bytes
+
+    checked = sp.loads(read_bundled_bytes())
+    assert checked == PLAN
+    assert _integrity.check(PLAN) == []
+
+
 # ------------------------------------------------------------------ versions and counts
 
 

@@ -3,8 +3,8 @@
 One run measures everything (cold children, warm loads, questions, scaling), prints the
 tables and every budget with its ratio and PASS / FAIL / n/a, and writes every number and
 sample as JSON to ``benchmarks/results/latest.json`` (and to ``--json PATH``).  A failed
-budget is reported, never an error exit.  ``--publish`` also copies the results to
-``docs/performance-run.json`` and regenerates ``docs/performance.md`` from them.
+budget is reported, never an error exit.  The numbers on ``docs/performance.md`` are
+copied from such a run by hand.
 ``--smoke`` runs every measurement with tiny counts (seconds, numbers meaningless): it
 checks that everything runs and that every budget is printed.
 """
@@ -24,13 +24,21 @@ from pathlib import Path
 from typing import Any
 
 from . import budgets as budget_checks
-from . import cold, instructions, peers, questions, scale, scaling, warm
+from . import cold, peers, questions, scale, scaling, warm
 from .common import MS, US, Timing, child_env, fmt, run_children
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
 RESULTS = HERE.parent / "results" / "latest.json"
-PUBLISHED = ROOT / "docs" / "performance-run.json"
+
+
+def _import_leaks(env: dict[str, str]) -> list[str]:
+    """The modules among cattrs and json that ``import shanghai_plan`` imports."""
+    code = (
+        "import sys, shanghai_plan; "
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('cattrs', 'json'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    return out.stdout.split()
 
 
 def _have(module: str) -> bool:
@@ -126,15 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--scales", help="growth factors, comma-separated (default 1,10,100; --quick: 1,10)"
     )
     parser.add_argument("--json", type=Path, help="also write the results to this file")
-    parser.add_argument(
-        "--publish", action="store_true", help="also regenerate docs/performance.md from the run"
-    )
     parser.add_argument("--explain", action="store_true", help="add -X importtime, a profile")
-    parser.add_argument(
-        "--instructions",
-        action="store_true",
-        help="also count the close budgets' instructions with callgrind (valgrind)",
-    )
     parser.add_argument("--seed", type=int, default=6, help="seed of the round-robin shuffle")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
@@ -224,23 +224,13 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
         args.seed,
     )
     cold_ms = cold.medians(children)
-    verdicts = budget_checks.check(cold_ms, sizes, q_timings)
-    counts: list[instructions.Count] | None = None
-    if args.instructions and instructions.available():
-        counts = instructions.measure(cold_cases, data_path, env)
+    verdicts = budget_checks.check(cold_ms, sizes, q_timings, _import_leaks(env))
     parts = [
         *cold.render(runs, children),
         *warm.render(sizes[0].timings, sizes[0].bytes, sizes[0].records),
         *questions.render(q_timings, {k: b for k, (_, b) in qs.items()}, missing),
         *scaling.render(sizes),
         *budget_checks.render(verdicts),
-        *(
-            instructions.render(counts)
-            if counts is not None
-            else instructions.unavailable()
-            if args.instructions
-            else []
-        ),
     ]
     report = "\n".join(parts)
     elapsed = time.perf_counter() - started
@@ -292,19 +282,12 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
             for s in sizes
         ],
         "budgets": [{**b._asdict(), "verdict": b.verdict} for b in verdicts],
-        "instructions": None
-        if counts is None
-        else [{**c._asdict(), "ratio": c.ratio} for c in counts],
         "report": report,
         "explain": why,
     }
     targets = [*([] if args.smoke else [RESULTS]), *([args.json] if args.json else [])]
-    if args.publish:
-        targets.append(PUBLISHED)
     for path in targets:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"results written to {path}")
-    if args.publish:
-        subprocess.run([sys.executable, str(ROOT / "docs" / "gen_performance.py")], check=True)
     return 0

@@ -1,15 +1,13 @@
 """Warm, in process: every way of loading the same bytes, and the parts of a load.
 
-* ``sp.load() path``: what ``sp.load()`` does with the bundled file (the release digest
-  of the bytes, ``json.loads``, the lean converter), by calling the library's own
-  functions for each step (``loading._digest`` and ``loading._build_trusted``);
-* ``sp.loads``: a user's good file (decode, the strict fast path: parse refusing
-  duplicate keys, the fast strict converter, the integrity checks);
-* ``detailed path``: the same bytes through the detailed path alone (what a file with a
-  problem pays, on top of the fast attempt);
+* ``floor``: the plain-cattrs way (``json.loads``, then a default ``cattrs.Converter()``
+  with only a ``date`` hook structuring into ``Plan``): the budgets' yardstick;
+* ``sp.loads``: a user's good file, with every check and path-precise errors ready
+  (decode, parse refusing duplicate keys, the one converter, the integrity checks);
 * the parts, and the peers' own loads.
 
-Private names are looked up by name; a part whose name has changed is left out.
+``sp.load()`` itself is cached, so it is not timed warm (its first call is in the cold
+part).  Private names are looked up by name; a part whose name has changed is left out.
 """
 
 import json
@@ -21,11 +19,9 @@ from .common import US, Timing, fmt, internal, ratio, table
 
 LABELS = {
     "json.loads": "json.loads(bytes): the baseline",
-    "sp.load path": "sp.load() path: digest, json.loads, lean structure",
-    "sp.loads": "sp.loads(bytes): strict fast path, integrity",
-    "detailed path": "  detailed path alone (a file with a problem)",
-    "fast structure": "  fast strict structure alone (pre-parsed data)",
-    "trusted structure": "  lean structure alone (pre-parsed data)",
+    "floor": "floor: json.loads + plain cattrs Converter → Plan",
+    "sp.loads": "sp.loads(bytes): every check, paths ready",
+    "structure": "  the converter alone (pre-parsed data)",
     "integrity only": "  integrity checks alone (_integrity.check)",
     "index build": "  index build alone (first question on a plan)",
     "msgspec": "msgspec mirror: json.Decoder(Plan).decode(bytes)",
@@ -45,28 +41,10 @@ def load_paths(raw: bytes, mirrors: Sequence[peers.Mirror]) -> dict[str, Callabl
         "json.loads": lambda: json.loads(raw),
         "sp.loads": lambda: sp.loads(raw, max_bytes=limit),
     }
-    digest = internal("shanghai_plan.loading", "_digest")
-    trusted = internal("shanghai_plan.loading", "_build_trusted")
-    if digest is not None and trusted is not None:
-
-        def load_path() -> object:
-            # What sp.load() does with the bundled file when its digest matches (any size).
-            digest(raw)
-            return trusted(raw)
-
-        paths["sp.load path"] = load_path
+    floor = floor_converter()
+    paths["floor"] = lambda: floor.structure(json.loads(raw), Plan)
     parts: dict[str, tuple[str, str, Callable[[Any], Callable[[], object]]]] = {
-        "detailed path": ("shanghai_plan.loading", "_parse", lambda f: lambda: _detailed(raw)),
-        "fast structure": (
-            "shanghai_plan._converter",
-            "structure_fast",
-            lambda f: lambda: f(data, Plan),
-        ),
-        "trusted structure": (
-            "shanghai_plan._converter",
-            "structure_trusted",
-            lambda f: lambda: f(data, Plan),
-        ),
+        "structure": ("shanghai_plan._converter", "structure", lambda f: lambda: f(data, Plan)),
         "integrity only": ("shanghai_plan._integrity", "check", lambda f: lambda: f(plan)),
         "index build": ("shanghai_plan._index", "_build", lambda f: lambda: f(plan)),
     }
@@ -79,14 +57,15 @@ def load_paths(raw: bytes, mirrors: Sequence[peers.Mirror]) -> dict[str, Callabl
     return paths
 
 
-def _detailed(raw: bytes) -> object:
-    """The detailed path alone, as ``loads`` runs it after the fast path refused a file."""
-    from shanghai_plan import loading
+def floor_converter() -> Any:
+    """The floor's converter: cattrs' default, with only a ``date`` hook."""
+    import datetime
 
-    text = loading._decode(raw, "<bench>", max(len(raw), 16 * 2**20))
-    with loading._gc_paused():
-        data, problems = loading._parse(text, "<bench>")
-        return loading._build(data, "<bench>", problems)
+    import cattrs
+
+    conv = cattrs.Converter()
+    conv.register_structure_hook(datetime.date, lambda v, _: datetime.date.fromisoformat(v))
+    return conv
 
 
 def render(warm: dict[str, Timing], size_bytes: int, records: int) -> list[str]:
@@ -95,14 +74,14 @@ def render(warm: dict[str, Timing], size_bytes: int, records: int) -> list[str]:
         table(
             f"Warm, in process: the bundled plan ({size_bytes:,} bytes, {records:,} "
             "records), µs per call",
-            ["way", "median", "best", "×json.loads", "×sp.load path"],
+            ["way", "median", "best", "×json.loads", "×floor"],
             [
                 [
                     LABELS.get(k, k),
                     fmt(t.median * US, 0),
                     fmt(t.best * US, 0),
                     ratio(t.median, base),
-                    ratio(t.median, warm["sp.load path"].median) if "sp.load path" in warm else "—",
+                    ratio(t.median, warm["floor"].median) if "floor" in warm else "—",
                 ]
                 for k, t in warm.items()
             ],

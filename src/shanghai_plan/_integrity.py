@@ -117,10 +117,19 @@ def _plan(plan: Plan) -> Problems:
         yield DataProblem("$.period", "period ends before it starts")
 
 
-@functools.cache
+_RULES: dict[type, tuple[_Rule, ...]] = {}
+
+
 def _rules(cls: type) -> tuple[_Rule, ...]:
     """The checks that apply to records of ``cls``: the shared ones its fields call for,
-    then its own."""
+    then its own (worked out once per class)."""
+    found = _RULES.get(cls)
+    if found is None:
+        found = _RULES[cls] = _rules_for(cls)
+    return found
+
+
+def _rules_for(cls: type) -> tuple[_Rule, ...]:
     rules: list[_Rule] = []
     if hasattr(cls, "citations"):
         rules.append(_citations)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from typing import Any, get_args, get_origin
 
@@ -17,15 +16,20 @@ def _holds_records(t: Any) -> bool:
     return any(_holds_records(a) for a in get_args(t) if a is not Ellipsis)
 
 
-@functools.cache
+_CHILDREN: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
 def _children(cls: type) -> tuple[tuple[str, bool], ...]:
     """The fields of ``cls`` that can hold records, (name, True for a tuple), last field
     first: worked out once per class, so a walk never looks into a string or a number."""
-    return tuple(
-        (a.name, get_origin(a.type) is tuple)
-        for a in reversed(attrs.fields(cls))
-        if _holds_records(a.type)
-    )
+    found = _CHILDREN.get(cls)
+    if found is None:
+        found = _CHILDREN[cls] = tuple(
+            (a.name, get_origin(a.type) is tuple)
+            for a in reversed(attrs.fields(cls))
+            if _holds_records(a.type)
+        )
+    return found
 
 
 def walk(obj: object, path: str = "$") -> Iterator[tuple[object, str]]:
