@@ -23,11 +23,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "build" / "screenshots"
 CJK_FONT = re.compile(r"CJK|Han Sans|Han Serif|WenQuanYi|Droid Sans Fallback|Noto Sans SC", re.I)
 
-pytestmark = pytest.mark.skipif(
-    chromium() is None,
-    reason="no chromium on PATH: apt-get install -y chromium fonts-noto-cjk "
-    "(.ci/run installs them when it runs as root)",
-)
+pytestmark = [
+    pytest.mark.slow,  # a real browser: .ci/run runs these
+    pytest.mark.skipif(
+        chromium() is None,
+        reason="no chromium on PATH: apt-get install -y chromium fonts-noto-cjk "
+        "(.ci/run installs them when it runs as root)",
+    ),
+]
 
 # Marks the first element whose own text has Chinese characters, and returns that text.
 MARK_CJK = """(() => {

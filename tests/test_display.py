@@ -81,6 +81,7 @@ def test_reprs_are_short(plan: sp.Plan) -> None:
         assert len(text) < 300, text
 
 
+@pytest.mark.slow  # starts a notebook kernel: .ci/run runs it
 def test_real_notebook_renders() -> None:
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")

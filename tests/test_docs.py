@@ -151,10 +151,15 @@ def test_console_examples_print_what_they_show(page: str, line: int, body: str) 
 
 
 @pytest.mark.parametrize(("page", "line", "body"), PYTHON, ids=[f"{p}:{n}" for p, n, _ in PYTHON])
-def test_python_examples_run_and_type_check(
+def test_python_examples_run(page: str, line: int, body: str) -> None:
+    exec(compile(body, f"{page}:{line}", "exec"), {"__name__": "example"})
+
+
+@pytest.mark.slow  # mypy once per example: .ci/run runs it
+@pytest.mark.parametrize(("page", "line", "body"), PYTHON, ids=[f"{p}:{n}" for p, n, _ in PYTHON])
+def test_python_examples_type_check(
     page: str, line: int, body: str, tmp_path: pathlib.Path
 ) -> None:
-    exec(compile(body, f"{page}:{line}", "exec"), {"__name__": "example"})
     f = tmp_path / "example.py"
     f.write_text(body, encoding="utf-8")
     out = subprocess.run(

@@ -62,6 +62,7 @@ def assert_round_trips(plan: sp.Plan) -> None:
 # ------------------------------------------------------------ valid plans round-trip
 
 
+@pytest.mark.slow  # a long property run: .ci/run runs it
 @fuzz(200)
 @given(plans())
 def test_valid_plan_round_trips_unchanged(plan: sp.Plan) -> None:
@@ -80,6 +81,7 @@ def test_valid_plan_round_trips_unchanged(plan: sp.Plan) -> None:
 # --------------------------------------------------------------- mutations and noise
 
 
+@pytest.mark.slow  # a long property run: .ci/run runs it
 @fuzz(60)
 @given(mutations(bundled_text()))
 def test_mutated_bundled_file_loads_or_raises_plan_data_error(doc: Any) -> None:
@@ -90,6 +92,7 @@ def test_mutated_bundled_file_loads_or_raises_plan_data_error(doc: Any) -> None:
     load_or_reject(json.dumps(doc, ensure_ascii=True))
 
 
+@pytest.mark.slow  # a long property run: .ci/run runs it
 @fuzz(100)
 @given(st.data())
 def test_mutated_generated_plan_loads_or_raises_plan_data_error(data: st.DataObject) -> None:

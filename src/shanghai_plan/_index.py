@@ -50,7 +50,7 @@ _CJK_CLASS = (
 
 @functools.cache
 def _cjk() -> re.Pattern[str]:
-    # compiled on first use: this class costs milliseconds, and most questions never need it
+    # compiled on first use: most questions never need it
     return re.compile(_CJK_CLASS)
 
 
@@ -105,31 +105,11 @@ class Index:
     """Derived look-up tables for one plan, each group built on the first question that
     needs it (``key_industries()`` builds the industry tables, not the record walk).
 
-    A plain slotted class rather than an attrs one: it is never compared, shown or
-    exported, and defining an attrs class costs about a millisecond of the first answer.
-    An attribute not yet built is missing from its slot, so ``__getattr__`` runs only
-    then: it builds that attribute's group (see ``_GROUPS``) and later reads are plain
-    slot reads.  Two threads asking at once may both build a group; they build equal
-    tables from the same immutable plan, and either one is kept.
+    An attribute not yet built is missing from the instance, so ``__getattr__`` runs
+    only then: it builds that attribute's group (see ``_GROUPS``) and later reads are
+    plain attribute reads.  Two threads asking at once may both build a group; they
+    build equal tables from the same immutable plan, and either one is kept.
     """
-
-    __slots__ = (
-        "_plan",
-        "by_tier",
-        "document_ids",
-        "findings_by_record",
-        "gaps_by_record",
-        "ids_by_kind",
-        "indicator_by_observation",
-        "industry_by_exact",
-        "industry_by_key",
-        "industry_keys",
-        "memo",
-        "record_by_id",
-        "source_by_id",
-        "targets_by",
-        "targets_by_industry",
-    )
 
     industry_by_key: dict[str, Industry]
     industry_keys: dict[str, str]  # normalised key -> the key as written, for suggestions
@@ -172,9 +152,8 @@ class Index:
 
 
 # Keyed by the plan's identity, not its value: hashing a Plan the first time hashes every
-# record in it (about 2 ms for the bundled plan, the larger part of a first question), and
-# two equal plans loaded separately are two plans to their users.  Each entry holds a
-# weak reference whose callback removes the entry when its plan is freed.
+# record in it, and two equal plans loaded separately are two plans to their users.  Each
+# entry holds a weak reference whose callback removes the entry when its plan is freed.
 _cache: dict[int, tuple[weakref.ref[Plan], Index]] = {}
 _lock = threading.Lock()
 

@@ -115,21 +115,16 @@ def _searchable(p: Plan) -> list[tuple[str, SearchRecord]]:
     return out
 
 
+@frozen
 class _Field:
-    """One field of a searchable record, in the forms search compares (internal: a plain
-    slotted class, since an attrs class costs about a millisecond to define)."""
+    """One field of a searchable record, in the forms search compares."""
 
-    __slots__ = ("cased", "chars", "is_name", "name", "value", "words")
-
-    def __init__(
-        self, name: str, value: str, is_name: bool, words: str, cased: str, chars: str
-    ) -> None:
-        self.name = name
-        self.value = value
-        self.is_name = is_name
-        self.words = words  # " word word " (normalised, singular, padded) for word matching
-        self.cased = cased  # the same with the text's own capitals, for acronyms ("IT")
-        self.chars = chars  # the normalised text without spaces, for character matching
+    name: str
+    value: str
+    is_name: bool
+    words: str  # " word word " (normalised, singular, padded) for word matching
+    cased: str  # the same with the text's own capitals, for acronyms ("IT")
+    chars: str  # the normalised text without spaces, for character matching
 
 
 _Row = tuple[str, SearchRecord, list[_Field], str, str]
@@ -137,16 +132,14 @@ _Row = tuple[str, SearchRecord, list[_Field], str, str]
 characters joined (for a quick first test)."""
 
 
+@frozen
 class _Needle:
-    """What one search looks for (internal, plain and slotted like :class:`_Field`)."""
+    """What one search looks for."""
 
-    __slots__ = ("acronym", "cjk", "text", "via")
-
-    def __init__(self, text: str, cjk: bool, acronym: bool, via: str | None) -> None:
-        self.text = text  # as looked for: "word word" (padded when compared) or characters
-        self.cjk = cjk
-        self.acronym = acronym  # matched with its capitals, except in ids (lower-case slugs)
-        self.via = via
+    text: str  # as looked for: "word word" (padded when compared) or characters
+    cjk: bool
+    acronym: bool  # matched with its capitals, except in ids (lower-case slugs)
+    via: str | None
 
     def _pair(self, f: _Field) -> tuple[str, str]:
         if self.cjk:
