@@ -201,27 +201,16 @@ def _is_homogeneous_tuple(type_: Any) -> bool:
 
 
 def _tuple_hook(type_: Any, converter: Converter) -> Any:
-    element = get_args(type_)[0]
-    from cattrs.errors import IterableValidationError, IterableValidationNote
+    """``tuple[X, ...]``: a JSON array only (cattrs would take a string for a tuple of
+    characters), then cattrs' own tuple hook, which names the index of every bad item."""
+    from cattrs.cols import homogenous_tuple_structure_factory
+
+    inner = homogenous_tuple_structure_factory(type_, converter)
 
     def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
         if value.__class__ is not list:
             raise TypeError(f"expected an array, got {_describe(value)}")
-        hook = converter.get_structure_hook(element)
-        out: list[Any] = []
-        errors: list[Exception] = []
-        for index, item in enumerate(value):
-            try:
-                out.append(hook(item, element))
-            except Exception as exc:  # collected and re-raised as a group with paths
-                note = IterableValidationNote(
-                    f"Structuring {type_} @ index {index}", index, element
-                )
-                setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010
-                errors.append(exc)
-        if errors:
-            raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
-        return tuple(out)
+        return inner(value, type_)  # type: ignore[no-any-return]
 
     return structure_tuple
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from attrs import frozen
@@ -149,9 +149,8 @@ def _rules_for(cls: type) -> tuple[_Rule, ...]:
     return tuple(rules)
 
 
-def _ref(value: str, known: Container[str], kind: str, where: str) -> Problems:
-    if value not in known:
-        yield DataProblem(where, f"unknown {kind} {value!r}")
+def _unknown(kind: str, value: str, where: str) -> DataProblem:
+    return DataProblem(where, f"unknown {kind} {value!r}")
 
 
 def _citations(rec: Any, path: str, known: _Known) -> Problems:
@@ -161,14 +160,16 @@ def _citations(rec: Any, path: str, known: _Known) -> Problems:
     if not citations:
         yield DataProblem(f"{path}.citations", "a record must cite at least one source")
     for i, c in enumerate(citations):
-        yield from _ref(c.source_id, known.sources, "source", f"{path}.citations[{i}].source_id")
+        if c.source_id not in known.sources:
+            yield _unknown("source", c.source_id, f"{path}.citations[{i}].source_id")
         if not c.locator.strip():
             yield DataProblem(f"{path}.citations[{i}].locator", "locator is empty")
 
 
 def _industry_ids(rec: Any, path: str, known: _Known) -> Problems:
     for i, value in enumerate(rec.industry_ids):
-        yield from _ref(value, known.industries, "industry", f"{path}.industry_ids[{i}]")
+        if value not in known.industries:
+            yield _unknown("industry", value, f"{path}.industry_ids[{i}]")
 
 
 def _years(rec: Any, path: str, known: _Known, names: tuple[str, ...]) -> Problems:
@@ -192,12 +193,14 @@ def _language(rec: Any, path: str, known: _Known) -> Problems:
 
 
 def _target(t: Target, path: str, known: _Known) -> Problems:
-    yield from _ref(t.document_id, known.documents, "document", f"{path}.document_id")
-    if t.indicator_id is not None:
-        yield from _ref(t.indicator_id, known.indicators, "indicator", f"{path}.indicator_id")
+    if t.document_id not in known.documents:
+        yield _unknown("document", t.document_id, f"{path}.document_id")
+    if t.indicator_id is not None and t.indicator_id not in known.indicators:
+        yield _unknown("indicator", t.indicator_id, f"{path}.indicator_id")
     for i, iid in enumerate(t.alternative_indicator_ids):
         where = f"{path}.alternative_indicator_ids[{i}]"
-        yield from _ref(iid, known.indicators, "indicator", where)
+        if iid not in known.indicators:
+            yield _unknown("indicator", iid, where)
         if iid == t.indicator_id:
             yield DataProblem(where, "an alternative measure differs from indicator_id")
     if (t.kind.value == "quantitative") != (t.quantity is not None):
@@ -223,7 +226,8 @@ def _indicator(ind: Indicator, path: str, known: _Known) -> Problems:
 
 def _observation(obs: Observation, path: str, known: _Known) -> Problems:
     for i, oid in enumerate(obs.derived_from):
-        yield from _ref(oid, known.observations, "observation", f"{path}.derived_from[{i}]")
+        if oid not in known.observations:
+            yield _unknown("observation", oid, f"{path}.derived_from[{i}]")
     if obs.basis.value == "derived" and not obs.derived_from:
         yield DataProblem(f"{path}.derived_from", "a derived observation names its inputs")
 
@@ -237,9 +241,11 @@ def _source(s: Source, path: str, known: _Known) -> Problems:
 
 def _finding(f: Finding, path: str, known: _Known) -> Problems:
     for i, tid in enumerate(f.target_ids):
-        yield from _ref(tid, known.targets, "target", f"{path}.target_ids[{i}]")
+        if tid not in known.targets:
+            yield _unknown("target", tid, f"{path}.target_ids[{i}]")
     for i, iid in enumerate(f.indicator_ids):
-        yield from _ref(iid, known.indicators, "indicator", f"{path}.indicator_ids[{i}]")
+        if iid not in known.indicators:
+            yield _unknown("indicator", iid, f"{path}.indicator_ids[{i}]")
     if not f.target_ids and not f.indicator_ids:
         yield DataProblem(f"{path}.target_ids", "a finding names a target or an indicator")
     if f.stated is not None:
@@ -248,9 +254,11 @@ def _finding(f: Finding, path: str, known: _Known) -> Problems:
 
 def _gap(g: Gap, path: str, known: _Known) -> Problems:
     for i, rid in enumerate(g.record_ids):
-        yield from _ref(rid, known.records.keys(), "record", f"{path}.record_ids[{i}]")
+        if rid not in known.records:
+            yield _unknown("record", rid, f"{path}.record_ids[{i}]")
     for i, c in enumerate(g.checked):
-        yield from _ref(c.source_id, known.sources, "source", f"{path}.checked[{i}].source_id")
+        if c.source_id not in known.sources:
+            yield _unknown("source", c.source_id, f"{path}.checked[{i}].source_id")
     for i, year in enumerate(g.years):
         if not MIN_YEAR <= year <= MAX_YEAR:
             yield DataProblem(f"{path}.years[{i}]", f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}")
@@ -266,7 +274,8 @@ def _conflict(c: Conflict, path: str, known: _Known) -> Problems:
     for i, side in enumerate(c.sides):
         for j, rid in enumerate(side.record_ids):
             where = f"{path}.sides[{i}].record_ids[{j}]"
-            yield from _ref(rid, known.records.keys(), "record", where)
+            if rid not in known.records:
+                yield _unknown("record", rid, where)
 
 
 def _document(doc: Document, path: str, known: _Known) -> Problems:
