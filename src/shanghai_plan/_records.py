@@ -32,9 +32,10 @@ def _children(cls: type) -> tuple[tuple[str, bool], ...]:
     return found
 
 
-def walk(obj: object, path: str = "$") -> Iterator[tuple[object, str]]:
+def walk(obj: object, path: str = "$", skip: tuple[type, ...] = ()) -> Iterator[tuple[object, str]]:
     """Yield every attrs record reachable from ``obj``, depth first in document order,
-    with its JSON path."""
+    with its JSON path; records of the classes in ``skip`` are neither yielded nor
+    looked into."""
     if not attrs.has(type(obj)):
         return
     stack: list[tuple[object, str]] = [(obj, path)]
@@ -48,9 +49,13 @@ def walk(obj: object, path: str = "$") -> Iterator[tuple[object, str]]:
             if value is None:
                 continue
             if many:
-                items = [(item, f"{where}.{name}[{i}]") for i, item in enumerate(value)]
+                items = [
+                    (item, f"{where}.{name}[{i}]")
+                    for i, item in enumerate(value)
+                    if item.__class__ not in skip
+                ]
                 stack.extend(reversed(items))
-            else:
+            elif value.__class__ not in skip:
                 stack.append((value, f"{where}.{name}"))
 
 
