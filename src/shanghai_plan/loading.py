@@ -25,7 +25,7 @@ it (types must be right before references can be followed):
 
 The bundled plan is structured by the same converter; it skips the content checks (and
 the duplicate-key check of the parser) at run time because the test suite runs them over
-exactly the bytes that ship (see :func:`_build_bundled`).  A user's file always gets
+exactly the bytes that ship (see ``_build_bundled``).  A user's file always gets
 every check.
 
 Nothing else escapes from :func:`load` and :func:`loads` (apart from :class:`OSError`
