@@ -4,8 +4,8 @@ The bundled JSON is read only through ``importlib.resources.files()``, never thr
 path string, so the package works from a wheel, a zip or a frozen application.  Nothing
 here runs at import time.
 
-Every plan file, the bundled one included, passes the same checks in three stages.  Each
-stage reports every problem it finds, each with its JSON path, in one
+A user's plan file (:func:`load` with a path, :func:`loads`) passes three stages of
+checks.  Each stage reports every problem it finds, each with its JSON path, in one
 :class:`~shanghai_plan.PlanDataError`; a later stage runs only when the earlier ones let
 it (types must be right before references can be followed):
 
@@ -23,10 +23,9 @@ it (types must be right before references can be followed):
    1949–2100, no negative amount where the unit forbids one, shares within 0–100,
    ``schema_version`` 1, and the other cross-record rules of ``_integrity``.
 
-The bundled plan is structured by the same converter; it skips the content checks (and
-the duplicate-key check of the parser) at run time because the test suite runs them over
-exactly the bytes that ship (see ``_build_bundled``).  A user's file always gets
-every check.
+The bundled plan is structured by the same converter (stage 2); it skips the content
+checks and the parser's duplicate-key check at run time because the test suite runs every
+stage over exactly the bytes that ship (see ``_build_bundled``).
 
 Nothing else escapes from :func:`load` and :func:`loads` (apart from :class:`OSError`
 when a file cannot be read and :class:`TypeError` for an argument that is not text), and
