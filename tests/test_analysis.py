@@ -350,7 +350,7 @@ def test_cumulative_years_with_two_figures_are_not_combined() -> None:
     rows = [(2021, 170.0), (2021, 160.0), *((y, 170.0) for y in range(2022, 2026))]
     p = one(with_target(rows, value=850.0, start_year=2021, aggregation="cumulative"))
     assert p.status is Status.NO_DATA
-    assert p.explanation == "several figures for [2021]; they are not combined"
+    assert p.explanation == "several figures for 2021; they are not combined"
 
 
 def test_baseline_prefers_an_exact_figure() -> None:
