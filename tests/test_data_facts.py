@@ -154,9 +154,11 @@ OBSERVATIONS = [
     ),
     # context-facts §C: GDP (C.1)
     ("obs-gdp-2020", 2020, 3.87e12, "exactly", "yuan", "xinhua-2021-01-24-gdp-repost", None),
-    ("obs-gdp-2021", 2021, 4.32e12, "exactly", "yuan", "peoplesdaily-2022-01-20-gdp", None),
+    # the rounded 4.32 tn is the exact first release, one record (data 2026.6)
+    ("obs-gdp-2021-exact", 2021, 4321.485e9, "exactly", "yuan", "peoplesdaily-2022-01-20-gdp", None),
     ("obs-gdp-2022", 2022, 4465.28e9, "exactly", "yuan", "udfspace-2022-communique-mirror", None),
-    ("obs-gdp-2023", 2023, 4.72e12, "more_than", "yuan", "chinadaily-2024-01-29-gdp", None),
+    # "more than 4.72 tn" is the rounded first release 4,721.866 bn: one record (data 2026.6)
+    ("obs-gdp-2023-exact", 2023, 4721.866e9, "exactly", "yuan", "chinadaily-2024-01-29-gdp", None),
     ("obs-gdp-2024", 2024, 5392.671e9, "exactly", "yuan", "shanghai-gov-de-2025-01-30-gdp", None),
     ("obs-gdp-2025", 2025, 5670.871e9, "exactly", "yuan", "xinhua-2026-01-21-grp-repost", None),
     (
@@ -209,27 +211,27 @@ OBSERVATIONS = [
         None,
     ),
     (
-        "obs-secondary-va-2024",
+        "obs-secondary-va-2024-exact",  # 1.16 tn rounded on this page; one record
         2024,
-        1.16e12,
+        1163.757e9,
         "exactly",
         "yuan",
         "shanghai-gov-de-2025-01-30-gdp",
         None,
     ),
     (
-        "obs-secondary-va-2025",
+        "obs-secondary-va-2025-exact",  # 1.165 tn rounded on this page; one record
         2025,
-        1.165e12,
+        1165.062e9,
         "exactly",
         "yuan",
         "xinhua-2026-01-21-grp-repost",
         None,
     ),
     (
-        "obs-tertiary-va-2025",
+        "obs-tertiary-va-2025-exact",  # 4.496 tn rounded on this page; one record
         2025,
-        4.496e12,
+        4495.87e9,
         "exactly",
         "yuan",
         "xinhua-2026-01-21-grp-repost",

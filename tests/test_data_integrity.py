@@ -44,8 +44,8 @@ def _source_ids(rec: object) -> set[str]:
 
 
 def test_data_version() -> None:
-    assert PLAN.data_version == "2026.5"
-    assert PLAN.data_as_of.isoformat() == "2026-12-01"
+    assert PLAN.data_version == "2026.6"
+    assert PLAN.data_as_of.isoformat() == "2026-12-07"
 
 
 def test_counts() -> None:
@@ -54,16 +54,16 @@ def test_counts() -> None:
     assert len(own) == 18
     assert len(PLAN.targets) - len(own) == 81
     assert len(PLAN.indicators) == 131
-    assert len(OBSERVATIONS) == 312
-    assert Counter(o.basis.value for o in OBSERVATIONS.values()) == {"reported": 293, "derived": 19}
+    assert len(OBSERVATIONS) == 306
+    assert Counter(o.basis.value for o in OBSERVATIONS.values()) == {"reported": 288, "derived": 18}
     assert len(PLAN.related_documents) == 28
-    assert len(PLAN.sources) == 230
+    assert len(PLAN.sources) == 235
     assert Counter(s.confidence.value for s in PLAN.sources) == {
-        "primary": 29,
-        "secondary": 140,
+        "primary": 30,
+        "secondary": 144,
         "weak": 61,
     }
-    assert len(PLAN.conflicts) == 36
+    assert len(PLAN.conflicts) == 35
     assert len(PLAN.goals) == 17
     assert Counter(g.kind.value for g in PLAN.goals) == {
         "main_line": 3,
@@ -72,10 +72,10 @@ def test_counts() -> None:
         "measure": 5,
     }
     assert len(PLAN.industries) == 9
-    assert len(PLAN.findings) == 35
+    assert len(PLAN.findings) == 37
     assert Counter(f.kind.value for f in PLAN.findings) == {
-        "report": 19,
-        "official_claim": 10,
+        "report": 20,
+        "official_claim": 11,
         "evaluation": 6,
     }
     assert len(PLAN.gaps) == 59
@@ -111,7 +111,7 @@ def test_source_fields() -> None:
         assert s.url.startswith(("http://", "https://")), s.id
         assert s.title.strip(), s.id
         assert s.publisher.strip(), s.id
-        assert s.language in {"zh", "en", "de", "ja", "it"}, s.id
+        assert s.language in {"zh", "en", "de", "ja", "it", "pt"}, s.id
         if s.original_outlet is not None:
             assert s.original_outlet.strip(), s.id
 
@@ -227,11 +227,6 @@ DERIVED: dict[str, tuple[tuple[str, ...], Callable[[], float], float]] = {
         ),
         171.1e9,
     ),
-    "obs-iva-share-2021-derived": (
-        ("obs-iva-2021", "obs-gdp-2021"),
-        lambda: round(_v("obs-iva-2021") / _v("obs-gdp-2021") * 100, 1),
-        24.9,
-    ),
     "obs-iva-share-2021-exact-gdp": (
         ("obs-iva-2021", "obs-gdp-2021-exact"),
         lambda: round(_v("obs-iva-2021") / _v("obs-gdp-2021-exact") * 100, 2),
@@ -328,8 +323,8 @@ DERIVED: dict[str, tuple[tuple[str, ...], Callable[[], float], float]] = {
         )
     },
     "obs-iva-share-2025-upper-bound": (
-        ("obs-secondary-va-2025", "obs-gdp-2025"),
-        lambda: math.ceil(_v("obs-secondary-va-2025") / _v("obs-gdp-2025") * 100 * 100) / 100,
+        ("obs-secondary-va-2025-exact", "obs-gdp-2025"),
+        lambda: math.ceil(_v("obs-secondary-va-2025-exact") / _v("obs-gdp-2025") * 100 * 100) / 100,
         20.55,
     ),
 }
