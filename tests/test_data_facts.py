@@ -155,7 +155,15 @@ OBSERVATIONS = [
     # context-facts §C: GDP (C.1)
     ("obs-gdp-2020", 2020, 3.87e12, "exactly", "yuan", "xinhua-2021-01-24-gdp-repost", None),
     # the rounded 4.32 tn is the exact first release, one record (data 2026.6)
-    ("obs-gdp-2021-exact", 2021, 4321.485e9, "exactly", "yuan", "peoplesdaily-2022-01-20-gdp", None),
+    (
+        "obs-gdp-2021-exact",
+        2021,
+        4321.485e9,
+        "exactly",
+        "yuan",
+        "peoplesdaily-2022-01-20-gdp",
+        None,
+    ),
     ("obs-gdp-2022", 2022, 4465.28e9, "exactly", "yuan", "udfspace-2022-communique-mirror", None),
     # "more than 4.72 tn" is the rounded first release 4,721.866 bn: one record (data 2026.6)
     ("obs-gdp-2023-exact", 2023, 4721.866e9, "exactly", "yuan", "chinadaily-2024-01-29-gdp", None),

@@ -297,7 +297,7 @@ class Progress:
     lean: Lean = Lean.NONE
     """Which way the evidence points when it does not settle the target (never counted as
     met or not met)."""
-    lean_rule: LeanRule | None = None
+    lean_rule: LeanRule | None = field(default=None, repr=False)
     """The rule the lean follows (``None`` without a lean)."""
     lean_rests_on: tuple[Observation | Finding, ...] = field(default=(), repr=False)
     """The observations and findings the lean rests on (cite these)."""
