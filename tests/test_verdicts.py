@@ -326,7 +326,7 @@ def test_another_measure_is_shown_beside_the_main_verdict_never_merged() -> None
     [alt] = p.alternatives
     assert (alt.status, alt.measure, alt.goal) == (Status.NOT_MET, "alt", 200.0)
     row = sp.scorecard(plan=plan)[0]
-    assert row.other_measures == ("alt: not_met — 150 yuan in 2025 misses 200 yuan",)
+    assert row.other_measures == ("alt: not met — 150 yuan in 2025 misses 200 yuan",)
 
 
 def test_a_multiple_measured_by_growth_rates_is_compounded() -> None:
@@ -410,47 +410,129 @@ def test_of_several_years_that_reach_the_goal_the_best_sourced_decides() -> None
     assert tie.figure_year == 2024  # equally strong: the later year
 
 
-# The plan's scorecard on the bundled data (2026.5), each row checked by hand against the
-# records it rests on: (target, status, evidence, measure, figure year, confidence).
+# The plan's scorecard on the bundled data (2026.6), each row checked by hand against the
+# records it rests on and the audit's verdicts (data-audit-2026.5 §5.1, "My verdict"):
+# (target, status, lean, lean rule, evidence, confidence, figure year, rests on, lean rests on).
 SCORECARD = [
-    ("tgt-leading-three-double", "met", "figures", "ind-leading-three-scale", 2025, "secondary"),
-    ("tgt-core-component-breakthroughs-300", "no_data", "none",
-     "ind-core-component-breakthroughs", None, None),
-    ("tgt-major-projects-100", "no_data", "none", "ind-major-projects", None, None),
-    ("tgt-industrial-investment-850bn", "no_data", "none",
-     "ind-industrial-investment-cumulative", 2025, "weak"),
-    ("tgt-trillion-level-clusters-2", "met", "official_claim",
-     "ind-clusters-trillion-level", 2024, "secondary"),
-    ("tgt-500bn-level-clusters-4", "no_data", "none", "ind-clusters-500bn-level", None, None),
-    ("tgt-auto-trillion-scale", "met", "figures", "ind-auto-industry-scale", 2024, "secondary"),
-    ("tgt-world-class-auto-centre", "no_data", "none", None, None, None),
-    ("tgt-nev-output-1-2m", "met", "figures", "ind-nev-production", 2023, "weak"),
-    ("tgt-nev-scale-350bn", "no_data", "none", "ind-nev-industry-scale", None, None),
-    ("tgt-new-display-70bn", "no_data", "none", "ind-new-display-scale", None, None),
-    ("tgt-smart-sensors-80bn", "no_data", "none", "ind-smart-sensor-scale", None, None),
-    ("tgt-software-revenue-1-5tn", "no_data", "none", "ind-software-revenue", 2021, "secondary"),
-    ("tgt-high-end-medical-devices-60bn", "no_data", "none",
-     "ind-high-end-medical-devices-scale", None, None),
-    ("tgt-chip-design-3nm", "no_data", "none", "ind-chip-design-node", None, None),
-    ("tgt-national-eda-platform", "not_met", "report", None, None, "secondary"),
-    ("tgt-lead-key-high-end-fields", "no_data", "none", None, None, None),
-    ("tgt-enterprise-tiers", "no_data", "none", None, None, None),
-]  # fmt: skip
+    (
+        "tgt-leading-three-double",
+        "met",
+        "none",
+        None,
+        "figures",
+        "secondary",
+        2025,
+        ("obs-leading-three-scale-2019", "obs-leading-three-scale-2025"),
+        (),
+    ),
+    ("tgt-core-component-breakthroughs-300", "no_data", "none", None, "none", None, None, (), ()),
+    ("tgt-major-projects-100", "no_data", "none", None, "none", None, None, (), ()),
+    (
+        "tgt-industrial-investment-850bn",
+        "no_data",
+        "leans_met",
+        "partial_sum",
+        "none",
+        "weak",
+        2025,
+        (
+            "obs-industrial-investment-2023-lower-bound",
+            "obs-industrial-investment-2024",
+            "obs-industrial-investment-2025-lower-bound",
+        ),
+        (
+            "obs-industrial-investment-2023-lower-bound",
+            "obs-industrial-investment-2024",
+            "obs-industrial-investment-2025-lower-bound",
+        ),
+    ),
+    (
+        "tgt-trillion-level-clusters-2",
+        "met",
+        "none",
+        None,
+        "official_claim",
+        "secondary",
+        2024,
+        ("find-trillion-clusters-2024-count",),
+        (),
+    ),
+    ("tgt-500bn-level-clusters-4", "no_data", "none", None, "none", None, None, (), ()),
+    (
+        "tgt-auto-trillion-scale",
+        "met",
+        "none",
+        None,
+        "official_claim",
+        "secondary",
+        2024,
+        ("find-auto-cluster-scale-2024",),
+        (),
+    ),
+    (
+        "tgt-world-class-auto-centre",
+        "met",
+        "none",
+        None,
+        "official_claim",
+        "secondary",
+        2024,
+        ("find-auto-cluster-scale-2024",),
+        (),
+    ),
+    (
+        "tgt-nev-output-1-2m",
+        "met",
+        "none",
+        None,
+        "figures",
+        "weak",
+        2023,
+        ("obs-nev-production-2023",),
+        (),
+    ),
+    ("tgt-nev-scale-350bn", "no_data", "none", None, "none", None, None, (), ()),
+    ("tgt-new-display-70bn", "no_data", "none", None, "none", None, None, (), ()),
+    ("tgt-smart-sensors-80bn", "no_data", "none", None, "none", None, None, (), ()),
+    (
+        "tgt-software-revenue-1-5tn",
+        "no_data",
+        "leans_met",
+        "part_year_pace",
+        "none",
+        "secondary",
+        2021,
+        ("obs-software-revenue-2021",),
+        ("obs-software-revenue-2025-jan-may",),
+    ),
+    ("tgt-high-end-medical-devices-60bn", "no_data", "none", None, "none", None, None, (), ()),
+    ("tgt-chip-design-3nm", "no_data", "none", None, "none", None, None, (), ()),
+    ("tgt-national-eda-platform", "no_data", "none", None, "none", None, None, (), ()),
+    ("tgt-lead-key-high-end-fields", "no_data", "none", None, "none", None, None, (), ()),
+    ("tgt-enterprise-tiers", "no_data", "none", None, "none", None, None, (), ()),
+]
 
 
 def test_the_plans_scorecard_on_the_bundled_data() -> None:
     got = [
         (
             r.target_id,
-            r.status.value,
-            r.evidence.value,
-            r.measure,
+            r.status,
+            r.lean,
+            r.lean_rule,
+            r.evidence,
+            r.confidence,
             r.figure_year,
-            None if r.confidence is None else r.confidence.value,
+            r.rests_on,
+            r.lean_rests_on,
         )
         for r in sp.scorecard()
     ]
     assert got == SCORECARD
+    # a lean never counts as a verdict, and every unsettled target leans or says why not
+    for r in sp.scorecard():
+        assert (r.lean is Lean.NONE) or r.status is Status.NO_DATA
+        assert (r.lean_note is not None) == (r.status is Status.NO_DATA), r.target_id
     assert all(r.kind is not None and r.status for r in sp.scorecard())
     settled = [r for r in sp.scorecard() if r.status in (Status.MET, Status.NOT_MET)]
     assert len(settled) >= 5
@@ -738,9 +820,9 @@ def test_no_lean_across_measures() -> None:
 
     p = one_amended([], 100.0, amend)
     assert (p.status, p.lean) == (Status.NO_DATA, Lean.NONE)
-    assert (
-        p.lean_note
-        == "no figure at all for Widget output, and no finding reports progress or an absence"
+    assert p.lean_note == (
+        "no figure at all for Widget output and no finding reports progress with a figure or "
+        "an absence"
     )
     [alt] = p.alternatives
     assert (alt.measure, alt.lean) == ("m2", Lean.LEANS_MET)

@@ -1178,15 +1178,19 @@ def _finding_cases(t: Target, plan: Plan, goal: float | None, tolerance: float) 
     return cases
 
 
-def _lean(p: "Progress", ind: Indicator | None, plan: Plan, tolerance: float) -> "Progress":
-    """The lean of a verdict that does not settle its target (module rules a–d)."""
+def _lean(
+    p: "Progress", ind: Indicator | None, plan: Plan, tolerance: float, *, findings: bool = True
+) -> "Progress":
+    """The lean of a verdict that does not settle its target (module rules a–d): figures of
+    ``ind`` only where the goal is in its unit (never across scopes), and — for the main
+    verdict, not another measure's — the findings naming the target."""
     if p.status is not Status.NO_DATA:
         return p
     t = p.target
     deadline = _deadline(t, plan)
     cases: list[_Case] = []
     goal = p.goal
-    if ind is not None and goal is not None:
+    if ind is not None and goal is not None and p.unit is ind.unit:
         every = list(ind.observations)
         full = [o for o in _full_year(every) if o.year <= deadline]
         if not any(o.year == deadline for o in full):
@@ -1196,7 +1200,7 @@ def _lean(p: "Progress", ind: Indicator | None, plan: Plan, tolerance: float) ->
                 cases += filter(None, [_pace(ind, partial, goal, q.comparator, tolerance)])
             cases += filter(None, [_growth(ind, full, goal, p, plan)])
         cases += filter(None, [_partial_sum(ind, full, goal, p, plan, tolerance)])
-    if p.measure is None or ind is not None:  # the alternatives' verdicts look at figures only
+    if findings:
         cases += _finding_cases(t, plan, goal, tolerance)
     pointing = {c.lean for c in cases} - {Lean.NONE}
     if len(pointing) == 1:
@@ -1212,21 +1216,28 @@ def _lean(p: "Progress", ind: Indicator | None, plan: Plan, tolerance: float) ->
     elif cases:
         why = "no rule points either way: " + "; ".join(c.text for c in cases)
     else:
-        why = _why_no_lean(p, ind, deadline)
+        why = _why_no_lean(p, ind, deadline, findings)
     return attrs.evolve(p, lean_note=why)
 
 
-def _why_no_lean(p: "Progress", ind: Indicator | None, deadline: int) -> str:
+def _why_no_lean(p: "Progress", ind: Indicator | None, deadline: int, findings: bool) -> str:
+    """Why no rule applies: what each rule would need and the data does not have."""
     t = p.target
+    none_found = " and no finding reports progress with a figure or an absence" if findings else ""
     if t.kind is TargetKind.QUALITATIVE or ind is None:
-        return "no figure measures it and no finding reports progress with a figure or an absence"
+        return f"no figure measures it{none_found}"
     if p.goal is None:
-        return f"no goal can be set on {ind.id}: {p.explanation}"
+        return f"no goal can be set on {ind.id} ({p.explanation}){none_found}"
+    if p.unit is not ind.unit:
+        return (
+            f"the goal ({_num(p.goal, p.unit)}) is not in {ind.id}'s unit, so no figure of it "
+            f"can point either way{none_found}"
+        )
     if not ind.observations:
-        return f"no figure at all for {ind.name_en}, and no finding reports progress or an absence"
+        return f"no figure at all for {ind.name_en}{none_found}"
     return (
-        f"no part-year {deadline} pace, no two comparable full-year figures "
-        "to compare growth, and no finding of progress with a figure or of an absence"
+        f"no part-year {deadline} figure to pace, no two comparable full-year figures to "
+        f"compare growth, no partial sum{none_found}"
     )
 
 
@@ -1309,7 +1320,7 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
     gap_keys = (t.id, *((t.indicator_id,) if t.indicator_id else ()), *t.alternative_indicator_ids)
     gaps = tuple(dict.fromkeys(g for k in gap_keys for g in idx.gaps_by_record.get(k, ())))
     alternatives = tuple(
-        _lean(_Judge(t, alt, plan, tolerance).assess()[0], alt, plan, tolerance)
+        _lean(_Judge(t, alt, plan, tolerance).assess()[0], alt, plan, tolerance, findings=False)
         for alt in (indicator(i, plan=plan) for i in t.alternative_indicator_ids)
         if t.quantity is not None
     )

@@ -124,6 +124,7 @@ class ProgressRecord(TypedDict):
     document_id: str | None
     status: str
     lean: str
+    verdict: str | None
     goal: float | None
     unit: str | None
     comparator: str | None

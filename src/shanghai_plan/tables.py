@@ -588,6 +588,12 @@ TABLES: tuple[Table, ...] = (
                 required=True,
             ),
             of(_P, "lean"),
+            col(
+                "verdict",
+                "string",
+                'The status and lean as people read them ("not settled — leans met").',
+                lambda r: r.verdict,
+            ),
             of(_P, "goal", unit_column="unit"),
             col(
                 "unit",
