@@ -184,8 +184,11 @@ def test_scorecard_is_a_tuple_that_shows_as_a_table() -> None:
     assert isinstance(rows, sp.Scorecard)
     markup = rows._repr_html_()
     text = " ".join(t for _, t in cells(markup))
-    for r in rows:
+    assert rows.tally in parse(markup).text  # the qualified answer above the table
+    for r in rows:  # every row carries its verdict (with the lean) and its main caveat
         assert r.target_id in text
+        assert r.verdict in text
+        assert (r.main_caveat or "—") in text
     assert markup.count("<tr>") == len(rows) + 1
 
 

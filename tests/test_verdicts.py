@@ -838,3 +838,40 @@ def test_verdict_words() -> None:
     assert verdict_text(Status.NO_DATA, Lean.LEANS_MET) == "not settled — leans met"
     assert verdict_text(Status.NOT_MET, Lean.NONE) == "not met"
     assert verdict_text("on_track") == "on track"
+
+
+def _row(status: str, confidence: str | None = None, lean: str = "none") -> sp.ScorecardRow:
+    return sp.ScorecardRow(
+        target_id="t",
+        document_id="p",
+        statement="",
+        kind=sp.TargetKind.QUANTITATIVE,
+        deadline=2025,
+        status=Status(status),
+        lean=Lean(lean),
+        evidence=EvidenceKind.NONE,
+        measure=None,
+        confidence=None if confidence is None else sp.Confidence(confidence),
+    )
+
+
+def test_the_tally_splits_settled_verdicts_by_confidence_and_the_rest_by_lean() -> None:
+    rows = [
+        *(_row("met", c) for c in ("primary", "secondary", "weak", "secondary", "primary")),
+        _row("not_met", "secondary"),
+        _row("no_data", "weak", "leans_met"),
+        _row("no_data", None, "leans_not_met"),
+        _row("no_data", None, "leans_not_met"),
+        _row("no_data"),
+    ]
+    assert sp.tally(rows) == (
+        "Of the plan's 10 targets: 5 met (1 of them on weak sources only), 1 not met, "
+        "4 not settled (1 leaning met, 2 leaning not met, 1 with no lean)."
+    )
+    assert sp.tally([*rows[:6], _row("no_data")], whose="these") == (
+        "Of these 7 targets: 5 met (1 of them on weak sources only), 1 not met, 1 not settled."
+    )
+    assert sp.tally([_row("on_track", "weak"), _row("not_met", "weak")]) == (
+        "Of the plan's 2 targets: 0 met, 1 not met (1 of them on weak sources only), "
+        "1 on track (1 of them on weak sources only), 0 not settled."
+    )

@@ -1463,7 +1463,7 @@ def progress(
         check_str(target_or_id, "target_or_id")
     if document is not None:
         check_str(document, "document")
-    p = load() if plan is None else check_plan(plan) or load()
+    p = check_plan(plan) or load()  # the bundled plan unless one is given
     memo = index_for(p).memo  # results are immutable, so they are kept per plan
     if target_or_id is not None:
         t = target_or_id if isinstance(target_or_id, Target) else target(target_or_id, plan=p)

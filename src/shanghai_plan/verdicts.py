@@ -186,7 +186,7 @@ def scorecard(
     >>> len(rows) == len(sp.targets())
     True
     """
-    p = load() if plan is None else check_plan(plan) or load()
+    p = check_plan(plan) or load()  # the bundled plan unless one is given
     check_bool(all_documents, "all_documents")  # before the memo: 1 == True as a key
     memo = index_for(p).memo
     key = ("scorecard", document, all_documents, tolerance)
