@@ -53,17 +53,17 @@ def test_counts() -> None:
     assert len(PLAN.targets) == 99
     assert len(own) == 18
     assert len(PLAN.targets) - len(own) == 81
-    assert len(PLAN.indicators) == 131
-    assert len(OBSERVATIONS) == 306
-    assert Counter(o.basis.value for o in OBSERVATIONS.values()) == {"reported": 288, "derived": 18}
+    assert len(PLAN.indicators) == 137
+    assert len(OBSERVATIONS) == 342
+    assert Counter(o.basis.value for o in OBSERVATIONS.values()) == {"reported": 324, "derived": 18}
     assert len(PLAN.related_documents) == 28
-    assert len(PLAN.sources) == 235
+    assert len(PLAN.sources) == 276
     assert Counter(s.confidence.value for s in PLAN.sources) == {
-        "primary": 30,
-        "secondary": 144,
-        "weak": 61,
+        "primary": 35,
+        "secondary": 163,
+        "weak": 78,
     }
-    assert len(PLAN.conflicts) == 35
+    assert len(PLAN.conflicts) == 39
     assert len(PLAN.goals) == 17
     assert Counter(g.kind.value for g in PLAN.goals) == {
         "main_line": 3,
@@ -72,10 +72,10 @@ def test_counts() -> None:
         "measure": 5,
     }
     assert len(PLAN.industries) == 9
-    assert len(PLAN.findings) == 37
+    assert len(PLAN.findings) == 45
     assert Counter(f.kind.value for f in PLAN.findings) == {
-        "report": 20,
-        "official_claim": 11,
+        "report": 24,
+        "official_claim": 15,
         "evaluation": 6,
     }
     assert len(PLAN.gaps) == 59
