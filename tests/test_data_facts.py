@@ -32,11 +32,12 @@ OBSERVATIONS = [
     # plan-facts §3b: baselines from the plan text (B1–B7)
     ("obs-gross-output-2015", 2015, 3321.2e9, "exactly", "yuan", "egov-plan-reprint", None),
     ("obs-gross-output-2020", 2020, 3705.3e9, "exactly", "yuan", "egov-plan-reprint", None),
+    # the press conference's "about 3.7 tn" is the plan's figure rounded: one record (data 2026.6)
     (
-        "obs-gross-output-2020-press",
+        "obs-gross-output-2020",
         2020,
-        3.7e12,
-        "about",
+        3705.3e9,
+        "exactly",
         "yuan",
         "stcn-cs-2021-09-10-am-plan",
         None,
@@ -323,7 +324,8 @@ OBSERVATIONS = [
         "sheitc-en-2023-03-31-industry-dynamics",
         None,
     ),
-    ("obs-ic-scale-2019", 2019, 170e9, "more_than", "yuan", "chinadaily-2020-08-13-ic", None),
+    # the association's "more than 170 bn" is the 170.6 bn figure rounded: one record (data 2026.6)
+    ("obs-ic-scale-2019-wu", 2019, 170.6e9, "exactly", "yuan", "chinadaily-2020-08-13-ic", None),
     (
         "obs-ic-scale-2021",
         2021,

@@ -90,7 +90,8 @@ def test_auto_cluster_2024_1_1tn() -> None:  # outcomes-aggregates F19, [T15] se
         1_100_000_000_000,
         sp.Comparator.ABOUT,
     )
-    assert f.measures is not None and "no source states" in f.measures
+    assert f.measures is not None
+    assert "no source states" in f.measures
     assert "tgt-auto-trillion-scale" in f.target_ids
     assert best_confidence(f) is sp.Confidence.SECONDARY
     assert not INDICATORS["ind-auto-industry-scale"].observations
@@ -103,8 +104,10 @@ def test_electronics_cluster_2024_1_2tn() -> None:  # outcomes-aggregates F19, [
 
 
 def test_nev_plates_2024_nearly_280k() -> None:  # outcomes-aggregates F19, [T15] secondary
-    o = _obs("obs-nev-registrations-2024-shine")
-    assert (o.year, o.value, o.comparator) == (2024, 280_000, sp.Comparator.ABOUT)
+    # "nearly 280,000" is the exact 278,000 rounded: one record citing both (data 2026.6)
+    o = _obs("obs-nev-registrations-2024")
+    assert (o.year, o.value, o.comparator) == (2024, 278_000, sp.Comparator.EXACTLY)
+    assert "shine-2025-03-25-trillion-clusters" in {c.source_id for c in o.citations}
 
 
 def test_biomed_mfg_output_2024() -> None:  # outcomes-aggregates F20, [T18] weak (2,011.67亿)
