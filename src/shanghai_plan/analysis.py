@@ -566,6 +566,19 @@ class _Judge:
         """A figure in the indicator's unit, for an explanation."""
         return _num(value, self.ind.unit)
 
+    def goal_text(self, goal: float, baseline: Observation | None) -> str:
+        """The goal for an explanation; a multiple of a baseline says so, rounded to three
+        figures (it is never more precise than its base): "1.4 trillion yuan (×2 the 2019
+        base of 701.6 billion yuan)"."""
+        q = self.q
+        if q is None or q.unit is not Unit.MULTIPLE or baseline is None:
+            return self.fmt(goal)
+        base = _shown([baseline], self.ind.unit)
+        return (
+            f"{amount(goal, self.ind.unit, digits=3)} (×{_num(q.value)} the {baseline.year} "
+            f"base of {base})"
+        )
+
     def show(self, same_year: Iterable[Observation]) -> str:
         """One year's figures in the indicator's unit, for an explanation."""
         return _shown(same_year, self.ind.unit)
@@ -662,7 +675,7 @@ class _Judge:
             figs = years[reached]
             deciding = _preferred(figs)
             assert deciding is not None
-            why = f"{self.show(figs)} in {reached} reaches {self.fmt(goal)}"
+            why = f"{self.show(figs)} in {reached} reaches {self.goal_text(goal, baseline)}"
             missing = None
             if reached < deadline:  # say what the deadline year shows
                 final = _verdict(finals, goal, q.comparator, tol) if finals else None
@@ -721,7 +734,8 @@ class _Judge:
             assert fig is not None
             if verdict is None:
                 why = (
-                    f"the {deadline} figures ({self.show(finals)}) do not settle {self.fmt(goal)}: "
+                    f"the {deadline} figures ({self.show(finals)}) do not settle "
+                    f"{self.goal_text(goal, baseline)}: "
                     "a bound, or sources that disagree"
                 )
                 missing = f"an exact {deadline} figure for {self.ind.name_en} ({self.ind.id})"
@@ -734,7 +748,7 @@ class _Judge:
                     missing=missing,
                     **common,
                 )
-            why = f"{self.show(finals)} in {deadline} misses {self.fmt(goal)}"
+            why = f"{self.show(finals)} in {deadline} misses {self.goal_text(goal, baseline)}"
             return self.result(
                 Status.NOT_MET,
                 why,
@@ -1163,29 +1177,35 @@ def _finding_cases(t: Target, plan: Plan, goal: float | None, tolerance: float) 
             f.year != deadline or t.aggregation is Aggregation.CUMULATIVE
         ):
             lean = Lean.NONE  # an earlier shortfall, or part of a sum, says nothing of the end
-        shown = amount(fq.value, fq.unit)
+        shown = _fmt_figure(fq.value, fq.unit, fq.comparator)
+        scope = f" ({f.measures})" if f.measures else ""
         cases.append(
             _Case(
                 LeanRule.FINDINGS,
                 lean,
                 (f,),
-                f"{_label(f, plan)} reports progress of {fq.comparator.symbol} {shown}".replace(
-                    "= ", ""
-                )
-                + f" against the goal of {amount(goal, fq.unit)}",
+                f"{_label(f, plan)} reports progress of {shown}{scope} against the goal of "
+                f"{amount(goal, fq.unit)}",
             )
         )
     return cases
 
 
 def _lean(
-    p: "Progress", ind: Indicator | None, plan: Plan, tolerance: float, *, findings: bool = True
+    verdict: "_Verdict",
+    ind: Indicator | None,
+    plan: Plan,
+    tolerance: float,
+    *,
+    findings: bool = True,
 ) -> "Progress":
     """The lean of a verdict that does not settle its target (module rules a–d): figures of
     ``ind`` only where the goal is in its unit (never across scopes), and — for the main
-    verdict, not another measure's — the findings naming the target."""
+    verdict, not another measure's — the findings naming the target.  The caveats are
+    ordered here, once the records a lean rests on have added theirs."""
+    p, ranked = verdict
     if p.status is not Status.NO_DATA:
-        return p
+        return attrs.evolve(p, caveats=_ordered(ranked))
     t = p.target
     deadline = _deadline(t, plan)
     cases: list[_Case] = []
@@ -1208,8 +1228,26 @@ def _lean(
         chosen = [c for c in cases if c.lean is lean]
         records = tuple(dict.fromkeys(r for c in chosen for r in c.records))
         note = "; ".join(c.text for c in chosen)
+        obs = [r for r in records if isinstance(r, Observation)]
+        shown = {
+            o.id: f"the {o.year} figure{f' for {o.coverage}' if o.coverage else ''}" for o in obs
+        }
+        ranked = [
+            *ranked,
+            *_record_caveats(obs, plan, shown),
+            *(
+                (_NOTED, f"{_label(f, plan)}: {f.notes}")
+                for f in records
+                if isinstance(f, Finding) and f.notes
+            ),
+        ]
         return attrs.evolve(
-            p, lean=lean, lean_rule=chosen[0].rule, lean_rests_on=records, lean_note=note
+            p,
+            caveats=_ordered(ranked),
+            lean=lean,
+            lean_rule=chosen[0].rule,
+            lean_rests_on=records,
+            lean_note=note,
         )
     if pointing:
         why = "the rules point different ways: " + "; ".join(c.text for c in cases)
@@ -1217,7 +1255,7 @@ def _lean(
         why = "no rule points either way: " + "; ".join(c.text for c in cases)
     else:
         why = _why_no_lean(p, ind, deadline, findings)
-    return attrs.evolve(p, lean_note=why)
+    return attrs.evolve(p, caveats=_ordered(ranked), lean_note=why)
 
 
 def _why_no_lean(p: "Progress", ind: Indicator | None, deadline: int, findings: bool) -> str:
@@ -1244,9 +1282,12 @@ def _why_no_lean(p: "Progress", ind: Indicator | None, deadline: int, findings: 
 def _label(f: Finding, plan: Plan) -> str:
     """A finding for a reader: ``official claim (Xinhua, 2024)`` — who, and for which year."""
     sources = index_for(plan).source_by_id
-    who = dict.fromkeys(sources[c.source_id].publisher for c in f.citations)
-    when = [str(f.year)] if f.year is not None else []
-    return f"{f.kind.value.replace('_', ' ')} ({', '.join([*who, *when])})"
+    best = min(
+        (sources[c.source_id] for c in f.citations),
+        key=lambda s: _CONFIDENCE_RANK.index(s.confidence),
+    )  # the strongest source says it; the others are in the finding's citations
+    when = f", {f.year}" if f.year is not None else ""
+    return f"{f.kind.value.replace('_', ' ')} ({best.publisher}{when})"
 
 
 def _findings_verdict(
@@ -1320,7 +1361,7 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
     gap_keys = (t.id, *((t.indicator_id,) if t.indicator_id else ()), *t.alternative_indicator_ids)
     gaps = tuple(dict.fromkeys(g for k in gap_keys for g in idx.gaps_by_record.get(k, ())))
     alternatives = tuple(
-        _lean(_Judge(t, alt, plan, tolerance).assess()[0], alt, plan, tolerance, findings=False)
+        _lean(_Judge(t, alt, plan, tolerance).assess(), alt, plan, tolerance, findings=False)
         for alt in (indicator(i, plan=plan) for i in t.alternative_indicator_ids)
         if t.quantity is not None
     )
@@ -1394,7 +1435,6 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
         unsettled = attrs.evolve(
             fig,
             explanation=why,
-            caveats=_ordered(ranked),
             missing=fig.missing or f"a cited finding or {deadline} figure that settles it",
             **common,
         )
@@ -1413,11 +1453,10 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
             target_id=t.id,
             status=Status.NO_DATA,
             explanation=why,
-            caveats=_ordered(ranked),
             missing=f"a cited finding on whether the target was reached by {deadline}",
             **common,
         )
-    return _lean(unsettled, ind, plan, tolerance)
+    return _lean((unsettled, ranked), ind, plan, tolerance)
 
 
 @overload
