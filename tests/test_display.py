@@ -168,12 +168,12 @@ def test_every_record_kind_has_html_with_aligned_cells(plan: sp.Plan) -> None:
 
 
 def test_indicator_html_shows_its_series() -> None:
-    ind = sp.indicator("ind-gross-industrial-output")
+    ind = sp.indicator("ind-gdp")
     text = [t for _, t in cells(html(ind))]
     s = sp.series(ind, partial=True)
     for year in s.years:
         assert str(year) in text
-    assert "sources disagree" in " ".join(text)  # its 2020 figures differ
+    assert "sources disagree" in " ".join(text)  # its 2020 figures differ (a revision)
     shown = {_format.figure(o.value, s.unit, o.comparator) for p in s for o in p.figures}
     assert shown <= set(text)
 

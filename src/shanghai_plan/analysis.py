@@ -1003,7 +1003,7 @@ def _pace(
     lean = _points(pace, side, goal, comparator, tolerance)
     shown = _shown([fig], ind.unit)
     how = (
-        f"{shown} for {coverage}, a pace of {_bound_word(side)}{_num(pace, ind.unit)} a year "
+        f"{shown} for {coverage}, a pace of {_bound_word(side)}{amount(pace, ind.unit, digits=3)} a year "
         f"(× 12/{months})"
         if flow
         else f"{shown} for {coverage}, read as the year's rate"
@@ -1142,7 +1142,7 @@ def _partial_sum(
         lean,
         tuple(figures),
         f"{_years(years)} sum to {word}{_num(total, ind.unit)}; to reach {_num(goal, ind.unit)} "
-        f"the missing {_years(absent)} would need {need_word}{_num(max(need, 0), ind.unit)} a "
+        f"the missing {_years(absent)} would need {need_word}{amount(max(need, 0), ind.unit, digits=3)} a "
         f"year, against {versus}",
     )
 
