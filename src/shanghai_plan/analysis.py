@@ -101,7 +101,7 @@ d. **Findings** (:attr:`LeanRule.FINDINGS`): a finding whose bearing is ``absent
 
 import math
 from collections.abc import Iterable, Sequence
-from typing import Any, overload
+from typing import Any, Literal, overload
 
 import attrs
 from attrs import field, frozen
@@ -499,8 +499,69 @@ def _is_bound(o: Observation) -> bool:
     return o.comparator in _BOUND_SIDE
 
 
+_Reason = Literal[
+    "unit",  # the indicator is not in the target's unit
+    "no_base",  # a relative goal with no baseline figure
+    "no_figure",  # nothing after the baseline
+    "reached",  # a year reached the goal
+    "deadline_open",  # the deadline year's figures do not settle it
+    "missed",  # the deadline year misses it
+    "late",  # the deadline passed; the latest figure is earlier
+    "no_growth",  # before the deadline, no baseline to measure growth from
+    "growth",  # before the deadline: achieved against required growth
+    "no_years",  # a sum or average with no yearly figures
+    "several",  # a year with several figures
+    "sum_reached",
+    "sum_missed",
+    "sum_bounds",
+    "sum_partial",  # the deadline passed with years missing
+    "sum_pace",  # before the deadline: the years so far point to…
+    "compounded_several",
+    "compounded_reached",
+    "compounded_missed",
+    "compounded_gap",
+]
+
+
+@frozen(kw_only=True)
+class _Decision:
+    """What one indicator's figures decide about a target, as plain data: the status, the
+    rule that decided it (``reason``) and the numbers and records it rests on.  Worded by
+    :func:`_explain`."""
+
+    status: Status
+    reason: _Reason
+    goal: float | None = None
+    unit: Unit | None = None
+    figure: float | None = None
+    figure_comparator: Comparator | None = None
+    figure_year: int | None = None
+    baseline: Observation | None = None
+    base_year: int | None = None
+    latest: Observation | None = None
+    implied_growth: float | None = None
+    achieved_growth: float | None = None
+    rests_on: tuple[Observation, ...] = ()
+    years: tuple[int, ...] = ()
+    """The years the reason is about: those with figures, several figures, or none."""
+    first: int | None = None
+    """The first year of a sum, an average or a compounded span."""
+    label: str = ""
+    """``sum``, ``average`` or ``compound average``."""
+    pace: float | None = None
+    finals: tuple[Observation, ...] = ()
+    """The deadline year's figures, for a verdict resting on an earlier year."""
+    final_verdict: bool | None = None
+    part_year: "_Case | None" = None
+    """The deadline year's part-year pace, for a verdict resting on an earlier year."""
+    unmeasured: tuple[Observation, ...] = ()
+    """The ends of a growth rate that is not measured (bounds, disputed records)."""
+
+
 class _Judge:
-    """The figures of one indicator set against one target (see the module rules)."""
+    """The figures of one indicator set against one target (see the module rules): the
+    branches of :meth:`assess` decide (a :class:`_Decision`), :func:`_explain` words the
+    decision, and :meth:`finish` makes the :class:`Progress`."""
 
     def __init__(self, t: Target, ind: Indicator, plan: Plan, tolerance: float) -> None:
         self.t, self.ind, self.plan, self.tolerance = t, ind, plan, tolerance
@@ -510,6 +571,7 @@ class _Judge:
         self.sources = index_for(plan).source_by_id
         every = _full_year(ind.observations)
         self.full = [o for o in every if o.year <= self.deadline]
+        # what the figures outside the judged span say: after the deadline, part years
         self.caveats: list[_Caveat] = []
         late = [o for o in every if o.year > self.deadline]
         for year, figs in _by_year(late).items():
@@ -532,35 +594,45 @@ class _Judge:
                     )
                 )
 
-    def result(self, status: Status, why: str, **kw: Any) -> tuple[Progress, list[_Caveat]]:
-        """The verdict, and its caveats ranked (ordered once findings are merged in)."""
-        rests: tuple[Observation, ...] = kw.get("rests_on", ())
-        caveats = list(self.caveats)
-        if status in (Status.MET, Status.NOT_MET, Status.ON_TRACK, Status.OFF_TRACK):
-            kw.setdefault("evidence", EvidenceKind.FIGURES)
-        # what the notes and conflicts of every record it rests on say about them
-        base: Observation | None = kw.get("baseline")
+    def finish(self, d: _Decision) -> "_Verdict":
+        """The verdict for a decision, and its caveats ranked (ordered once findings are
+        merged in): those of every record it rests on (the baseline of a relative goal
+        included), the figures around it, and what the decision's own words add."""
+        why, missing, said = _explain(self, d)
+        rests = d.rests_on
         label = {o.id: f"the {o.year} figure" for o in rests}
         records = list(rests)
-        if base is not None and (self.q is not None and self.q.unit is Unit.MULTIPLE):
+        base = d.baseline
+        if base is not None and self.q is not None and self.q.unit is Unit.MULTIPLE:
             label[base.id] = f"the {base.year} baseline"
             records = [base, *(o for o in rests if o.id != base.id)]
-        caveats = [*_record_caveats(records, self.plan, label), *caveats]
-        if "figure" in kw and "figure_comparator" not in kw:
-            one = [o for o in rests if o.value == kw["figure"] and o.year == kw.get("figure_year")]
-            kw["figure_comparator"] = one[0].comparator if one else None
-        kw.setdefault("unit", self.ind.unit)
+        ranked = [*_record_caveats(records, self.plan, label), *self.caveats, *said]
+        comparator = d.figure_comparator
+        if d.figure is not None and comparator is None:
+            one = [o for o in rests if o.value == d.figure and o.year == d.figure_year]
+            comparator = one[0].comparator if one else None
         made = Progress(
             target=self.t,
             target_id=self.t.id,
-            status=status,
-            explanation=why,
+            status=d.status,
+            evidence=EvidenceKind.NONE if d.status is Status.NO_DATA else EvidenceKind.FIGURES,
             measure=self.ind.id,
+            goal=d.goal,
+            unit=d.unit or self.ind.unit,
+            figure=d.figure,
+            figure_comparator=comparator,
+            figure_year=d.figure_year,
+            baseline=d.baseline,
+            latest=d.latest,
+            implied_growth=d.implied_growth,
+            achieved_growth=d.achieved_growth,
+            rests_on=rests,
             confidence=_weakest(rests, self.sources),
-            caveats=_ordered(caveats),
-            **kw,
+            explanation=why,
+            caveats=_ordered(ranked),
+            missing=missing,
         )
-        return made, caveats
+        return made, ranked
 
     def fmt(self, value: float) -> str:
         """A figure in the indicator's unit, for an explanation."""
@@ -596,14 +668,16 @@ class _Judge:
         return f"{kind}figures for {years} for {what}"
 
     def assess(self) -> "_Verdict":
+        """Decide, then word and assemble."""
+        return self.finish(self.decide())
+
+    def decide(self) -> _Decision:
         t, ind, q = self.t, self.ind, self.q
         assert q is not None
         if q.unit is not Unit.MULTIPLE and q.unit is not ind.unit:
-            why = f"{ind.id} is measured in {ind.unit.value}, the target in {q.unit.value}"
-            return self.result(Status.NO_DATA, why, missing=f"a figure in {q.unit.value}")
+            return _Decision(status=Status.NO_DATA, reason="unit")
         if q.unit is Unit.MULTIPLE and ind.measure is Measure.GROWTH_RATE:
             return self._compounded()
-
         # -- baseline
         if t.baseline_year is not None:
             base_year: int | None = t.baseline_year
@@ -611,13 +685,10 @@ class _Judge:
             start = _start_year(t, self.plan)
             base_year = max((o.year for o in self.full if o.year < start), default=None)
         baseline = _preferred([o for o in self.full if o.year == base_year])
-
         # -- goal
         if q.unit is Unit.MULTIPLE:
             if baseline is None:
-                why = f"relative target: no {ind.id} figure for the baseline year {base_year}"
-                missing = f"a {base_year} figure for {ind.name_en} ({ind.id}), the baseline"
-                return self.result(Status.NO_DATA, why, missing=missing)
+                return _Decision(status=Status.NO_DATA, reason="no_base", base_year=base_year)
             goal = baseline.value * q.value
         else:
             goal = q.value
@@ -625,7 +696,7 @@ class _Judge:
             return self._over_years(goal)
         return self._level(goal, baseline)
 
-    def _level(self, goal: float, baseline: Observation | None) -> "_Verdict":
+    def _level(self, goal: float, baseline: Observation | None) -> _Decision:
         q, deadline, tol = self.q, self.deadline, self.tolerance
         assert q is not None
         after = [o for o in self.full if baseline is None or o.year > baseline.year]
@@ -644,24 +715,23 @@ class _Judge:
             if baseline and latest and base_ok and latest_ok
             else None
         )
-        if baseline is not None and latest is not None and not (base_ok and latest_ok):
-            ends = [o for o, ok in ((baseline, base_ok), (latest, latest_ok)) if not ok]
-            why_not = " and ".join(
-                f"the {o.year} figure is {'a bound' if _is_bound(o) else 'disputed'}" for o in ends
-            )
-            self.caveats.append((_NOTED, f"growth is not measured: {why_not}"))
+        unmeasured = (
+            tuple(o for o, ok in ((baseline, base_ok), (latest, latest_ok)) if not ok)
+            if baseline is not None and latest is not None
+            else ()
+        )
         common: dict[str, Any] = {
             "goal": goal,
             "baseline": baseline,
             "latest": latest,
             "implied_growth": implied,
             "achieved_growth": achieved,
+            "unmeasured": unmeasured,
         }
         # a relative goal rests on its baseline too; an absolute one only on the deciding figures
         base = (baseline,) if baseline is not None and q.unit is Unit.MULTIPLE else ()
         if latest is None:
-            why = "no figure reported" + (" after the baseline" if baseline else "")
-            return self.result(Status.NO_DATA, why, missing=self.figure_wanted(), **common)
+            return _Decision(status=Status.NO_DATA, reason="no_figure", **common)
         # Of the years that reach the goal, rest on the best-sourced one (the later on a tie):
         # a verdict is as strong as its evidence, so it leans on the strongest there is.
         reaching = [y for y, figs in years.items() if _verdict(figs, goal, q.comparator, tol)]
@@ -672,136 +742,71 @@ class _Judge:
         )
         finals = years.get(deadline, [])
         if reached is not None:
-            figs = years[reached]
-            deciding = _preferred(figs)
+            deciding = _preferred(years[reached])
             assert deciding is not None
-            why = f"{self.show(figs)} in {reached} reaches {self.goal_text(goal, baseline)}"
-            missing = None
-            if reached < deadline:  # say what the deadline year shows
-                final = _verdict(finals, goal, q.comparator, tol) if finals else None
-                if not finals:
-                    self.caveats.append(
-                        (
-                            _DEADLINE_YEAR,
-                            f"rests on the {reached} figure: no full-year {deadline} figure",
-                        )
-                    )
-                    missing = f"{self.figure_wanted()}, to confirm"
-                    partial = [
-                        o for o in self.ind.observations if o.coverage and o.year == deadline
-                    ]
-                    pace = _pace(self.ind, partial, goal, q.comparator, tol)
-                    if pace is not None:
-                        self.caveats.append((_DEADLINE_YEAR, pace.text))
-                elif final is False:
-                    self.caveats.append(
-                        (
-                            _DEADLINE_YEAR,
-                            f"the {deadline} figure ({self.show(finals)}) falls short again; "
-                            f"the goal was reached in {reached}",
-                        )
-                    )
-                elif final:
-                    self.caveats.append(
-                        (
-                            _DEADLINE_YEAR,
-                            f"the {deadline} figure ({self.show(finals)}, "
-                            f"{_weakest(finals, self.sources)}) reaches the goal too",
-                        )
-                    )
-                else:
-                    self.caveats.append(
-                        (
-                            _DEADLINE_YEAR,
-                            f"the {deadline} figures ({self.show(finals)}) do not settle whether "
-                            "the goal held in the deadline year",
-                        )
-                    )
-            rests = tuple(dict.fromkeys((*base, *figs)))
-            return self.result(
-                Status.MET,
-                why,
-                rests_on=rests,
+            early = reached < deadline  # then say what the deadline year shows
+            partial = [o for o in self.ind.observations if o.coverage and o.year == deadline]
+            return _Decision(
+                status=Status.MET,
+                reason="reached",
+                rests_on=tuple(dict.fromkeys((*base, *years[reached]))),
                 figure=deciding.value,
                 figure_year=reached,
-                missing=missing,
+                finals=tuple(finals) if early else (),
+                final_verdict=_verdict(finals, goal, q.comparator, tol) if finals else None,
+                part_year=(
+                    _pace(self.ind, partial, goal, q.comparator, tol)
+                    if early and not finals
+                    else None
+                ),
                 **common,
             )
         if finals:
-            verdict = _verdict(finals, goal, q.comparator, tol)
-            rests = tuple(dict.fromkeys((*base, *finals)))
             fig = _preferred(finals)
             assert fig is not None
-            if verdict is None:
-                why = (
-                    f"the {deadline} figures ({self.show(finals)}) do not settle "
-                    f"{self.goal_text(goal, baseline)}: "
-                    "a bound, or sources that disagree"
-                )
-                missing = f"an exact {deadline} figure for {self.ind.name_en} ({self.ind.id})"
-                return self.result(
-                    Status.NO_DATA,
-                    why,
-                    rests_on=rests,
-                    figure=fig.value,
-                    figure_year=deadline,
-                    missing=missing,
-                    **common,
-                )
-            why = f"{self.show(finals)} in {deadline} misses {self.goal_text(goal, baseline)}"
-            return self.result(
-                Status.NOT_MET,
-                why,
-                rests_on=rests,
+            settled = _verdict(finals, goal, q.comparator, tol)
+            return _Decision(
+                status=Status.NO_DATA if settled is None else Status.NOT_MET,
+                reason="deadline_open" if settled is None else "missed",
+                rests_on=tuple(dict.fromkeys((*base, *finals))),
                 figure=fig.value,
                 figure_year=deadline,
                 **common,
             )
         rests = tuple(dict.fromkeys((*((baseline,) if baseline else ()), *newest)))
-        assert latest is not None
-        figure = {"figure": latest.value, "figure_year": latest.year}
+        figure: dict[str, Any] = {
+            "rests_on": rests,
+            "figure": latest.value,
+            "figure_year": latest.year,
+        }
         if self.over:
-            why = f"deadline {deadline} has passed; the latest figure is for {latest.year}"
-            return self.result(
-                Status.NO_DATA,
-                why,
-                rests_on=rests,
-                missing=self.figure_wanted(),
-                **figure,
-                **common,
-            )
+            return _Decision(status=Status.NO_DATA, reason="late", **figure, **common)
         if implied is None or achieved is None:
-            why = "no baseline to measure growth from"
-            missing = f"a figure for {self.ind.name_en} before {_start_year(self.t, self.plan)}"
-            return self.result(
-                Status.NO_DATA, why, rests_on=rests, missing=missing, **figure, **common
-            )
+            return _Decision(status=Status.NO_DATA, reason="no_growth", **figure, **common)
         status = Status.ON_TRACK if achieved >= implied else Status.OFF_TRACK
-        why = f"achieved {achieved:.1f} %/yr against {implied:.1f} %/yr required"
-        return self.result(status, why, rests_on=rests, **figure, **common)
+        return _Decision(status=status, reason="growth", **figure, **common)
 
-    def _over_years(self, goal: float) -> "_Verdict":
+    def _over_years(self, goal: float) -> _Decision:
         t, q, deadline = self.t, self.q, self.deadline
         assert q is not None
         first = _start_year(t, self.plan)
         span = range(first, deadline + 1)
         years = {y: figs for y, figs in _by_year(self.full).items() if y in span}
-        counted_all = [o for figs in years.values() for o in figs]
+        counted_all = tuple(o for figs in years.values() for o in figs)
         if not counted_all:
-            missing = self.figure_wanted(f"{first}–{deadline}")
-            return self.result(Status.NO_DATA, "no yearly figures", goal=goal, missing=missing)
-        doubled = [y for y, figs in years.items() if _one_figure(figs) is None]
+            return _Decision(status=Status.NO_DATA, reason="no_years", goal=goal, first=first)
+        doubled = tuple(y for y, figs in years.items() if _one_figure(figs) is None)
         if doubled:  # never silently pick one source's figure over another's
-            why = f"several figures for {_years(doubled)}; they are not combined"
-            missing = (
-                f"figures that settle {_years(doubled)} for {self.ind.name_en} ({self.ind.id})"
-            )
-            return self.result(
-                Status.NO_DATA, why, goal=goal, rests_on=tuple(counted_all), missing=missing
+            return _Decision(
+                status=Status.NO_DATA,
+                reason="several",
+                goal=goal,
+                rests_on=counted_all,
+                years=doubled,
             )
         counted = [_one_figure(figs) for figs in years.values()]
         values = [o.value for o in counted if o is not None]
-        have = list(years)
+        have = tuple(years)
         upward = q.comparator not in (Comparator.AT_MOST, Comparator.LESS_THAN)
         if t.aggregation is Aggregation.CUMULATIVE:
             figure = sum(values)
@@ -823,7 +828,6 @@ class _Judge:
             if sides == {"upper"}
             else Comparator.ABOUT  # bounds both ways: the figure says nothing certain
         )
-        shown = f"{bound.symbol} {self.fmt(figure)}" if bound is not None else self.fmt(figure)
         probe = Observation(
             id="", year=have[-1], value=figure, comparator=bound or Comparator.EXACTLY,
             citations=(),
@@ -832,42 +836,31 @@ class _Judge:
             None if bound is Comparator.ABOUT else judge(probe, goal, q.comparator, self.tolerance)
         )
         complete = set(span) <= set(have)
-        absent = [y for y in span if y not in years]
-        kw: dict[str, Any] = {
+        decided: dict[str, Any] = {
             "goal": goal,
             "latest": counted_all[-1],
-            "rests_on": tuple(counted_all),
+            "rests_on": counted_all,
             "figure": figure,
             "figure_comparator": bound or Comparator.EXACTLY,
             "figure_year": have[-1],
+            "years": have,
+            "first": first,
+            "label": label,
+            "pace": pace,
         }
         if verdict and (complete or (t.aggregation is Aggregation.CUMULATIVE and upward)):
-            return self.result(
-                Status.MET, f"{label} {shown} over {_years(have)} reaches {self.fmt(goal)}", **kw
-            )
+            return _Decision(status=Status.MET, reason="sum_reached", **decided)
         if complete and verdict is False:
-            why = f"{label} {shown} over {first}–{deadline} misses {self.fmt(goal)}"
-            return self.result(Status.NOT_MET, why, **kw)
+            return _Decision(status=Status.NOT_MET, reason="sum_missed", **decided)
         if complete:
-            why = (
-                f"{label} {shown} over {first}–{deadline} does not settle {self.fmt(goal)}: bounds"
-            )
-            missing = f"exact figures for {self.ind.name_en} ({self.ind.id}), {first}–{deadline}"
-            return self.result(Status.NO_DATA, why, missing=missing, **kw)
-        figure_text = shown
-        missing = self.figure_wanted(", ".join(map(str, absent)))
+            return _Decision(status=Status.NO_DATA, reason="sum_bounds", **decided)
         if self.over:
-            why = (
-                f"figures only for {_years(have)} ({label} so far {figure_text}); "
-                f"{first}–{deadline} needed"
-            )
-            return self.result(Status.NO_DATA, why, missing=missing, **kw)
+            return _Decision(status=Status.NO_DATA, reason="sum_partial", **decided)
         ok = meets(pace, goal, q.comparator, self.tolerance)
         status = Status.ON_TRACK if ok else Status.OFF_TRACK
-        why = f"the years {_years(have)} point to {self.fmt(pace)} against {self.fmt(goal)}"
-        return self.result(status, why, missing=missing, **kw)
+        return _Decision(status=status, reason="sum_pace", **decided)
 
-    def _compounded(self) -> "_Verdict":
+    def _compounded(self) -> _Decision:
         """A multiple of a baseline measured by yearly growth rates, compounded."""
         t, q, deadline = self.t, self.q, self.deadline
         assert q is not None
@@ -876,14 +869,19 @@ class _Judge:
         )
         span = range(base_year + 1, deadline + 1)
         years = {y: figs for y, figs in _by_year(self.full).items() if y in span}
-        used: list[Observation] = [o for figs in years.values() for o in figs]
-        doubled = [y for y, figs in years.items() if _one_figure(figs) is None]
-        absent = [y for y in span if y not in years]
-        kw: dict[str, Any] = {"goal": q.value, "unit": Unit.MULTIPLE, "rests_on": tuple(used)}
+        used = tuple(o for figs in years.values() for o in figs)
+        doubled = tuple(y for y, figs in years.items() if _one_figure(figs) is None)
+        absent = tuple(y for y in span if y not in years)
+        kw: dict[str, Any] = {
+            "goal": q.value,
+            "unit": Unit.MULTIPLE,
+            "rests_on": used,
+            "base_year": base_year,
+            "first": base_year + 1,
+        }
         if doubled:
-            why = f"several growth figures for {_years(doubled)}; they are not combined"
-            return self.result(
-                Status.NO_DATA, why, missing=f"figures that settle {_years(doubled)}", **kw
+            return _Decision(
+                status=Status.NO_DATA, reason="compounded_several", years=doubled, **kw
             )
         multiple = 1.0
         reached: int | None = None
@@ -896,25 +894,163 @@ class _Judge:
             if reached is None and meets(multiple, q.value, q.comparator, self.tolerance):
                 reached = y
         if reached is not None:
-            rests = tuple(o for o in used if o.year <= reached)
-            kw["rests_on"] = rests
-            why = (
-                f"growth compounded over {base_year + 1}–{reached} gives ×{multiple:.3g}, "
-                f"reaching ×{_num(q.value)}"
+            kw["rests_on"] = tuple(o for o in used if o.year <= reached)
+            return _Decision(
+                status=Status.MET,
+                reason="compounded_reached",
+                figure=multiple,
+                figure_year=reached,
+                **kw,
             )
-            return self.result(Status.MET, why, figure=multiple, figure_year=reached, **kw)
         if not absent:
-            why = (
-                f"growth compounded over {base_year + 1}–{deadline} gives ×{multiple:.3g}, "
-                f"missing ×{_num(q.value)}"
+            return _Decision(
+                status=Status.NOT_MET,
+                reason="compounded_missed",
+                figure=multiple,
+                figure_year=deadline,
+                **kw,
             )
-            return self.result(Status.NOT_MET, why, figure=multiple, figure_year=deadline, **kw)
-        why = (
-            f"growth figures for {_years(absent)} are missing: a multiple of the {base_year} level "
-            "cannot be compounded"
+        return _Decision(status=Status.NO_DATA, reason="compounded_gap", years=absent, **kw)
+
+
+def _explain(j: _Judge, d: _Decision) -> tuple[str, str | None, list[_Caveat]]:
+    """The words for a decision: why (one line), what would settle it, and the caveats its
+    own numbers call for (growth not measured, what the deadline year shows)."""
+    ind, q, deadline, t = j.ind, j.q, j.deadline, j.t
+    assert q is not None
+    what = f"{ind.name_en} ({ind.id})"
+    goal = "" if d.goal is None else j.goal_text(d.goal, d.baseline)
+    said: list[_Caveat] = []
+    if d.unmeasured:
+        why_not = " and ".join(
+            f"the {o.year} figure is {'a bound' if _is_bound(o) else 'disputed'}"
+            for o in d.unmeasured
         )
-        missing = self.figure_wanted(", ".join(map(str, absent)))
-        return self.result(Status.NO_DATA, why, missing=missing, **kw)
+        said.append((_NOTED, f"growth is not measured: {why_not}"))
+    in_year = [o for o in d.rests_on if o.year == d.figure_year]
+    shown = (
+        ""
+        if d.figure is None
+        else j.fmt(d.figure)
+        if d.figure_comparator in (None, Comparator.EXACTLY)
+        else f"{d.figure_comparator.symbol} {j.fmt(d.figure)}"
+    )
+    span = f"{d.first}–{deadline}"
+    absent = ", ".join(str(y) for y in range(d.first or deadline, deadline + 1) if y not in d.years)
+    r = d.reason
+    if r == "unit":
+        why = f"{ind.id} is measured in {ind.unit.value}, the target in {q.unit.value}"
+        return why, f"a figure in {q.unit.value}", said
+    if r == "no_base":
+        why = f"relative target: no {ind.id} figure for the baseline year {d.base_year}"
+        return why, f"a {d.base_year} figure for {what}, the baseline", said
+    if r == "no_figure":
+        return (
+            "no figure reported" + (" after the baseline" if d.baseline else ""),
+            (j.figure_wanted()),
+            said,
+        )
+    if r == "reached":
+        assert d.figure_year is not None
+        why = f"{j.show(in_year)} in {d.figure_year} reaches {goal}"
+        if d.figure_year == deadline:
+            return why, None, said
+        finals, reached = d.finals, d.figure_year
+        if not finals:
+            said.append(
+                (_DEADLINE_YEAR, f"rests on the {reached} figure: no full-year {deadline} figure")
+            )
+            if d.part_year is not None:
+                said.append((_DEADLINE_YEAR, d.part_year.text))
+            return why, f"{j.figure_wanted()}, to confirm", said
+        if d.final_verdict is False:
+            said.append(
+                (
+                    _DEADLINE_YEAR,
+                    f"the {deadline} figure ({j.show(finals)}) falls short again; the goal was "
+                    f"reached in {reached}",
+                )
+            )
+        elif d.final_verdict:
+            said.append(
+                (
+                    _DEADLINE_YEAR,
+                    f"the {deadline} figure ({j.show(finals)}, "
+                    f"{_weakest(finals, j.sources)}) reaches the goal too",
+                )
+            )
+        else:
+            said.append(
+                (
+                    _DEADLINE_YEAR,
+                    f"the {deadline} figures ({j.show(finals)}) do not settle whether the goal "
+                    "held in the deadline year",
+                )
+            )
+        return why, None, said
+    if r == "deadline_open":
+        why = (
+            f"the {deadline} figures ({j.show(in_year)}) do not settle {goal}: a bound, or "
+            "sources that disagree"
+        )
+        return why, f"an exact {deadline} figure for {what}", said
+    if r == "missed":
+        return f"{j.show(in_year)} in {deadline} misses {goal}", None, said
+    if r == "late":
+        assert d.latest is not None
+        why = f"deadline {deadline} has passed; the latest figure is for {d.latest.year}"
+        return why, j.figure_wanted(), said
+    if r == "no_growth":
+        why = "no baseline to measure growth from"
+        return why, f"a figure for {ind.name_en} before {_start_year(t, j.plan)}", said
+    if r == "growth":
+        achieved, implied = d.achieved_growth, d.implied_growth
+        assert achieved is not None
+        assert implied is not None
+        why = f"achieved {achieved:.1f} %/yr against {implied:.1f} %/yr required"
+        return why, None, said
+    if r == "no_years":
+        return "no yearly figures", j.figure_wanted(span), said
+    if r == "several":
+        why = f"several figures for {_years(d.years)}; they are not combined"
+        return why, f"figures that settle {_years(d.years)} for {what}", said
+    if r == "sum_reached":
+        return f"{d.label} {shown} over {_years(d.years)} reaches {goal}", None, said
+    if r == "sum_missed":
+        return f"{d.label} {shown} over {span} misses {goal}", None, said
+    if r == "sum_bounds":
+        why = f"{d.label} {shown} over {span} does not settle {goal}: bounds"
+        return why, f"exact figures for {what}, {span}", said
+    if r == "sum_partial":
+        why = f"figures only for {_years(d.years)} ({d.label} so far {shown}); {span} needed"
+        return why, j.figure_wanted(absent), said
+    if r == "sum_pace":
+        assert d.pace is not None
+        why = f"the years {_years(d.years)} point to {j.fmt(d.pace)} against {goal}"
+        return why, j.figure_wanted(absent), said
+    if r == "compounded_several":
+        why = f"several growth figures for {_years(d.years)}; they are not combined"
+        return why, f"figures that settle {_years(d.years)}", said
+    if r == "compounded_reached":
+        assert d.figure is not None
+        why = (
+            f"growth compounded over {d.first}–{d.figure_year} gives ×{d.figure:.3g}, "
+            f"reaching ×{_num(q.value)}"
+        )
+        return why, None, said
+    if r == "compounded_missed":
+        assert d.figure is not None
+        why = (
+            f"growth compounded over {d.first}–{deadline} gives ×{d.figure:.3g}, "
+            f"missing ×{_num(q.value)}"
+        )
+        return why, None, said
+    assert r == "compounded_gap"
+    why = (
+        f"growth figures for {_years(d.years)} are missing: a multiple of the {d.base_year} "
+        "level cannot be compounded"
+    )
+    return why, j.figure_wanted(", ".join(map(str, d.years))), said
 
 
 # ------------------------------------------------------------------ leans (module rules a–d)
@@ -1003,8 +1139,8 @@ def _pace(
     lean = _points(pace, side, goal, comparator, tolerance)
     shown = _shown([fig], ind.unit)
     how = (
-        f"{shown} for {coverage}, a pace of {_bound_word(side)}{amount(pace, ind.unit, digits=3)} a year "
-        f"(× 12/{months})"
+        f"{shown} for {coverage}, a pace of {_bound_word(side)}"
+        f"{amount(pace, ind.unit, digits=3)} a year (× 12/{months})"
         if flow
         else f"{shown} for {coverage}, read as the year's rate"
     )
@@ -1142,8 +1278,8 @@ def _partial_sum(
         lean,
         tuple(figures),
         f"{_years(years)} sum to {word}{_num(total, ind.unit)}; to reach {_num(goal, ind.unit)} "
-        f"the missing {_years(absent)} would need {need_word}{amount(max(need, 0), ind.unit, digits=3)} a "
-        f"year, against {versus}",
+        f"the missing {_years(absent)} would need {need_word}"
+        f"{amount(max(need, 0), ind.unit, digits=3)} a year, against {versus}",
     )
 
 
