@@ -1031,18 +1031,12 @@ def _explain(j: _Judge, d: _Decision) -> tuple[str, str | None, list[_Caveat]]:
     if r == "compounded_several":
         why = f"several growth figures for {_years(d.years)}; they are not combined"
         return why, f"figures that settle {_years(d.years)}", said
-    if r == "compounded_reached":
+    if r in ("compounded_reached", "compounded_missed"):
         assert d.figure is not None
+        verb = "reaching" if r == "compounded_reached" else "missing"
         why = (
             f"growth compounded over {d.first}–{d.figure_year} gives ×{d.figure:.3g}, "
-            f"reaching ×{_num(q.value)}"
-        )
-        return why, None, said
-    if r == "compounded_missed":
-        assert d.figure is not None
-        why = (
-            f"growth compounded over {d.first}–{deadline} gives ×{d.figure:.3g}, "
-            f"missing ×{_num(q.value)}"
+            f"{verb} ×{_num(q.value)}"
         )
         return why, None, said
     assert r == "compounded_gap"
