@@ -146,7 +146,7 @@ def every_record(plan: sp.Plan) -> list[object]:
         *plan.gaps,
         *sp.progress(all_documents=True),
         *sp.scorecard(all_documents=True),
-        sp.series("ind-gross-industrial-output", partial=True),
+        sp.series("ind-software-revenue", partial=True),
     ]
     return found
 
@@ -168,12 +168,12 @@ def test_every_record_kind_has_html_with_aligned_cells(plan: sp.Plan) -> None:
 
 
 def test_indicator_html_shows_its_series() -> None:
-    ind = sp.indicator("ind-gross-industrial-output")
+    ind = sp.indicator("ind-software-revenue")
     text = [t for _, t in cells(html(ind))]
     s = sp.series(ind, partial=True)
     for year in s.years:
         assert str(year) in text
-    assert "sources disagree" in " ".join(text)  # its 2020 figures differ
+    assert "sources disagree" in " ".join(text)  # its 2021 figures differ
     shown = {_format.figure(o.value, s.unit, o.comparator) for p in s for o in p.figures}
     assert shown <= set(text)
 
