@@ -60,10 +60,10 @@ def test_counts() -> None:
     assert len(OBSERVATIONS) == 337
     assert Counter(o.basis.value for o in OBSERVATIONS.values()) == {"reported": 319, "derived": 18}
     assert len(PLAN.related_documents) == 28
-    assert len(PLAN.sources) == 279
+    assert len(PLAN.sources) == 280
     assert Counter(s.confidence.value for s in PLAN.sources) == {
         "primary": 35,
-        "secondary": 163,
+        "secondary": 164,
         "weak": 81,
     }
     assert len(PLAN.conflicts) == 39
