@@ -56,15 +56,15 @@ def test_counts() -> None:
     assert len(PLAN.targets) == 99
     assert len(own) == 18
     assert len(PLAN.targets) - len(own) == 81
-    assert len(PLAN.indicators) == 137
-    assert len(OBSERVATIONS) == 337
-    assert Counter(o.basis.value for o in OBSERVATIONS.values()) == {"reported": 319, "derived": 18}
+    assert len(PLAN.indicators) == 136
+    assert len(OBSERVATIONS) == 336
+    assert Counter(o.basis.value for o in OBSERVATIONS.values()) == {"reported": 318, "derived": 18}
     assert len(PLAN.related_documents) == 28
-    assert len(PLAN.sources) == 276
+    assert len(PLAN.sources) == 280
     assert Counter(s.confidence.value for s in PLAN.sources) == {
         "primary": 35,
-        "secondary": 163,
-        "weak": 78,
+        "secondary": 164,
+        "weak": 81,
     }
     assert len(PLAN.conflicts) == 39
     assert len(PLAN.goals) == 17
@@ -75,10 +75,10 @@ def test_counts() -> None:
         "measure": 5,
     }
     assert len(PLAN.industries) == 9
-    assert len(PLAN.findings) == 45
+    assert len(PLAN.findings) == 49
     assert Counter(f.kind.value for f in PLAN.findings) == {
-        "report": 24,
-        "official_claim": 15,
+        "report": 26,
+        "official_claim": 17,
         "evaluation": 6,
     }
     assert len(PLAN.gaps) == 59

@@ -98,9 +98,13 @@ def test_auto_cluster_2024_1_1tn() -> None:  # outcomes-aggregates F19, [T15] se
 
 
 def test_electronics_cluster_2024_1_2tn() -> None:  # outcomes-aggregates F19, [T15] secondary
-    o = _obs("obs-electronic-info-cluster-scale-2024")
-    assert (o.year, o.value) == (2024, 1_200_000_000_000)
-    assert _indicator_of(o.id) == "ind-electronic-info-cluster-scale"
+    # the same announcement as the auto cluster, on the same unstated measure: a claim (2026.6)
+    assert "obs-electronic-info-cluster-scale-2024" not in OBSERVATIONS
+    f = FINDINGS["find-ei-cluster-scale-2024"]
+    assert f.kind is sp.FindingKind.OFFICIAL_CLAIM
+    assert f.quantity is not None
+    assert (f.year, f.quantity.value) == (2024, 1_200_000_000_000)
+    assert f.bearing is sp.Bearing.CONTEXT
 
 
 def test_nev_plates_2024_nearly_280k() -> None:  # outcomes-aggregates F19, [T15] secondary
