@@ -77,21 +77,23 @@ conflicts to the caveats.  The rules, in order:
 
 a. **Part-year pace** (:attr:`LeanRule.PART_YEAR_PACE`), for a target on a level: the
    deadline year's latest part-year figure (``coverage`` of whole months from January:
-   ``"Q1–Q3"``, ``"Jan–May"``, ``"H1"``) annualised by ``12 / months`` for a flow (output, revenue, investment, production…), taken as it is for a
-   rate or a share.  It leans met when the pace reaches the goal, not met when it falls
-   below :data:`ON_TRACK_RATIO` (95 %) of it; in between it is too close to call (seasons
-   differ).  A lower bound can only lean met, an upper bound only not met.
+   ``"Q1–Q3"``, ``"Jan–May"``, ``"H1"``) annualised by ``12 / months`` for a flow (output,
+   revenue, investment, production…), taken as it is for a rate or a share.  It leans met
+   when the pace reaches the goal, not met when it falls below :data:`ON_TRACK_RATIO` (95 %)
+   of it; in between it is too close to call (seasons differ).  A lower bound can only lean
+   met, an upper bound only not met.
 b. **Growth required against growth observed** (:attr:`LeanRule.REQUIRED_GROWTH`), for a
-   level to reach or pass (not a ceiling, not a growth rate): the annual
-   growth still required from the last full-year figure to the goal by the deadline, against
-   the annual growth observed on the same indicator up to that figure (from the earliest
-   exact, undisputed full-year figure since the year before the period began).  Following Statistics Canada's
-   progress measure for its Sustainable Development Goals indicators (ratio of the observed to
-   the required rate of change; "on track" at 95 % or more — *Progress Measurement for
-   Canada's Sustainable Development Goals*,
-   https://sdgcif-data-canada-oddcic-donnee.github.io/methodology), it leans met at a ratio of
-   :data:`ON_TRACK_RATIO` or more and not met below it.  Bounds are carried through: a lower
-   bound for the last figure makes the required growth an upper bound, so it can only lean met.
+   level to reach or pass (not a ceiling, not a growth rate): the annual growth still
+   required from the last full-year figure to the goal by the deadline, against the annual
+   growth observed on the same indicator up to that figure (from the earliest exact,
+   undisputed full-year figure since the year before the period began).  Following
+   Statistics Canada's progress measure for its Sustainable Development Goals indicators
+   (ratio of the observed to the required rate of change; "on track" at 95 % or more —
+   *Progress Measurement for Canada's Sustainable Development Goals*,
+   https://sdgcif-data-canada-oddcic-donnee.github.io/methodology), it leans met at a ratio
+   of :data:`ON_TRACK_RATIO` or more and not met below it.  Bounds are carried through: a
+   lower bound for the last figure makes the required growth an upper bound, so it can only
+   lean met.
 c. **Partial sums with bounds** (:attr:`LeanRule.PARTIAL_SUM`): for a cumulative target with
    years missing, the average the missing years would need, against the levels of the years
    known: it leans met when they would need no more than the lowest known year, not met when
