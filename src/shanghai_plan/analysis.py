@@ -935,13 +935,11 @@ def _explain(j: _Judge, d: _Decision) -> tuple[str, str | None, list[_Caveat]]:
         )
         said.append((_NOTED, f"growth is not measured: {why_not}"))
     in_year = [o for o in d.rests_on if o.year == d.figure_year]
-    shown = (
-        ""
-        if d.figure is None
-        else j.fmt(d.figure)
-        if d.figure_comparator in (None, Comparator.EXACTLY)
-        else f"{d.figure_comparator.symbol} {j.fmt(d.figure)}"
-    )
+    # an average is computed by us: three figures, not the spurious precision of the mean
+    digits = 3 if "average" in d.label else 5
+    value = "" if d.figure is None else amount(d.figure, ind.unit, digits=digits)
+    bounded = d.figure_comparator not in (None, Comparator.EXACTLY)
+    shown = f"{d.figure_comparator.symbol} {value}" if bounded and d.figure_comparator else value
     span = f"{d.first}–{deadline}"
     absent = ", ".join(str(y) for y in range(d.first or deadline, deadline + 1) if y not in d.years)
     r = d.reason
