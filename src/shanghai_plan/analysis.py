@@ -1367,8 +1367,9 @@ def _lean(
         shown = {
             o.id: f"the {o.year} figure{f' for {o.coverage}' if o.coverage else ''}" for o in obs
         }
+        cited = {f"see also {_describe(f, plan)}" for f in records if isinstance(f, Finding)}
         ranked = [
-            *ranked,
+            *(c for c in ranked if c[1] not in cited),  # the lean names those findings
             *_record_caveats(obs, plan, shown),
             *(
                 (_NOTED, f"{_label(f, plan)}: {f.notes}")
