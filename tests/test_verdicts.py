@@ -931,3 +931,16 @@ def test_the_doubling_shows_its_base_break_first() -> None:
         "1.6 trillion yuan in 2023 reaches 1.4 trillion yuan (×2 the 2019 base of ≈ 701.6 "
         "billion yuan)"
     )
+
+
+def test_what_readers_see_never_opens_with_a_record_id_or_a_python_list() -> None:
+    # audit D6/D21: "official claim (Shine, 2024): …", not "official claim find-…: …"
+    import re
+
+    opens_with_id = re.compile(r"^(\w[\w ]*? )?(obs|find|conflict|gap|tgt|ind)-[\w-]+[:,]")
+    for p in sp.progress(all_documents=True):
+        texts = [p.explanation, *p.caveats, p.lean_note or ""]
+        texts += [a.explanation for a in p.alternatives]
+        for text in texts:
+            assert not opens_with_id.match(text), (p.target_id, text)
+            assert not re.search(r"\[\d{4}(, \d{4})*\]", text), (p.target_id, text)
