@@ -5,12 +5,18 @@ Subcommands: ``summary`` (the default: one screen, ending with the outcome in on
 ``export`` (a record kind as CSV or JSON, the whole plan as JSON only, or ``--datapackage
 DIR``) and ``validate``; ``--version`` prints the code's and the data's versions.  Tables
 go to standard output (``--format table|json|csv`` where it makes sense, ``--lang en|zh``
-for names); errors go to standard error with a non-zero exit status: 1 for a bad key or
-bad data, 2 for bad usage.  Run ``shanghai-plan COMMAND --help`` for each command's options.
+for names); errors go to standard error, one line, with a non-zero exit status: 1 for a
+bad key, bad data or a file or stream that cannot be read or written (standard output
+that cannot encode the text, a full disk, a closed stream), 2 for bad usage, 130 when
+interrupted (Ctrl-C).  A pipe closed early (``| head``) is not an error.  Run
+``shanghai-plan COMMAND --help`` for each command's options.
 """
 
 import argparse
+import contextlib
 import json
+import os
+import stat
 import sys
 import unicodedata
 from collections import Counter
@@ -22,7 +28,7 @@ from ._converter import unstructure
 from ._version import __version__
 from .analysis import Status
 from .errors import PlanDataError, ShanghaiPlanError
-from .loading import DEFAULT_MAX_BYTES, load
+from .loading import DEFAULT_MAX_BYTES, load, loads
 from .model import EventKind, Plan, TargetKind
 
 __all__ = ["main"]
@@ -303,17 +309,26 @@ def _cmd_export(args: argparse.Namespace) -> str:
     elif args.format == "json":
         text = json.dumps(export.to_records(args.kind, **scope), ensure_ascii=False, indent=2)
     else:
-        text = export.to_csv(args.kind, **scope).rstrip("\n")
+        text = export.to_csv(args.kind, excel=args.excel, **scope).rstrip("\n")
     if args.output:
-        encoding = "utf-8-sig" if args.excel else "utf-8"
-        with open(args.output, "w", encoding=encoding, newline="") as fh:
+        with open(args.output, "w", encoding="utf-8", newline="") as fh:
             fh.write(text + "\n")
         return ""
-    return ("\ufeff" if args.excel else "") + text
+    return text
 
 
 def _cmd_validate(args: argparse.Namespace) -> str:
-    plan = load(args.file, max_bytes=args.max_bytes)
+    if args.file == "-":
+        chunks, left = [], args.max_bytes + 1  # one byte more tells that it is too big
+        while left > 0 and (chunk := sys.stdin.buffer.read(min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        plan = loads(b"".join(chunks), source="<stdin>", max_bytes=args.max_bytes)
+    else:
+        # a FIFO with no writer would block for ever, and a device may never end
+        if not stat.S_ISREG(os.stat(args.file).st_mode):
+            raise OSError(f"{args.file}: not a regular file (give a plan file, or - for stdin)")
+        plan = load(args.file, max_bytes=args.max_bytes)
     return (
         f"{args.file}: valid plan {plan.id!r} — {len(plan.industries)} industries, "
         f"{len(plan.targets)} targets, {len(plan.indicators)} indicators, "
@@ -424,10 +439,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(check=_check_export)
     p = add("validate", _cmd_validate, "check a plan file in the same schema")
-    p.add_argument("file")
-    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size limit in bytes")
+    p.add_argument("file", help="the plan file, or - for standard input")
+    p.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, help="size limit in bytes")
     parser.set_defaults(handler=_cmd_summary)
     return parser
+
+
+def _size(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"a size in bytes is >= 0, not {value}")
+    return value
+
+
+def _check_usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """What argparse cannot say by itself: options that exclude each other, empty paths."""
+    if getattr(args, "document", None) and getattr(args, "all_documents", False):
+        parser.error(f"{args.command}: give either --document or --all-documents, not both")
+    for option in ("output", "datapackage", "file"):
+        if getattr(args, option, None) == "":
+            parser.error(f"{args.command}: the {option} path is empty")
+    check = getattr(args, "check", None)
+    if check is not None:
+        check(parser, args)
 
 
 class _DataVersion(argparse.Action):
@@ -443,30 +477,59 @@ class _DataVersion(argparse.Action):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (0, 1 for an error, 2 for bad usage,
+    130 when interrupted).  No error prints a traceback: each is one line on standard
+    error."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        _quiet(sys.stdout)
+        _error("interrupted")
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    check = getattr(args, "check", None)
-    if check is not None:
-        check(parser, args)
+    _check_usage(parser, args)
     try:
         text = args.handler(args)
     except PlanDataError as exc:
-        print(f"shanghai-plan: invalid plan data: {exc}", file=sys.stderr)
-        return 1
-    except ShanghaiPlanError as exc:
-        print(f"shanghai-plan: error: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"shanghai-plan: error: {exc}", file=sys.stderr)
-        return 1
+        return _error(f"invalid plan data: {exc}")
+    except (ShanghaiPlanError, OSError, ValueError) as exc:
+        return _error(f"error: {exc}")
+    except Exception as exc:  # a bug of ours: still one line, never a traceback
+        return _error(f"internal error (please report it): {type(exc).__name__}: {exc}")
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        return _error("error: standard output is closed")
     try:
         if text:
             print(text)
         sys.stdout.flush()
     except BrokenPipeError:  # `shanghai-plan export targets | head` is fine
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _quiet(sys.stdout)
+    except UnicodeEncodeError as exc:
+        return _error(
+            f"error: standard output ({exc.encoding}) cannot write {exc.object[exc.start]!r}; "
+            "set PYTHONIOENCODING=utf-8, or write to a file with -o where there is one"
+        )
+    except OSError as exc:  # a full disk (/dev/full), a stream closed under us
+        _quiet(sys.stdout)
+        return _error(f"error: cannot write to standard output: {exc.strerror or exc}")
     return 0
+
+
+def _error(message: str) -> int:
+    """``message`` on standard error as one line; the exit status 1."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, UnicodeEncodeError):  # nowhere left to say it
+            print(f"shanghai-plan: {message}", file=sys.stderr)
+    return 1
+
+
+def _quiet(stream: Any) -> None:
+    """Point ``stream`` at the null device, so that what it still holds is dropped at exit
+    instead of failing again with a traceback."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
