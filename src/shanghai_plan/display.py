@@ -26,6 +26,7 @@ from typing import Any
 from attrs import frozen
 
 from . import _format
+from ._args import wrong_type
 from .analysis import Progress
 from .model import (
     Citation,
@@ -487,6 +488,8 @@ def show(records: Iterable[object]) -> Table:
     >>> sp.show(sp.leading_industries())
     <Table: 3 × Industry>
     """
+    if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
+        raise wrong_type("records", "an iterable of records", records)
     items = tuple(records)
     table_html(items)  # fail here, not later in the notebook, for records with no table
     return Table(items)
