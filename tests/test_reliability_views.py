@@ -4,6 +4,7 @@ traceback.  Each test starts from a reproduction of the reliability probe
 (reviews/reliability-probe.md: S1, X1, S4, D6, D7, D9, A1-A7, C1-C7), then tries
 variants it did not list."""
 
+import contextlib
 import csv
 import io
 import json
@@ -19,6 +20,7 @@ import pytest
 
 import shanghai_plan as sp
 from shanghai_plan import export
+from shanghai_plan.cli import main as cli_main
 
 BASE = pathlib.Path(__file__).parent / "malformed" / "base.json"
 
@@ -113,7 +115,7 @@ def test_a_separator_inside_a_text_cell_cannot_start_a_cell() -> None:
 
 
 @pytest.mark.parametrize("text", ["first\rsecond", "first\r\nsecond", "\r", "a\r\rb\n"])
-def test_a_line_break_in_a_cell_never_splits_a_row(text: str, tmp_path: pathlib.Path) -> None:
+def test_a_line_break_in_a_cell_never_splits_a_row(text: str) -> None:
     d = base()
     d["targets"][0]["statement"] = text
     p = plan_of(d)
@@ -124,6 +126,14 @@ def test_a_line_break_in_a_cell_never_splits_a_row(text: str, tmp_path: pathlib.
         assert len(rows) == n + 1
         statement = rows[0].index("statement")
         assert rows[1][statement] == ("'" + text if excel and text[0] == "\r" else text)
+
+
+def test_a_lone_cr_reads_back_in_pandas_and_duckdb(tmp_path: pathlib.Path) -> None:
+    text = "first\rsecond"  # the report's reproduction
+    d = base()
+    d["targets"][0]["statement"] = text
+    p = plan_of(d)
+    n = len(sp.targets(plan=p))
     pd = pytest.importorskip("pandas")
     frame = pd.read_csv(io.StringIO(sp.to_csv("targets", plan=p)), keep_default_na=False)
     assert len(frame) == n
@@ -434,6 +444,16 @@ def cli(
     )
 
 
+def main(*args: str, capsys: pytest.CaptureFixture[str]) -> subprocess.CompletedProcess[str]:
+    """The command run in this process (for what needs no process of its own)."""
+    try:
+        rc = cli_main(list(args))
+    except SystemExit as exc:  # argparse's usage errors
+        rc = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(list(args), rc, out, err)
+
+
 def one_line(done: subprocess.CompletedProcess[str], rc: int, words: str) -> None:
     assert done.returncode == rc, done.stderr
     assert "Traceback" not in done.stderr
@@ -443,61 +463,72 @@ def one_line(done: subprocess.CompletedProcess[str], rc: int, words: str) -> Non
 
 
 @pytest.mark.parametrize("command", ["targets", "progress", "scorecard", "export targets"])
-def test_document_with_all_documents_is_a_usage_error(command: str) -> None:
-    done = cli(*command.split(), "--document", "doc-sh-am-action-2023-2025", "--all-documents")
-    one_line(done, 2, "not both")
+def test_document_with_all_documents_is_a_usage_error(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = (*command.split(), "--document", "doc-sh-am-action-2023-2025", "--all-documents")
+    one_line(main(*args, capsys=capsys), 2, "not both")
 
 
 @pytest.mark.parametrize(
     "args",
     [["export", "--datapackage", ""], ["export", "targets", "-o", ""], ["validate", ""]],
 )
-def test_an_empty_path_is_a_usage_error(args: list[str], tmp_path: pathlib.Path) -> None:
-    one_line(cli(*args, cwd=tmp_path), 2, "path is empty")
+def test_an_empty_path_is_a_usage_error(
+    args: list[str],
+    tmp_path: pathlib.Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    one_line(main(*args, capsys=capsys), 2, "path is empty")
     assert os.listdir(tmp_path) == []
 
 
-def test_negative_max_bytes_is_a_usage_error() -> None:
-    one_line(cli("validate", str(BASE), "--max-bytes", "-1"), 2, ">= 0")
+def test_negative_max_bytes_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    one_line(main("validate", str(BASE), "--max-bytes", "-1", capsys=capsys), 2, ">= 0")
 
 
-@pytest.mark.parametrize(
-    ("encoding", "args"), [("ascii", []), ("latin-1", ["industries", "--lang", "zh"])]
-)
-def test_stdout_that_cannot_encode_is_one_line(encoding: str, args: list[str]) -> None:
-    done = cli(*args, env={"PYTHONIOENCODING": encoding})
+def test_stdout_that_cannot_encode_is_one_line() -> None:
+    # the report's reproduction, in a process of its own
+    done = cli(env={"PYTHONIOENCODING": "ascii"})
     one_line(done, 1, "PYTHONIOENCODING=utf-8")
     assert done.stdout == ""
 
 
-def test_a_full_disk_on_stdout_is_one_line() -> None:
-    with open("/dev/full", "w") as full:
-        done = subprocess.run(
-            [sys.executable, "-m", "shanghai_plan", "export", "plan"],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-    one_line(done, 1, "No space left on device")
-
-
-def test_a_closed_stdout_is_one_line() -> None:
-    code = "import sys; from shanghai_plan.cli import main; sys.exit(main(['export', 'plan']))"
-    done = subprocess.run(
-        ["sh", "-c", f'exec "{sys.executable}" -c "{code}" >&-'],
-        capture_output=False,
-        stderr=subprocess.PIPE,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    one_line(done, 1, "standard output is closed")
+@pytest.mark.parametrize(
+    ("stream", "args", "words"),
+    [
+        ("latin-1", ["industries", "--lang", "zh"], "(latin-1) cannot write U+96C6"),
+        ("/dev/full", ["export", "plan"], "No space left on device"),
+        (None, ["export", "plan"], "standard output is closed"),  # started with >&-
+    ],
+)
+def test_output_that_cannot_be_written_is_one_line(
+    stream: str | None,
+    args: list[str],
+    words: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out: Any = None
+    if stream == "latin-1":
+        out = io.TextIOWrapper(io.BytesIO(), encoding="latin-1")
+    elif stream is not None:
+        out = open(stream, "w", encoding="utf-8")  # noqa: SIM115 -- closed below
+    monkeypatch.setattr(sys, "stdout", out)
+    try:
+        one_line(main(*args, capsys=capsys), 1, words)
+    finally:
+        if out is not None:
+            with contextlib.suppress(OSError):  # what /dev/full still holds
+                out.close()
 
 
 @pytest.mark.parametrize("kind", ["fifo", "directory", "device"])
-def test_validate_refuses_what_is_not_a_regular_file(kind: str, tmp_path: pathlib.Path) -> None:
+def test_validate_refuses_what_is_not_a_regular_file(
+    kind: str, tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "f"
     if kind == "fifo":
         os.mkfifo(path)  # no writer: opening it would block for ever
@@ -505,15 +536,19 @@ def test_validate_refuses_what_is_not_a_regular_file(kind: str, tmp_path: pathli
         path.mkdir()
     else:
         path = pathlib.Path("/dev/zero")
-    one_line(cli("validate", str(path)), 1, "not a regular file")
+    one_line(main("validate", str(path), capsys=capsys), 1, "not a regular file")
 
 
-def test_validate_reads_standard_input() -> None:
-    done = cli("validate", "-", input=BASE.read_text(encoding="utf-8"))
+def test_validate_reads_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = BASE.read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+    done = main("validate", "-", capsys=capsys)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("-: valid plan 'plan'")
-    done = cli("validate", "-", "--max-bytes", "10", input=BASE.read_text(encoding="utf-8"))
-    one_line(done, 1, "<stdin>")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+    one_line(main("validate", "-", "--max-bytes", "10", capsys=capsys), 1, "<stdin>")
 
 
 def test_ctrl_c_exits_130_quietly() -> None:

@@ -510,7 +510,8 @@ def _main(argv: Sequence[str] | None) -> int:
         _quiet(sys.stdout)
     except UnicodeEncodeError as exc:
         return _error(
-            f"error: standard output ({exc.encoding}) cannot write {exc.object[exc.start]!r}; "
+            f"error: standard output ({exc.encoding}) cannot write "
+            f"U+{ord(exc.object[exc.start]):04X}; "
             "set PYTHONIOENCODING=utf-8, or write to a file with -o where there is one"
         )
     except OSError as exc:  # a full disk (/dev/full), a stream closed under us
