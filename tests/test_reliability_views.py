@@ -6,6 +6,7 @@ variants it did not list."""
 
 import contextlib
 import csv
+import gc
 import io
 import json
 import os
@@ -423,6 +424,37 @@ def test_plot_checks_ax() -> None:
     pytest.importorskip("matplotlib")
     with pytest.raises(TypeError, match=r"^ax must be a matplotlib Axes or None"):
         sp.plot("tgt-nev-output-1-2m", ax=object())  # type: ignore[arg-type]
+
+
+# ------------------------------------ S2, D5: a record shows its own plan's sources
+
+
+def test_another_plan_cannot_put_its_links_under_the_bundled_records() -> None:
+    d = json.loads(sp.dumps())
+    for s in d["sources"]:
+        s.update(url="https://evil.example/" + s["id"], publisher="EVIL")
+    other = sp.loads(json.dumps(d, ensure_ascii=False))
+    sp.targets(plan=other)  # any question indexes it
+    for rec in (sp.target("tgt-nev-output-1-2m"), other.targets[0], sp.industry("ICs")):
+        html = rec._repr_html_()
+        assert "evil.example" not in html
+        assert "EVIL" not in html
+    # the reverse: the user's record does not show the bundled plan's link either
+    bundled_url = sp.source(other.targets[0].citations[0].source_id).url
+    assert bundled_url not in other.targets[0]._repr_html_()
+    del other
+    gc.collect()
+    assert bundled_url in sp.target(sp.load().targets[0].id)._repr_html_()
+
+
+def test_an_indicator_of_a_user_plan_displays() -> None:
+    p = sp.load(BASE)
+    html = p.indicators[0]._repr_html_()  # KeyError: 'src-a' before
+    assert "figures: shown once its plan is known" in html
+    sp.targets(plan=p)  # once the plan is known, its own figures and sources
+    html = p.indicators[0]._repr_html_()
+    assert "figures: shown once" not in html
+    assert sp.series(p.indicators[0], partial=True, plan=p).points
 
 
 # ------------------------------------------------ the command line: no traceback
