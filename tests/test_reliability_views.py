@@ -237,6 +237,19 @@ def test_a_directory_that_is_not_a_package_is_left_alone(
     assert _leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("where", [".", ".."])
+def test_the_current_directory_is_never_replaced(
+    where: str, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sp.write_datapackage(tmp_path / "dp")
+    monkeypatch.chdir(tmp_path / "dp")
+    before = sorted(os.listdir())
+    with pytest.raises(FileExistsError, match="current directory"):
+        sp.write_datapackage(where)
+    assert sorted(os.listdir()) == before
+    assert _leftovers(tmp_path) == []
+
+
 @pytest.mark.parametrize("directory", ["", None, 0, 1, True, b"dp"])
 def test_datapackage_refuses_an_empty_or_non_path(
     directory: object, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch

@@ -624,8 +624,8 @@ def write_datapackage(
     created, with its parents), an empty directory, or a data package written before
     (a directory holding ``datapackage.json`` and only ``.csv`` files): that one is
     replaced as a whole, so no stale table is left.  Anything else — a file, a symbolic
-    link, a directory holding other things — raises :class:`FileExistsError` and nothing
-    is written; no symbolic link is ever followed.  An empty ``directory`` (``""``)
+    link, a directory holding other things, the current directory — raises
+    :class:`FileExistsError` and nothing is written; no symbolic link is ever followed.  An empty ``directory`` (``""``)
     raises :class:`ValueError`.
     """
     import json
@@ -678,6 +678,11 @@ def _replaceable(out: pathlib.Path) -> bool:
         raise FileExistsError(f"{out} is a symbolic link; give the directory it points to")
     if not stat.S_ISDIR(mode):
         raise FileExistsError(f"{out} exists and is not a directory")
+    here = os.path.realpath(os.getcwd())
+    if os.path.commonpath([here, os.path.realpath(out)]) == os.path.realpath(out):
+        raise FileExistsError(
+            f"{out} is the current directory or holds it; give a directory inside it"
+        )
     with os.scandir(out) as entries:
         names = []
         for e in entries:
