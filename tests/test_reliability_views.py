@@ -570,6 +570,15 @@ def test_output_that_cannot_be_written_is_one_line(
                 out.close()
 
 
+def test_a_closed_stdout_is_no_error_when_writing_to_a_file(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdout", None)
+    done = main("export", "targets", "-o", str(tmp_path / "t.csv"), capsys=capsys)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8") == sp.to_csv("targets")
+
+
 @pytest.mark.parametrize("kind", ["fifo", "directory", "device"])
 def test_validate_refuses_what_is_not_a_regular_file(
     kind: str, tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]

@@ -500,11 +500,12 @@ def _main(argv: Sequence[str] | None) -> int:
         return _error(f"error: {exc}")
     except Exception as exc:  # a bug of ours: still one line, never a traceback
         return _error(f"internal error (please report it): {type(exc).__name__}: {exc}")
+    if not text:  # written to a file (-o)
+        return 0
     if sys.stdout is None:  # started with standard output closed (`>&-`)
         return _error("error: standard output is closed")
     try:
-        if text:
-            print(text)
+        print(text)
         sys.stdout.flush()
     except BrokenPipeError:  # `shanghai-plan export targets | head` is fine
         _quiet(sys.stdout)

@@ -625,8 +625,8 @@ def write_datapackage(
     (a directory holding ``datapackage.json`` and only ``.csv`` files): that one is
     replaced as a whole, so no stale table is left.  Anything else — a file, a symbolic
     link, a directory holding other things, the current directory — raises
-    :class:`FileExistsError` and nothing is written; no symbolic link is ever followed.  An empty ``directory`` (``""``)
-    raises :class:`ValueError`.
+    :class:`FileExistsError` and nothing is written; no symbolic link is ever followed.
+    An empty ``directory`` (``""``) raises :class:`ValueError`.
     """
     import json
 
