@@ -433,12 +433,6 @@ def test_show_takes_an_iterable_of_records(value: object) -> None:
         sp.show(value)  # type: ignore[arg-type]
 
 
-def test_plot_checks_ax() -> None:
-    pytest.importorskip("matplotlib")
-    with pytest.raises(TypeError, match=r"^ax must be a matplotlib Axes or None"):
-        sp.plot("tgt-nev-output-1-2m", ax=object())  # type: ignore[arg-type]
-
-
 # ------------------------------------ S2, D5: a record shows its own plan's sources
 
 

@@ -98,13 +98,10 @@ def plot(
     """
     try:
         import matplotlib.pyplot as plt
-        from matplotlib.axes import Axes
         from matplotlib.lines import Line2D
         from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
     except ImportError:
         raise MissingDependencyError("plot()", "matplotlib", "plot") from None
-    if ax is not None and not isinstance(ax, Axes):
-        raise wrong_type("ax", "a matplotlib Axes or None", ax)
     p = load() if (plan := check_plan(plan)) is None else plan
     if not isinstance(target_or_id, (Target, str)):
         raise wrong_type("target_or_id", "a Target or a target id", target_or_id)
