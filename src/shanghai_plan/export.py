@@ -645,17 +645,20 @@ def write_datapackage(
                 _write_csv(data[res["name"]], fh, names)
         with open(work / "datapackage.json", "x", encoding="utf-8") as fh:
             fh.write(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n")
-        if not replacing:
-            os.rename(work, out)
-        else:
-            aside = _fresh(out)
-            os.rename(out, aside)
-            try:
-                os.rename(work, out)
-            except OSError:
+        aside = _fresh(out)
+        try:
+            if replacing:
+                os.rename(out, aside)
+        except FileNotFoundError:  # gone since it was checked: nothing to put back
+            replacing = False
+        try:
+            os.rename(work, out)  # fails, leaving it be, if something took its place meanwhile
+        except OSError:
+            if replacing:
                 os.rename(aside, out)
-                raise
-            shutil.rmtree(aside)
+            raise
+        if replacing:
+            shutil.rmtree(aside, ignore_errors=True)  # the package is in place either way
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
