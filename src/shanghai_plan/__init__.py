@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from .analysis import EvidenceKind, Progress, Status, progress
     from .charts import plot
+    from .citing import cite
     from .display import show
     from .errors import (
         DataProblem,
@@ -273,6 +274,7 @@ __all__ = [
     "TitleKind",
     "Unit",
     "__version__",
+    "cite",
     "cited_sources",
     "conflicts",
     "document",
@@ -316,6 +318,7 @@ _HOME: dict[str, str] = {
     "Status": "analysis",
     "progress": "analysis",
     "plot": "charts",
+    "cite": "citing",
     "show": "display",
     "DataProblem": "errors",
     "InvalidChoiceError": "errors",
