@@ -207,3 +207,12 @@ def citations() -> list[str]:
     dataset: str = sp.cite(style="bibtex")
     own: str = sp.cite("tgt-leading-three-double", plan=sp.load())
     return [figure, verdict, dataset, own]
+
+
+def what_changed() -> list[tuple[str, sp.Status, sp.Status, str]]:
+    releases: tuple[sp.Release, ...] = sp.changes(since="2026.4")
+    added: tuple[sp.RecordChange, ...] = releases[0].added
+    kinds: set[sp.ChangeKind] = {c.change for c in added}
+    assert sp.ChangeKind.ADDED in kinds
+    first: sp.VerdictChange = releases[0].verdicts[0]
+    return [(v.target_id, v.status_before, v.status_after, v.reason) for v in (first,)]

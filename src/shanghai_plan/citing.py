@@ -65,6 +65,12 @@ _STATUS_WORDS = {
 }
 
 
+def status_words(status: str) -> str:
+    """A status as a reader writes it: ``"met"``, ``"not met"``, ``"not settled"`` (for
+    ``no_data``: the evidence does not settle it, which is not "nothing is known")."""
+    return _STATUS_WORDS.get(str(status), str(status).replace("_", " "))
+
+
 def cite(
     x: "object | None" = None,
     *,
@@ -204,7 +210,7 @@ def _observation(o: Observation, p: Plan) -> str:
 
 
 def _verdict(r: "Progress", p: Plan) -> tuple[str, tuple[Citation, ...]]:
-    status = _STATUS_WORDS.get(r.status.value, _words(r.status.value))
+    status = status_words(r.status)
     confidence = f"confidence {r.confidence.value}" if r.confidence else "no evidence settles it"
     text = f"Verdict on target {r.target_id} ({_bare(r.target.statement)}): {status}, {confidence}."
     if r.explanation:
