@@ -36,7 +36,7 @@ from .model import (
     Source,
     Target,
 )
-from .queries import indicator, record, source
+from .queries import AnyRecord, indicator, record, source
 
 if TYPE_CHECKING:
     from .analysis import Progress
@@ -226,25 +226,7 @@ def _verdict(r: "Progress", p: Plan) -> tuple[str, tuple[Citation, ...]]:
 
 
 def _record_id(x: object) -> str | None:
-    if isinstance(
-        x,
-        (
-            Observation,
-            Target,
-            Finding,
-            Indicator,
-            Source,
-            Industry,
-            Goal,
-            ContextItem,
-            FocusArea,
-            Definition,
-            Document,
-            Conflict,
-            ConflictSide,
-            Gap,
-        ),
-    ):
+    if isinstance(x, AnyRecord):  # every kind of record with an id
         return x.id
     return None  # a verdict: its target id is in the text
 
