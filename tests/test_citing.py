@@ -181,7 +181,7 @@ def test_arguments_follow_the_policy() -> None:
     assert err.value.parameter == "style"
     assert sp.cite(style="BibTeX") == sp.cite(style="bibtex")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"^x must be "):
-        sp.cite(42)
+        sp.cite(42)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"^plan must be "):
         sp.cite(plan="sh-am-14fyp")  # type: ignore[arg-type]
     with pytest.raises(sp.NotFoundError):

@@ -72,7 +72,7 @@ def status_words(status: str) -> str:
 
 
 def cite(
-    x: "object | None" = None,
+    x: "AnyRecord | Progress | str | None" = None,
     *,
     style: CiteStyle = "text",
     plan: Plan | None = None,
@@ -94,8 +94,8 @@ def cite(
     :class:`~shanghai_plan.NotFoundError` for an unknown id.
 
     >>> import shanghai_plan as sp
-    >>> print(sp.cite(sp.record("obs-gdp-2025")).splitlines()[0])
-    Shanghai GDP (gdp), Shanghai, 2025: 5.67087 trillion yuan.
+    >>> print(sp.cite("obs-nev-production-2023").splitlines()[0])
+    New-energy vehicle production, Shanghai, 2023 (measure: production volume): 1,286,800 vehicles.
     """
     chosen = check_literal(style, STYLES, "style")
     p = check_plan(plan) or load()
