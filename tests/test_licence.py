@@ -90,3 +90,11 @@ def test_citation_cff_parses_as_yaml_and_names_the_software() -> None:
     assert software["type"] == "software"
     assert software["version"] == sp.__version__
     assert software["license"] == _licence.CODE_LICENCE
+
+
+def test_the_package_metadata_names_both_licences() -> None:
+    pyproject = ROOT / "pyproject.toml"
+    if not pyproject.exists():
+        pytest.skip("no source tree here (the wheel test): its metadata is the built one")
+    (expression,) = re.findall(r'^license = "([^"]+)"', pyproject.read_text("utf-8"), re.M)
+    assert expression == f"{_licence.CODE_LICENCE} AND {_licence.DATA_LICENCE}"
