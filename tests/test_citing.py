@@ -186,3 +186,8 @@ def test_arguments_follow_the_policy() -> None:
         sp.cite(plan="sh-am-14fyp")  # type: ignore[arg-type]
     with pytest.raises(sp.NotFoundError):
         sp.cite("obs-nope")
+
+
+def test_a_scorecard_row_cites_its_targets_verdict() -> None:
+    row = next(r for r in sp.scorecard() if r.target_id == "tgt-nev-output-1-2m")
+    assert sp.cite(row) == sp.cite(sp.progress("tgt-nev-output-1-2m"))

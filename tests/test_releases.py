@@ -195,3 +195,28 @@ def test_cli_prints_the_changes(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out == f"No data release after {sp.DATA_VERSION}.\n"
     assert main(["changes", "--since", "nope"]) == 1
     assert "since must be one of" in capsys.readouterr().err
+
+
+def test_the_record_is_structured_strictly() -> None:
+    from shanghai_plan.releases import parse
+
+    bad = [
+        {
+            "version": "1",
+            "previous": "0",
+            "previous_sha256": "0" * 64,
+            "date": "2026-13-01",
+            "records": [{"id": "a", "kind": "target", "change": "gone"}],
+            "verdicts": [],
+            "note": "an unknown key",
+        }
+    ]
+    with pytest.raises(sp.PlanDataError) as err:
+        parse(json.dumps(bad))
+    assert {p.path for p in err.value.errors} == {
+        "$[0].date",
+        "$[0].records[0].change",
+        "$[0].note",
+    }
+    shipped = (ROOT / "src/shanghai_plan/data/changes.json").read_text("utf-8")
+    assert parse(shipped) == sp.changes()

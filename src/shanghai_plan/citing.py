@@ -40,6 +40,7 @@ from .queries import AnyRecord, indicator, record, source
 
 if TYPE_CHECKING:
     from .analysis import Progress
+    from .verdicts import ScorecardRow
 
 __all__ = ["DATASET_TITLE", "STYLES", "CiteStyle", "cite"]
 
@@ -72,7 +73,7 @@ def status_words(status: str) -> str:
 
 
 def cite(
-    x: "AnyRecord | Progress | str | None" = None,
+    x: "AnyRecord | Progress | ScorecardRow | str | None" = None,
     *,
     style: CiteStyle = "text",
     plan: Plan | None = None,
@@ -81,9 +82,11 @@ def cite(
 
     ``x`` is a record (an :class:`~shanghai_plan.Observation` — a figure —, a target,
     finding, indicator, source, industry, goal, document, conflict, gap …), a record's id,
-    a :class:`~shanghai_plan.Progress` (a verdict), a :class:`~shanghai_plan.Plan` or
-    ``None`` (the dataset).  The citation names what is cited, every source it rests on
-    with the locator inside it, and the dataset with its data version.
+    a :class:`~shanghai_plan.Progress` (a verdict; a
+    :class:`~shanghai_plan.ScorecardRow` cites its target's verdict), a
+    :class:`~shanghai_plan.Plan` or ``None`` (the dataset).  The citation names what is
+    cited, every source it rests on with the locator inside it, and the dataset with its
+    data version.
 
     ``style`` is ``"text"``, ``"markdown"`` (sources as links) or ``"bibtex"`` (the
     dataset's ``@misc`` entry, then one for each source the record cites).  ``plan`` is
@@ -101,6 +104,12 @@ def cite(
     p = check_plan(plan) or load()
     if isinstance(x, str):
         x = record(x, plan=p)
+    from .verdicts import ScorecardRow  # lazy, as views import the rooms below
+
+    if isinstance(x, ScorecardRow):
+        from .analysis import progress
+
+        x = progress(x.target_id, plan=p)
     if x is None or isinstance(x, Plan):
         data = p if x is None else x
         if chosen == "bibtex":
@@ -195,7 +204,7 @@ def _describe(x: object, p: Plan) -> tuple[str, tuple[Citation, ...]]:
         return f"One version of a disputed fact: {x.claim}", x.citations
     if isinstance(x, Gap):
         return f"Known gap: {_bare(x.topic)}.", x.checked
-    raise wrong_type("x", "a record, a record id, a Progress, a Plan or None", x)
+    raise wrong_type("x", "a record, a record id, a Progress, a ScorecardRow, a Plan or None", x)
 
 
 def _observation(o: Observation, p: Plan) -> str:

@@ -135,16 +135,25 @@ def changes(since: str | None = None) -> tuple[Release, ...]:
 
 @functools.cache
 def _releases() -> tuple[Release, ...]:
-    """The shipped record of changes, read and structured once (by the package's converter)."""
-    import json
+    """The shipped record of changes, read and structured once."""
     from importlib.resources import files
+
+    return parse(files(__package__).joinpath(CHANGES_RESOURCE).read_text(encoding="utf-8"))
+
+
+def parse(text: str, source: str = CHANGES_RESOURCE) -> tuple[Release, ...]:
+    """Releases from the JSON text of a record of changes, structured by the package's
+    converter (strict: an unknown key or a wrong type is an error).
+
+    Raises :class:`~shanghai_plan.PlanDataError` naming every problem with its JSON path.
+    """
+    import json
 
     from cattrs.errors import BaseValidationError
 
     from . import _converter
 
-    raw = files(__package__).joinpath(CHANGES_RESOURCE).read_text(encoding="utf-8")
     try:
-        return _converter.structure(json.loads(raw), tuple[Release, ...])
+        return _converter.structure(json.loads(text), tuple[Release, ...])
     except (BaseValidationError, TypeError, ValueError) as exc:
-        raise PlanDataError(_converter.problems_from_exception(exc), CHANGES_RESOURCE) from None
+        raise PlanDataError(_converter.problems_from_exception(exc), source) from None
