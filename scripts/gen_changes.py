@@ -16,6 +16,9 @@ a changed record lists its keys whose values differ, nested records counted by t
 (:func:`record_diff`).  Verdicts are ``scorecard(all_documents=True)`` on both files with
 this code; a verdict changed when a target in both has another status or confidence.
 
+On success it also sets ``CITATION.cff``'s ``version`` and ``date-released`` to the
+release's; then run ``python docs/gen_changes.py`` for the docs page.
+
 Every verdict change needs a reason, written by hand in ``scripts/changes-reasons.json``
 (``{"2026.6": {"tgt-…": "why"}}``).  A missing reason stops the script before anything is
 written: it adds a ``"TODO: …"`` placeholder for each to that file, to be replaced by the
@@ -27,6 +30,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -40,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PLAN_PATH = "src/shanghai_plan/data/plan.json"
 CHANGES = ROOT / "src" / "shanghai_plan" / "data" / "changes.json"
 REASONS = Path(__file__).with_name("changes-reasons.json")
+CITATION = ROOT / "CITATION.cff"
 TODO = "TODO"
 
 
@@ -232,6 +237,13 @@ def merged(releases: list[dict[str, Any]], release: dict[str, Any]) -> list[dict
     return [*kept, release]
 
 
+def cite_release(text: str, version: str, date: str) -> str:
+    """``CITATION.cff``'s text naming the data release: its top-level ``version`` and
+    ``date-released`` (the software's own version, indented under ``references``, stays)."""
+    text = re.sub(r'^version: ".*"$', f'version: "{version}"', text, count=1, flags=re.M)
+    return re.sub(r'^date-released: ".*"$', f'date-released: "{date}"', text, count=1, flags=re.M)
+
+
 def dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -276,6 +288,11 @@ def main(argv: list[str]) -> int:
         f"wrote {CHANGES}: data {n['version']} since {n['previous']}: "
         f"{len(n['records'])} records, {len(n['verdicts'])} verdicts changed"
     )
+    if CITATION.exists():
+        cff = CITATION.read_text(encoding="utf-8")
+        CITATION.write_text(cite_release(cff, n["version"], n["date"]), encoding="utf-8")
+        print(f"{CITATION} names data {n['version']} of {n['date']}")
+    print("now run: python docs/gen_changes.py")
     return 0
 
 

@@ -220,3 +220,12 @@ def test_the_record_is_structured_strictly() -> None:
     }
     shipped = (ROOT / "src/shanghai_plan/data/changes.json").read_text("utf-8")
     assert parse(shipped) == sp.changes()
+
+
+def test_the_script_names_the_release_in_citation_cff() -> None:
+    cff = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    updated = gen.cite_release(cff, "2099.1", "2099-01-02")
+    assert 'version: "2099.1"\n' in updated
+    assert 'date-released: "2099-01-02"\n' in updated
+    assert f'    version: "{sp.__version__}"\n' in updated  # the software's own, unchanged
+    assert gen.cite_release(cff, sp.DATA_VERSION, sp.DATA_AS_OF.isoformat()) == cff
