@@ -187,7 +187,7 @@ def test_datapackage_descriptor(package: pathlib.Path) -> None:
     d = json.loads(package.read_text(encoding="utf-8"))
     assert d["version"] == plan.data_version
     assert d["data_as_of"] == plan.data_as_of.isoformat()
-    assert [lic["name"] for lic in d["licenses"]] == ["MIT"]
+    assert [lic["name"] for lic in d["licenses"]] == ["CC-BY-4.0", "MIT"]  # test_licence.py
     assert sp.export.LICENCE in d["description"]
     assert {s["path"] for s in d["sources"]} == {s.url for s in plan.sources}
     names = [r["name"] for r in d["resources"]]
@@ -207,12 +207,6 @@ def test_datapackage_descriptor(package: pathlib.Path) -> None:
     }
     link = next(r for r in d["resources"] if r["name"] == "targets_industry_ids")
     assert [f["name"] for f in link["schema"]["fields"]] == ["target_id", "industry_id", "position"]
-
-
-def test_readme_states_the_same_licence() -> None:
-    readme = (pathlib.Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Licence", 1)[1]
-    assert " ".join(sp.export.LICENCE.split()) in " ".join(section.split())
 
 
 def test_datapackage_is_valid_with_every_foreign_key_resolving(package: pathlib.Path) -> None:

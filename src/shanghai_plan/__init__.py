@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from .analysis import EvidenceKind, Progress, Status, progress
     from .charts import plot
+    from .citing import cite
     from .display import show
     from .errors import (
         DataProblem,
@@ -114,6 +115,7 @@ if TYPE_CHECKING:
         target,
         targets,
     )
+    from .releases import ChangeKind, RecordChange, Release, VerdictChange, changes
     from .rows import (
         CitationsRecord,
         ConflictsRecord,
@@ -209,6 +211,7 @@ __all__ = [
     "Alias",
     "Basis",
     "Bearing",
+    "ChangeKind",
     "Citation",
     "CitationsRecord",
     "Comparator",
@@ -253,8 +256,10 @@ __all__ = [
     "Progress",
     "ProgressRecord",
     "Quantity",
+    "RecordChange",
     "RecordsRecord",
     "Relation",
+    "Release",
     "Scorecard",
     "ScorecardRecord",
     "ScorecardRow",
@@ -272,7 +277,10 @@ __all__ = [
     "Title",
     "TitleKind",
     "Unit",
+    "VerdictChange",
     "__version__",
+    "changes",
+    "cite",
     "cited_sources",
     "conflicts",
     "document",
@@ -316,6 +324,7 @@ _HOME: dict[str, str] = {
     "Status": "analysis",
     "progress": "analysis",
     "plot": "charts",
+    "cite": "citing",
     "show": "display",
     "DataProblem": "errors",
     "InvalidChoiceError": "errors",
@@ -393,6 +402,11 @@ _HOME: dict[str, str] = {
     "sources": "queries",
     "target": "queries",
     "targets": "queries",
+    "ChangeKind": "releases",
+    "RecordChange": "releases",
+    "Release": "releases",
+    "VerdictChange": "releases",
+    "changes": "releases",
     "CitationsRecord": "rows",
     "ConflictsRecord": "rows",
     "DocumentsRecord": "rows",

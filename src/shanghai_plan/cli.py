@@ -3,12 +3,13 @@
 Subcommands: ``summary`` (the default: one screen, ending with the outcome in one line),
 ``industries``, ``targets``, ``show``, ``search``, ``progress``, ``scorecard``, ``sources``,
 ``export`` (a record kind as CSV or JSON, the whole plan as JSON only, or ``--datapackage
-DIR``) and ``validate``; ``--version`` prints the code's and the data's versions.  Tables
-go to standard output (``--format table|json|csv`` where it makes sense, ``--lang en|zh``
-for names); errors go to standard error, one line, with a non-zero exit status: 1 for a
-bad key, bad data or a file or stream that cannot be read or written (standard output
-that cannot encode the text, a full disk, a closed stream), 2 for bad usage, 130 when
-interrupted (Ctrl-C).  A pipe closed early (``| head``) is not an error.  Run
+DIR``), ``changes`` (what changed between data releases) and ``validate``; ``--version``
+prints the code's and the data's versions.  Tables go to standard output (``--format
+table|json|csv`` where it makes sense, ``--lang en|zh`` for names); errors go to standard
+error, one line, with a non-zero exit status: 1 for a bad key, bad data or a file or
+stream that cannot be read or written (standard output that cannot encode the text, a
+full disk, a closed stream), 2 for bad usage, 130 when interrupted (Ctrl-C).  A pipe
+closed early (``| head``) is not an error.  Run
 ``shanghai-plan COMMAND --help`` for each command's options.
 """
 
@@ -336,6 +337,50 @@ def _cmd_validate(args: argparse.Namespace) -> str:
     )
 
 
+def _cmd_changes(args: argparse.Namespace) -> str:
+    import textwrap
+
+    from .citing import status_words
+    from .releases import changes
+
+    releases = changes(since=args.since)
+    if args.format == "json":
+        return json.dumps([unstructure(r) for r in releases], ensure_ascii=False, indent=2)
+    if not releases:
+        return f"No data release after {args.since}."
+    blocks = []
+    for r in reversed(releases):  # the newest first, as a changelog reads
+        lines = [
+            f"Data {r.version}, since {r.previous} (checked up to {r.date.isoformat()}): "
+            f"{len(r.added)} records added, {len(r.changed)} changed, {len(r.removed)} "
+            f"removed; {len(r.verdicts)} verdicts changed."
+        ]
+        if r.verdicts:
+            lines.append("Verdicts changed:")
+        for v in r.verdicts:
+            before, after = (
+                status_words(status) + (f" ({confidence})" if confidence else "")
+                for status, confidence in (
+                    (v.status_before, v.confidence_before),
+                    (v.status_after, v.confidence_after),
+                )
+            )
+            lines.append(f"  {v.target_id}: {before} → {after}")
+            lines += textwrap.wrap(
+                v.reason, SCREEN_WIDTH, initial_indent="    ", subsequent_indent="    "
+            )
+        for label, recs in (("added", r.added), ("removed", r.removed)):
+            kinds = dict.fromkeys(c.kind for c in recs)
+            for kind in kinds:
+                ids = [c.id for c in recs if c.kind == kind]
+                lines += _wrap_items(f"Records {label}: {kind} ({len(ids)})", ids)
+        if r.changed:
+            lines.append(f"Records changed ({len(r.changed)}):")
+        lines += [f"  {c.kind} {c.id}: {', '.join(c.fields)}" for c in r.changed]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
 # --------------------------------------------------------------------- parser
 
 
@@ -438,6 +483,13 @@ def _parser() -> argparse.ArgumentParser:
         help="write datapackage.json and one CSV per table into DIR",
     )
     p.set_defaults(check=_check_export)
+    p = add(
+        "changes",
+        _cmd_changes,
+        "what changed between data releases: records added, changed, removed; verdicts, why",
+    )
+    p.add_argument("--since", help="a data version: only the releases after it (e.g. 2026.4)")
+    p.add_argument("--format", choices=["table", "json"], default="table")
     p = add("validate", _cmd_validate, "check a plan file in the same schema")
     p.add_argument("file", help="the plan file, or - for standard input")
     p.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, help="size limit in bytes")

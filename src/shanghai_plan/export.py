@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 
 from . import rows
 from ._args import check_bool, check_int, check_path, check_plan
+from ._licence import LICENCE, LICENCES
 from .errors import MissingDependencyError
 from .loading import load
 from .model import Document, Plan
@@ -77,12 +78,6 @@ RECORD_KINDS: tuple[str, ...] = get_args(RecordKind)
 """The kinds :func:`to_records` and friends accept (one :mod:`~shanghai_plan.tables` table each)."""
 
 Row = dict[str, Any]
-
-LICENCE = (
-    "MIT for the code. The plan is a public government document; the cited sources belong to "
-    "their publishers."
-)
-"""What the project claims about rights (the README's Licence section says the same)."""
 
 
 def _table_and_scope(
@@ -459,17 +454,6 @@ def _write_csv(
 
 
 # ------------------------------------------------------------- data package
-
-LICENCES: tuple[dict[str, str], ...] = (
-    {
-        "name": "MIT",
-        "path": "https://opensource.org/license/mit",
-        "title": "MIT License: the shanghai_plan code that compiles this package",
-    },
-)
-"""The ``licenses`` of the data package: the project's code is MIT.  No licence is claimed
-over the plan (a public government document) or the cited sources (their publishers');
-the package's ``description`` says so."""
 
 
 def _schema_field(c: Column) -> Row:
