@@ -165,3 +165,8 @@ def test_python_examples_run_and_type_check(
         check=False,
     )
     assert out.returncode == 0, out.stdout
+
+
+def test_changes_page_is_current() -> None:
+    gen = load_script("gen_changes")
+    assert gen.PAGE.read_text(encoding="utf-8") == gen.render(), "run: python docs/gen_changes.py"

@@ -311,6 +311,7 @@ def test_wheel_installs_and_passes_the_suite(tmp_path: Path) -> None:
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, suite / folder, ignore=ignore)
     shutil.copy(ROOT / "README.md", suite / "README.md")
+    shutil.copy(ROOT / "CITATION.cff", suite / "CITATION.cff")  # tests/test_licence.py
     (suite / "pytest.ini").write_text(_pytest_ini(), encoding="utf-8")
     env = {
         k: v

@@ -222,3 +222,20 @@ def headline() -> str:
     card: list[sp.ScorecardRecord] = sp.to_records("scorecard")
     verdict: str | None = card[0]["verdict"]
     return f"{text} {rows.tally} {lean} {caveat} {ids} {verdict}"
+
+
+def citations() -> list[str]:
+    figure: str = sp.cite(sp.record("obs-nev-production-2023", sp.Observation))
+    verdict: str = sp.cite(sp.progress("tgt-nev-output-1-2m"), style="markdown")
+    dataset: str = sp.cite(style="bibtex")
+    own: str = sp.cite("tgt-leading-three-double", plan=sp.load())
+    return [figure, verdict, dataset, own]
+
+
+def what_changed() -> list[tuple[str, sp.Status, sp.Status, str]]:
+    releases: tuple[sp.Release, ...] = sp.changes(since="2026.4")
+    added: tuple[sp.RecordChange, ...] = releases[0].added
+    kinds: set[sp.ChangeKind] = {c.change for c in added}
+    assert sp.ChangeKind.ADDED in kinds
+    first: sp.VerdictChange = releases[0].verdicts[0]
+    return [(v.target_id, v.status_before, v.status_after, v.reason) for v in (first,)]

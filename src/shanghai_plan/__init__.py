@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from .analysis import EvidenceKind, Lean, LeanRule, Progress, Status, progress, verdict_text
     from .charts import plot
+    from .citing import cite
     from .display import show
     from .errors import (
         DataProblem,
@@ -114,6 +115,7 @@ if TYPE_CHECKING:
         target,
         targets,
     )
+    from .releases import ChangeKind, RecordChange, Release, VerdictChange, changes
     from .rows import (
         CitationsRecord,
         ConflictsRecord,
@@ -209,6 +211,7 @@ __all__ = [
     "Alias",
     "Basis",
     "Bearing",
+    "ChangeKind",
     "Citation",
     "CitationsRecord",
     "Comparator",
@@ -255,8 +258,10 @@ __all__ = [
     "Progress",
     "ProgressRecord",
     "Quantity",
+    "RecordChange",
     "RecordsRecord",
     "Relation",
+    "Release",
     "Scorecard",
     "ScorecardRecord",
     "ScorecardRow",
@@ -274,7 +279,10 @@ __all__ = [
     "Title",
     "TitleKind",
     "Unit",
+    "VerdictChange",
     "__version__",
+    "changes",
+    "cite",
     "cited_sources",
     "conflicts",
     "document",
@@ -323,6 +331,7 @@ _HOME: dict[str, str] = {
     "progress": "analysis",
     "verdict_text": "analysis",
     "plot": "charts",
+    "cite": "citing",
     "show": "display",
     "DataProblem": "errors",
     "InvalidChoiceError": "errors",
@@ -400,6 +409,11 @@ _HOME: dict[str, str] = {
     "sources": "queries",
     "target": "queries",
     "targets": "queries",
+    "ChangeKind": "releases",
+    "RecordChange": "releases",
+    "Release": "releases",
+    "VerdictChange": "releases",
+    "changes": "releases",
     "CitationsRecord": "rows",
     "ConflictsRecord": "rows",
     "DocumentsRecord": "rows",

@@ -26,6 +26,7 @@ from typing import Any
 from attrs import frozen
 
 from . import _format
+from ._args import wrong_type
 from .analysis import Progress
 from .model import (
     Citation,
@@ -63,18 +64,39 @@ def _qty(q: Quantity | None) -> str:
     return "—" if q is None else _e(_format.figure(q.value, q.unit, q.comparator))
 
 
-def _known_sources() -> dict[str, Source]:
+def _live_plans() -> list[Plan]:
+    """The plans this process has asked about, and the bundled one once it is loaded."""
     from . import loading
     from ._index import indexed_plans
 
-    found: dict[str, Source] = {}
     plans = indexed_plans()
     if loading._bundled is not None:
         plans.append(loading._bundled)
-    for p in plans:
+    return plans
+
+
+def _known_sources() -> dict[str, Source]:
+    """The sources a record's citations resolve to: a source id is resolved only when
+    every live plan that has it gives the same source.  A record does not know its plan,
+    so an id that two plans define differently is shown without a link rather than with
+    the other plan's (a third party's plan must not put its links under the bundled
+    plan's records, nor the reverse)."""
+    found: dict[str, Source] = {}
+    clashing: set[str] = set()
+    for p in _live_plans():
         for s in p.sources:
-            found.setdefault(s.id, s)
+            if found.setdefault(s.id, s) != s:
+                clashing.add(s.id)
+    for sid in clashing:
+        del found[sid]
     return found
+
+
+def _plan_of(rec: Indicator) -> Plan | None:
+    """The live plan that holds ``rec`` itself, if any."""
+    from ._index import record_of
+
+    return next((p for p in _live_plans() if record_of(p, rec.id) is rec), None)
 
 
 def _citations(citations: Iterable[Citation], sources: dict[str, Source] | None = None) -> str:
@@ -249,7 +271,15 @@ def indicator_html(ind: Indicator) -> str:
     ]
     if ind.description:
         rows.append(["about", _e(ind.description)])
-    return _card(_e(ind.name_en), ind.id, rows, series_html(series(ind, partial=True)))
+    plan = _plan_of(ind)
+    if plan is None:  # its figures are judged with its own plan's sources, never another's
+        figures = (
+            "<p class='sp-m'>figures: shown once its plan is known "
+            "(<code>sp.show([sp.series(indicator, plan=plan)])</code>)</p>"
+        )
+    else:
+        figures = series_html(series(ind, partial=True, plan=plan))
+    return _card(_e(ind.name_en), ind.id, rows, figures)
 
 
 def conflict_html(conflict: Conflict) -> str:
@@ -495,6 +525,8 @@ def show(records: Iterable[object]) -> Table:
     >>> sp.show(sp.leading_industries())
     <Table: 3 × Industry>
     """
+    if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
+        raise wrong_type("records", "an iterable of records", records)
     items = tuple(records)
     table_html(items)  # fail here, not later in the notebook, for records with no table
     return Table(items)
