@@ -199,3 +199,26 @@ def typed_rows() -> tuple[str, int | None, str]:
     first = targets[0]
     card: list[sp.ScorecardRecord] = sp.to_records("scorecard", all_documents=True)
     return first["id"], first["year"], card[0]["status"]
+
+
+# ------------------------------------------------------ issue 20: leans, caveats, the tally
+
+
+def quotable(target_id: str) -> tuple[str, str | None, sp.Lean, sp.LeanRule | None, str | None]:
+    p: sp.Progress = sp.progress(target_id)
+    records: tuple[sp.Observation | sp.Finding, ...] = p.lean_rests_on
+    words: str = sp.verdict_text(p.status, p.lean)
+    first: str | None = records[0].id if records else None
+    return words, first or p.main_caveat, p.lean, p.lean_rule, p.lean_note
+
+
+def headline() -> str:
+    rows: sp.Scorecard = sp.scorecard()
+    text: str = sp.tally(rows, whose="the plan's")
+    row: sp.ScorecardRow = rows[0]
+    lean: sp.Lean = row.lean
+    caveat: str | None = row.main_caveat
+    ids: tuple[str, ...] = row.lean_rests_on
+    card: list[sp.ScorecardRecord] = sp.to_records("scorecard")
+    verdict: str | None = card[0]["verdict"]
+    return f"{text} {rows.tally} {lean} {caveat} {ids} {verdict}"

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     import datetime
     from types import ModuleType
 
-    from .analysis import EvidenceKind, Progress, Status, progress
+    from .analysis import EvidenceKind, Lean, LeanRule, Progress, Status, progress, verdict_text
     from .charts import plot
     from .display import show
     from .errors import (
@@ -132,7 +132,7 @@ if TYPE_CHECKING:
     )
     from .searching import SearchHit, search
     from .timeseries import Series, SeriesPoint, series
-    from .verdicts import Scorecard, ScorecardRow, scorecard
+    from .verdicts import Scorecard, ScorecardRow, scorecard, tally
 
     DATA_VERSION: str
     """Version of the bundled data (read from the data on first access)."""
@@ -240,6 +240,8 @@ __all__ = [
     "Industry",
     "IndustryTier",
     "InvalidChoiceError",
+    "Lean",
+    "LeanRule",
     "Measure",
     "MissingDependencyError",
     "NotFoundError",
@@ -301,20 +303,25 @@ __all__ = [
     "show",
     "source",
     "sources",
+    "tally",
     "target",
     "targets",
     "to_csv",
     "to_dataframe",
     "to_records",
+    "verdict_text",
     "write_csv",
     "write_datapackage",
 ]
 
 _HOME: dict[str, str] = {
     "EvidenceKind": "analysis",
+    "Lean": "analysis",
+    "LeanRule": "analysis",
     "Progress": "analysis",
     "Status": "analysis",
     "progress": "analysis",
+    "verdict_text": "analysis",
     "plot": "charts",
     "show": "display",
     "DataProblem": "errors",
@@ -415,6 +422,7 @@ _HOME: dict[str, str] = {
     "Scorecard": "verdicts",
     "ScorecardRow": "verdicts",
     "scorecard": "verdicts",
+    "tally": "verdicts",
 }
 """Where each lazily loaded public name is defined."""
 # --- end of generated block ---

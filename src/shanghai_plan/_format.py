@@ -59,8 +59,9 @@ def unit_label(unit: object) -> str:
     return _LABELS.get(u, u.replace("_", " "))
 
 
-def amount(value: float, unit: object = None) -> str:
-    """A figure with its unit, as a reader writes it: ``850 billion yuan``, ``12.4 %``."""
+def amount(value: float, unit: object = None, *, digits: int = 5) -> str:
+    """A figure with its unit, as a reader writes it: ``850 billion yuan``, ``12.4 %``
+    (``digits`` significant figures for a worded amount: 1.4032 trillion, or 1.4 with 3)."""
     u = _unit_value(unit)
     if u == "multiple":
         return f"×{number(value, digits=4)}"
@@ -70,7 +71,7 @@ def amount(value: float, unit: object = None) -> str:
     if u in _WORDED:
         for size, word in _WORDS:
             if abs(value) >= size:
-                return f"{number(value / size, digits=5)} {word} {label}"
+                return f"{number(value / size, digits=digits)} {word} {label}"
     text = number(value)
     return f"{text} {label}" if label else text
 

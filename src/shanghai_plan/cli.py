@@ -12,6 +12,7 @@ bad data, 2 for bad usage.  Run ``shanghai-plan COMMAND --help`` for each comman
 import argparse
 import json
 import sys
+import textwrap
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -20,7 +21,6 @@ from typing import Any
 from . import _format, export, queries, searching, tables, verdicts
 from ._converter import unstructure
 from ._version import __version__
-from .analysis import Status
 from .errors import PlanDataError, ShanghaiPlanError
 from .loading import DEFAULT_MAX_BYTES, load
 from .model import EventKind, Plan, TargetKind
@@ -106,15 +106,9 @@ def _wrap_items(head: str, items: Sequence[str], width: int = SCREEN_WIDTH) -> l
 
 
 def outcome_line(plan: Plan) -> str:
-    """The scorecard in one line: "Of the plan's 18 targets: 6 met, 2 not met, …"."""
-    rows = verdicts.scorecard(plan=plan)
-    counts = Counter(r.status for r in rows)
-    parts = [f"{counts[Status.MET]} met", f"{counts[Status.NOT_MET]} not met"]
-    for status in (Status.ON_TRACK, Status.OFF_TRACK):
-        if counts[status]:
-            parts.append(f"{counts[status]} {status.value.replace('_', ' ')}")
-    parts.append(f"{counts[Status.NO_DATA]} not settled")
-    return f"Of the plan's {len(rows)} targets: {', '.join(parts)}."
+    """The scorecard in one line, qualified (:func:`~shanghai_plan.tally`): "Of the plan's
+    18 targets: 5 met (1 of them on weak sources only), …"."""
+    return verdicts.tally(verdicts.scorecard(plan=plan))
 
 
 def _summary(plan: Plan, lang: str) -> str:
@@ -156,9 +150,10 @@ def _summary(plan: Plan, lang: str) -> str:
         f"Data version {plan.data_version}, checked up to {plan.data_as_of.isoformat()}.",
         "",
         "More: shanghai-plan scorecard | targets | industries | sources | show ID | --help",
-        outcome_line(plan),
     ]
-    return "\n".join(_clip(line, SCREEN_WIDTH) for line in lines)
+    # the answer is never clipped: it is quoted, so it wraps at word boundaries instead
+    answer = textwrap.wrap(outcome_line(plan), SCREEN_WIDTH)
+    return "\n".join([*(_clip(line, SCREEN_WIDTH) for line in lines), *answer])
 
 
 def _cmd_summary(args: argparse.Namespace) -> str:
@@ -215,7 +210,7 @@ def _cmd_search(args: argparse.Namespace) -> str:
 
 def _cmd_progress(args: argparse.Namespace) -> str:
     rows = export.to_records("progress", document=args.document, all_documents=args.all_documents)
-    cols = ["target_id", "status", "goal", "latest_year", "latest_value", "share_of_goal"]
+    cols = ["target_id", "verdict", "goal", "latest_year", "latest_value", "share_of_goal"]
     return _emit(rows, args.format, cols)
 
 
@@ -226,6 +221,8 @@ def _cmd_scorecard(args: argparse.Namespace) -> str:
             {
                 "target_id": r.target_id,
                 "status": r.status.value,
+                "lean": r.lean.value,
+                "verdict": r.verdict,
                 "figure": r.figure,
                 "figure_comparator": r.figure_comparator and r.figure_comparator.value,
                 "unit": r.unit and r.unit.value,
@@ -234,6 +231,8 @@ def _cmd_scorecard(args: argparse.Namespace) -> str:
                 "confidence": r.confidence and r.confidence.value,
                 "evidence": r.evidence.value,
                 "why": r.why,
+                "main_caveat": r.main_caveat,
+                "lean_rule": r.lean_rule and r.lean_rule.value,
                 "missing": r.missing,
                 "document_id": r.document_id,
             }
@@ -243,21 +242,23 @@ def _cmd_scorecard(args: argparse.Namespace) -> str:
     shown: Rows = [
         {
             "target": r.target_id,
-            "status": r.status.value.replace("_", " "),
+            "verdict": r.verdict,
             "figure": ""
             if r.figure is None
             else _format.figure(r.figure, r.unit, r.figure_comparator),
             "year": r.figure_year,
             "confidence": r.confidence and r.confidence.value,
-            "why": _clip(r.why, 48),
+            "why": _clip(r.why, 40),
+            "main caveat": _clip(r.main_caveat or "", 40),
             "document": r.document_id,
         }
         for r in rows
     ]
-    cols = ["target", "status", "figure", "year", "confidence", "why"]
+    cols = ["target", "verdict", "figure", "year", "confidence", "why", "main caveat"]
     if args.all_documents or args.document:
         cols.append("document")
-    return _emit(shown, "table", cols)
+    whose = "the plan's" if not (args.all_documents or args.document) else "these"
+    return f"{verdicts.tally(rows, whose=whose)}\n\n{_emit(shown, 'table', cols)}"
 
 
 def _cmd_sources(args: argparse.Namespace) -> str:

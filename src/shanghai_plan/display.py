@@ -310,7 +310,7 @@ def progress_html(result: Progress) -> str:
         return "—" if v is None else f"{_format.number(v, digits=3)} % a year"
 
     rows = [
-        ["status", f"<b>{_e(result.status.value.replace('_', ' '))}</b>"],
+        ["verdict", f"<b>{_e(result.verdict)}</b>"],
         ["evidence", _e(result.evidence.value.replace("_", " "))],
         ["confidence", _e(result.confidence and result.confidence.value) or "—"],
         ["goal", "—" if result.goal is None else _e(_format.amount(result.goal, unit))],
@@ -333,6 +333,9 @@ def progress_html(result: Progress) -> str:
         ],
         ["missing", _e(result.missing) or "—"],
     ]
+    if result.lean_note:
+        rule = f" ({result.lean_rule.value.replace('_', ' ')})" if result.lean_rule else ""
+        rows.append(["lean", _e(f"{result.lean_note}{rule}")])
     if result.caveats:
         rows.append(["caveats", "<br>".join(_e(c) for c in result.caveats)])
     return _card(_e(result.target.statement), result.target_id, rows)
@@ -347,7 +350,7 @@ def _row_figure(r: ScorecardRow) -> str:
 def scorecard_row_html(row: ScorecardRow) -> str:
     """HTML for one scorecard row: status, figure, year, confidence, why, what is missing."""
     rows = [
-        ["status", f"<b>{_e(row.status.value.replace('_', ' '))}</b>"],
+        ["verdict", f"<b>{_e(row.verdict)}</b>"],
         ["evidence", _e(row.evidence.value.replace("_", " "))],
         ["goal", "—" if row.goal is None else _e(_format.amount(row.goal, row.unit))],
         ["figure", _row_figure(row)],
@@ -357,6 +360,9 @@ def scorecard_row_html(row: ScorecardRow) -> str:
         ["missing", _e(row.missing) or "—"],
         ["document", _e(row.document_id)],
     ]
+    if row.lean_note:
+        rule = f" ({row.lean_rule.value.replace('_', ' ')})" if row.lean_rule else ""
+        rows.append(["lean", _e(f"{row.lean_note}{rule}")])
     if row.caveats:
         rows.append(["caveats", "<br>".join(_e(c) for c in row.caveats)])
     return _card(_e(row.statement), row.target_id, rows)
@@ -370,20 +376,22 @@ _NUMERIC = {"by", "year", "goal", "figure", "deadline", "value"}
 _COLUMNS: dict[type, _Columns] = {
     ScorecardRow: (
         ("target", lambda r: f"<code>{_e(r.target_id)}</code><br>{_e(r.statement)}"),
-        ("status", lambda r: f"<b>{_e(r.status.value.replace('_', ' '))}</b>"),
+        ("verdict", lambda r: f"<b>{_e(r.verdict)}</b>"),
         ("figure", _row_figure),
         ("year", lambda r: _e(r.figure_year) or "—"),
         ("confidence", lambda r: _e(r.confidence and r.confidence.value) or "—"),
         ("why", lambda r: _e(r.why)),
+        ("main caveat", lambda r: _e(r.main_caveat) or "—"),
         ("missing", lambda r: _e(r.missing) or "—"),
     ),
     Progress: (
         ("target", lambda r: f"<code>{_e(r.target_id)}</code><br>{_e(r.target.statement)}"),
-        ("status", lambda r: f"<b>{_e(r.status.value.replace('_', ' '))}</b>"),
+        ("verdict", lambda r: f"<b>{_e(r.verdict)}</b>"),
         ("figure", lambda r: "—" if r.figure is None else _e(_format.amount(r.figure, r.unit))),
         ("year", lambda r: _e(r.figure_year) or "—"),
         ("confidence", lambda r: _e(r.confidence and r.confidence.value) or "—"),
         ("why", lambda r: _e(r.explanation)),
+        ("main caveat", lambda r: _e(r.main_caveat) or "—"),
     ),
     Target: (
         ("id", lambda t: f"<code>{_e(t.id)}</code>"),

@@ -302,7 +302,7 @@ def _metadata(kind: RecordKind, *, scope: str | None = None, plan: Plan | None =
     t = table(kind)
     return {
         "table": t.name,
-        "description": t.description,
+        "description": t.describe(p),
         "document": scope if t.per_document else None,
         "data_version": p.data_version,
         "data_as_of": p.data_as_of.isoformat(),
@@ -468,7 +468,7 @@ def datapackage(plan: Plan | None = None) -> tuple[Row, dict[str, list[Row]]]:
         resources.append(
             _resource(
                 t.name,
-                t.description,
+                t.describe(p),
                 [_schema_field(c) for c in t.columns],
                 list(t.primary_key),
                 fks,

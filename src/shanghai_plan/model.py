@@ -330,7 +330,10 @@ class Bearing(_Vocabulary):
     MET = "met"
     """It says the targets were reached."""
     NOT_MET = "not_met"
-    """It says the targets were not reached (or that what they named went elsewhere)."""
+    """It says the targets were not reached."""
+    ABSENT = "absent"
+    """It reports that what the targets name went elsewhere or was not found: it points
+    against them without showing them missed (the verdict stays open and leans not met)."""
     PROGRESS = "progress"
     """It reports progress towards the targets without saying they were reached."""
     CONTEXT = "context"
@@ -836,7 +839,7 @@ class Finding:
     stated: str | None = field(default=None, repr=False)
     """When it was said: an ISO 8601 date, possibly partial (``"2026-02"``)."""
     bearing: Bearing = Bearing.CONTEXT
-    """What it says about ``target_ids``: reached, not reached, progress or context."""
+    """What it says about ``target_ids``: reached, not reached, absent, progress or context."""
     target_ids: tuple[str, ...] = field(default=(), repr=False)
     """The targets it speaks of."""
     indicator_ids: tuple[str, ...] = field(default=(), repr=False)

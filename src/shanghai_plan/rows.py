@@ -123,6 +123,8 @@ class ProgressRecord(TypedDict):
     target_id: str
     document_id: str | None
     status: str
+    lean: str
+    verdict: str | None
     goal: float | None
     unit: str | None
     comparator: str | None
@@ -149,6 +151,8 @@ class ScorecardRecord(TypedDict):
     kind: str
     deadline: int | None
     status: str
+    lean: str
+    verdict: str
     evidence: str
     measure: str | None
     goal: float | None
@@ -158,11 +162,15 @@ class ScorecardRecord(TypedDict):
     figure_year: int | None
     confidence: str | None
     why: str
+    main_caveat: str | None
+    lean_rule: str | None
+    lean_note: str | None
     caveats: str | None
     missing: str | None
     other_measures: str | None
     rests_on: str | None
     gap_ids: str | None
+    lean_rests_on: str | None
 
 
 class FindingsRecord(TypedDict):
