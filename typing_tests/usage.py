@@ -222,3 +222,15 @@ def headline() -> str:
     card: list[sp.ScorecardRecord] = sp.to_records("scorecard")
     verdict: str | None = card[0]["verdict"]
     return f"{text} {rows.tally} {lean} {caveat} {ids} {verdict}"
+
+
+# ------------------------------------------------------------ issue 23: what came next
+
+
+def promised_next(target_id: str) -> tuple[sp.SuccessorStatus, list[tuple[str, int | None, str]]]:
+    nxt: sp.Successors = sp.successors(target_id)
+    found: tuple[sp.Successor, ...] = nxt.found
+    later = [(s.target.statement, s.target.year, s.stage) for s in found]
+    searched: list[str] = [g.searched for g in nxt.gaps]
+    doc: sp.Document | sp.Plan = found[0].document if found else sp.load()
+    return nxt.status, [*later, (doc.id, None, " ".join(searched))]

@@ -131,6 +131,7 @@ if TYPE_CHECKING:
         TargetsRecord,
     )
     from .searching import SearchHit, search
+    from .successors import Successor, Successors, SuccessorStatus, successors
     from .timeseries import Series, SeriesPoint, series
     from .verdicts import Scorecard, ScorecardRow, scorecard, tally
 
@@ -268,6 +269,9 @@ __all__ = [
     "SourceKind",
     "SourcesRecord",
     "Status",
+    "Successor",
+    "SuccessorStatus",
+    "Successors",
     "Target",
     "TargetKind",
     "TargetsRecord",
@@ -303,6 +307,7 @@ __all__ = [
     "show",
     "source",
     "sources",
+    "successors",
     "tally",
     "target",
     "targets",
@@ -416,6 +421,10 @@ _HOME: dict[str, str] = {
     "TargetsRecord": "rows",
     "SearchHit": "searching",
     "search": "searching",
+    "Successor": "successors",
+    "SuccessorStatus": "successors",
+    "Successors": "successors",
+    "successors": "successors",
     "Series": "timeseries",
     "SeriesPoint": "timeseries",
     "series": "timeseries",

@@ -619,8 +619,9 @@ class Target:
     notes: str | None = field(default=None, repr=False)
     """Caveats: how the deadline was read, doubts about the wording."""
     continues: tuple[str, ...] = field(default=(), repr=False)
-    """Ids of earlier targets (with earlier deadlines) that this later promise continues on
-    the same scope: what was promised next for them.  A promise on a changed scope
+    """Ids of earlier targets (with earlier deadlines) that this later promise continues:
+    what was promised next on the same scope (the same industry or quantity; it may be
+    counted another way, and ``notes`` then says so).  A promise on a changed scope
     (whole-economy instead of industrial labour productivity, say) never continues the old
     one; a gap with ``no_successor`` names it instead."""
     draft: bool = field(default=False, repr=False)
