@@ -131,7 +131,7 @@ if TYPE_CHECKING:
         TargetsRecord,
     )
     from .searching import SearchHit, search
-    from .successors import Successor, Successors, SuccessorStatus, successors
+    from .succession import Successor, Successors, SuccessorStatus, successors
     from .timeseries import Series, SeriesPoint, series
     from .verdicts import Scorecard, ScorecardRow, scorecard, tally
 
@@ -421,10 +421,10 @@ _HOME: dict[str, str] = {
     "TargetsRecord": "rows",
     "SearchHit": "searching",
     "search": "searching",
-    "Successor": "successors",
-    "SuccessorStatus": "successors",
-    "Successors": "successors",
-    "successors": "successors",
+    "Successor": "succession",
+    "SuccessorStatus": "succession",
+    "Successors": "succession",
+    "successors": "succession",
     "Series": "timeseries",
     "SeriesPoint": "timeseries",
     "series": "timeseries",
