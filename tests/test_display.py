@@ -58,7 +58,7 @@ def test_progress_html() -> None:
     results = sp.progress()
     for r in results:
         page = parse(r._repr_html_())  # type: ignore[attr-defined]
-        assert r.status.value.replace("_", " ") in page.text
+        assert r.verdict in page.text  # "not settled — leans met", never "no data"
         for o in r.rests_on:
             for c in o.citations:
                 assert sp.source(c).url in page.links
@@ -146,7 +146,7 @@ def every_record(plan: sp.Plan) -> list[object]:
         *plan.gaps,
         *sp.progress(all_documents=True),
         *sp.scorecard(all_documents=True),
-        sp.series("ind-software-revenue", partial=True),
+        sp.series("ind-gross-industrial-output", partial=True),
     ]
     return found
 
@@ -184,8 +184,11 @@ def test_scorecard_is_a_tuple_that_shows_as_a_table() -> None:
     assert isinstance(rows, sp.Scorecard)
     markup = rows._repr_html_()
     text = " ".join(t for _, t in cells(markup))
-    for r in rows:
+    assert rows.tally in parse(markup).text  # the qualified answer above the table
+    for r in rows:  # every row carries its verdict (with the lean) and its main caveat
         assert r.target_id in text
+        assert r.verdict in text
+        assert (r.main_caveat or "—") in text
     assert markup.count("<tr>") == len(rows) + 1
 
 

@@ -475,7 +475,7 @@ TABLES: tuple[Table, ...] = (
             ),
             of(_T, "measure_note"),
             of(_T, "notes"),
-            of(_T, "continues", references=_TARGET, item="target_id"),
+            of(_T, "continues", references=_TARGET, item="earlier_target_id"),
             of(_T, "draft"),
             *_cites(lambda t: t.citations),
         ),
