@@ -22,6 +22,12 @@ def _confidences(t: sp.Target) -> set[sp.Confidence]:
     return {SOURCES[c.source_id].confidence for c in t.citations}
 
 
+def _figure(t: sp.Target) -> tuple[int | None, float, sp.Unit, sp.Comparator]:
+    """Deadline, value, unit and comparator of a quantitative target."""
+    assert t.quantity is not None, t.id
+    return t.year, t.quantity.value, t.quantity.unit, t.quantity.comparator
+
+
 def _continued_by(target_id: str) -> set[str]:
     return {t.id for t in PLAN.targets if target_id in t.continues}
 
@@ -56,13 +62,7 @@ def test_no_successor_gaps_name_targets_that_have_no_successor() -> None:
 
 def test_labour_productivity_520k() -> None:  # successors:64 O4 [N7] secondary, draft; 182
     t = TARGETS["tgt-sh15-labour-productivity-520k"]
-    assert t.quantity is not None
-    assert (t.year, t.quantity.value, t.quantity.unit, t.quantity.comparator) == (
-        2030,
-        520_000,
-        sp.Unit.YUAN_PER_PERSON,
-        sp.Comparator.MORE_THAN,
-    )
+    assert _figure(t) == (2030, 520_000, sp.Unit.YUAN_PER_PERSON, sp.Comparator.MORE_THAN)
     assert t.draft is True  # successors:273 K12: no source on the adopted text repeats it
     assert t.term_zh == "全员劳动生产率"
     assert any("yicaiglobal.com" in u for u in _urls(t))
@@ -83,13 +83,7 @@ def test_gdp_growth_5() -> None:  # successors:62 O2 [N7, N8, N6] secondary
 def test_rd_4_6_in_2026() -> None:  # successors:105 G2 [N21] secondary; crosswalk 180
     t = TARGETS["tgt-gwr-2026-rd-4-6"]
     assert t.document_id == "doc-sh-gwr-2026"
-    assert t.quantity is not None
-    assert (t.year, t.quantity.value, t.quantity.unit, t.quantity.comparator) == (
-        2026,
-        4.6,
-        sp.Unit.PERCENT,
-        sp.Comparator.ABOUT,
-    )
+    assert _figure(t) == (2026, 4.6, sp.Unit.PERCENT, sp.Comparator.ABOUT)
     assert _urls(t) == ["https://udn.com/news/story/7333/9305614"]
     assert t.continues == ("tgt-sh-outline-rd-4-5",)
 
@@ -121,13 +115,7 @@ def test_next_generation_display() -> None:  # successors:145 SP5 [N42] weak; 16
 
 def test_medical_devices_2027() -> None:  # successors:150 SP10 primary; 171 Q13
     t = TARGETS["tgt-medical-devices-class-iii-500-2027"]
-    assert t.quantity is not None
-    assert (t.year, t.quantity.value, t.quantity.unit, t.quantity.comparator) == (
-        2027,
-        500,
-        sp.Unit.COUNT,
-        sp.Comparator.MORE_THAN,
-    )
+    assert _figure(t) == (2027, 500, sp.Unit.COUNT, sp.Comparator.MORE_THAN)
     assert _PRIMARY in _confidences(t)
     assert t.continues == ("tgt-high-end-medical-devices-60bn",)
 

@@ -1,12 +1,20 @@
 """``sp.successors``: what was promised next, with "none found" and "not looked" kept apart."""
 
+import doctest
 from typing import Any
 
 import attrs
 import pytest
 
 import shanghai_plan as sp
+from shanghai_plan import succession
 from tests.bundled import PLAN
+
+
+def test_the_docstring_examples_run() -> None:
+    result = doctest.testmod(succession, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 3
+    assert result.failed == 0
 
 
 def test_found_gives_the_later_target_its_document_and_stage() -> None:
