@@ -82,7 +82,8 @@ def test_scorecard_command_every_format() -> None:
     every = list(csv.DictReader(io.StringIO(ok("scorecard", "--all-documents", "--format", "csv"))))
     assert len(every) == len(sp.scorecard(all_documents=True))
     doc = "doc-sh-am-action-2023-2025"
-    other = ok("scorecard", "--document", doc).splitlines()[2:]
+    head, _, *other = ok("scorecard", "--document", doc).splitlines()
+    assert head == sp.tally(sp.scorecard(document=doc), whose="this document's")
     assert other[0].split()[-1] == "document"
     assert len(other) == 2 + len(sp.scorecard(document=doc))
     assert all(line.rstrip().endswith(doc) for line in other[2:])

@@ -416,6 +416,8 @@ def test_of_several_years_that_reach_the_goal_the_best_sourced_decides() -> None
 # records it rests on and the audit's verdicts (data-audit-2026.5 §5.1, "My verdict"):
 # (target, status, lean, lean rule, evidence, confidence, figure year, rests on, lean rests on).
 SCORECARD = [
+    # 1.6 tn in 2023 (city portal's work report) ≥ 2 × 701.6 bn (2019); > 2 tn in 2025 too.
+    # Audit: met on the broad scale measure, about 2× on a consistent base (the main caveat).
     (
         "tgt-leading-three-double",
         "met",
@@ -427,7 +429,10 @@ SCORECARD = [
         ("obs-leading-three-scale-2019", "obs-leading-three-scale-2023"),
         (),
     ),
+    # No count in any year: no lean possible (audit: no data).
     ("tgt-core-component-breakthroughs-300", "no_data", "none", None, "none", None, None, (), ()),
+    # About 580 major projects signed at four investment conferences (official, progress):
+    # signings, not projects built, so it leans met and never settles (audit: plausible).
     (
         "tgt-major-projects-100",
         "no_data",
@@ -439,6 +444,8 @@ SCORECARD = [
         (),
         ("find-investment-conferences-580-projects",),
     ),
+    # > 180 + > 200 + > 240 bn for 2023–2025: 2021–2022 would need < 115 bn a year against
+    # a lowest known year above 180 bn: leans met (audit: plausibly met, not provable).
     (
         "tgt-industrial-investment-850bn",
         "no_data",
@@ -458,6 +465,8 @@ SCORECARD = [
             "obs-industrial-investment-2025-lower-bound",
         ),
     ),
+    # The city's claim of four trillion-yuan clusters in 2024 (Xinhua via Shine): the target
+    # uses the same vague notion; audit: met per the city's own claim.
     (
         "tgt-trillion-level-clusters-2",
         "met",
@@ -469,7 +478,11 @@ SCORECARD = [
         ("find-trillion-clusters-2024-count",),
         (),
     ),
+    # Nothing on the 500-bn tier: no lean (audit: no data).
     ("tgt-500bn-level-clusters-4", "no_data", "none", None, "none", None, None, (), ()),
+    # The city's 1.1 tn automotive cluster (2024) is a claim on an unstated measure, not a
+    # figure; output value and revenue stayed below 1 tn (main caveat; output value leans
+    # not met beside it). Audit: 'met as claimed' with the claim's weakness shown.
     (
         "tgt-auto-trillion-scale",
         "met",
@@ -481,7 +494,11 @@ SCORECARD = [
         ("find-auto-cluster-scale-2024",),
         (),
     ),
+    # Official wording through 2025 still says 'building': progress without a figure, so no
+    # rule leans (audit: no data).
     ("tgt-world-class-auto-centre", "no_data", "none", None, "none", None, None, (), ()),
+    # 1,225,000 in 2024 (secondary) > 1.2 m; about 1,205,000 in 2025 (weak) reaches it too;
+    # the 2023/2024 direction conflict is the main caveat. Audit: met (2026.6 settles 2025).
     (
         "tgt-nev-output-1-2m",
         "met",
@@ -493,9 +510,14 @@ SCORECARD = [
         ("obs-nev-production-2024",),
         (),
     ),
+    # No figure on the scale measure; output value only for Jan–Nov 2023 (beside it).
     ("tgt-nev-scale-350bn", "no_data", "none", None, "none", None, None, (), ()),
+    # No city-level figure (audit: no data).
     ("tgt-new-display-70bn", "no_data", "none", None, "none", None, None, (), ()),
+    # District or park figures only (audit: no data).
     ("tgt-smart-sensors-80bn", "no_data", "none", None, "none", None, None, (), ()),
+    # > 690 bn in Jan–May 2025 is a pace of > 1.66 tn a year: leans met; the 2021 figure is
+    # disputed (1.26 tn or > 1.3 tn), so growth is not measured from it (audit: plausibly met).
     (
         "tgt-software-revenue-1-5tn",
         "no_data",
@@ -511,8 +533,12 @@ SCORECARD = [
         ),
         ("obs-software-revenue-2025-jan-may",),
     ),
+    # No high-end figure; all devices (a wider scope) beside it: no lean across scopes.
     ("tgt-high-end-medical-devices-60bn", "no_data", "none", None, "none", None, None, (), ()),
+    # Xiaomi's 3 nm designs are not placed in Shanghai (audit: no data).
     ("tgt-chip-design-3nm", "no_data", "none", None, "none", None, None, (), ()),
+    # The national EDA centre went to Nanjing: an absence, not proof (audit D1: no data,
+    # leaning not met).
     (
         "tgt-national-eda-platform",
         "no_data",
@@ -524,7 +550,9 @@ SCORECARD = [
         (),
         ("find-eda-centre-nanjing",),
     ),
+    # Reports of advances, no judgement or figure (audit: no data).
     ("tgt-lead-key-high-end-fields", "no_data", "none", None, "none", None, None, (), ()),
+    # Counts without a goal in this plan; no finding judges the tiers (audit: no data).
     ("tgt-enterprise-tiers", "no_data", "none", None, "none", None, None, (), ()),
 ]
 
@@ -888,4 +916,18 @@ def test_the_tally_splits_settled_verdicts_by_confidence_and_the_rest_by_lean() 
     assert sp.tally([_row("on_track", "weak"), _row("not_met", "weak")]) == (
         "Of the plan's 2 targets: 0 met, 1 not met (1 of them on weak sources only), "
         "1 on track (1 of them on weak sources only), 0 not settled."
+    )
+
+
+def test_the_doubling_shows_its_base_break_first() -> None:
+    # audit D3: the 2019 base is on a narrower scope; against 2020 the ratio is about 2×
+    p = progress("tgt-leading-three-double")
+    assert p.status is Status.MET
+    assert p.main_caveat is not None
+    assert p.main_caveat.startswith("sources disagree — Base of the doubling")
+    assert "about twice the 2020 level" in p.main_caveat
+    assert (p.implied_growth, p.achieved_growth) == (None, None)  # not across the break
+    assert p.explanation == (
+        "1.6 trillion yuan in 2023 reaches 1.4 trillion yuan (×2 the 2019 base of ≈ 701.6 "
+        "billion yuan)"
     )

@@ -71,24 +71,29 @@ met or not met, with the :class:`LeanRule` it follows (``lean_rule``), the recor
 (``lean_rests_on``) and the reasoning (``lean_note``).  Where no rule applies, ``lean`` is
 :attr:`Lean.NONE` and ``lean_note`` says why it cannot lean.  A lean is only drawn from figures
 of one indicator (never across statistical scopes) or from findings naming the target; where
-the rules that apply point different ways, there is no lean.  The rules, in order:
+the rules that apply point different ways, there is no lean.  The figure rules (a, b) apply
+when the deadline year has no full-year figure; a lean's records add their notes and
+conflicts to the caveats.  The rules, in order:
 
-a. **Part-year pace** (:attr:`LeanRule.PART_YEAR_PACE`): the deadline year's latest part-year
-   figure (``coverage`` of whole months: ``"Q1–Q3"``, ``"Jan–May"``, ``"H1"``) annualised by
-   ``12 / months`` for a flow (output, revenue, investment, production…), taken as it is for a
-   rate or a share.  It leans met when the pace reaches the goal, not met when it falls
-   below :data:`ON_TRACK_RATIO` (95 %) of it; in between it is too close to call (seasons
-   differ).  A lower bound can only lean met, an upper bound only not met.
-b. **Growth required against growth observed** (:attr:`LeanRule.REQUIRED_GROWTH`): the annual
-   growth still required from the last full-year figure to the goal by the deadline, against
-   the annual growth observed on the same indicator up to that figure (from the earliest
-   full-year figure since the year before the period began).  Following Statistics Canada's
-   progress measure for its Sustainable Development Goals indicators (ratio of the observed to
-   the required rate of change; "on track" at 95 % or more — *Progress Measurement for
-   Canada's Sustainable Development Goals*,
-   https://sdgcif-data-canada-oddcic-donnee.github.io/methodology), it leans met at a ratio of
-   :data:`ON_TRACK_RATIO` or more and not met below it.  Bounds are carried through: a lower
-   bound for the last figure makes the required growth an upper bound, so it can only lean met.
+a. **Part-year pace** (:attr:`LeanRule.PART_YEAR_PACE`), for a target on a level: the
+   deadline year's latest part-year figure (``coverage`` of whole months from January:
+   ``"Q1–Q3"``, ``"Jan–May"``, ``"H1"``) annualised by ``12 / months`` for a flow (output,
+   revenue, investment, production…), taken as it is for a rate or a share.  It leans met
+   when the pace reaches the goal, not met when it falls below :data:`ON_TRACK_RATIO` (95 %)
+   of it; in between it is too close to call (seasons differ).  A lower bound can only lean
+   met, an upper bound only not met.
+b. **Growth required against growth observed** (:attr:`LeanRule.REQUIRED_GROWTH`), for a
+   level to reach or pass (not a ceiling, not a growth rate): the annual growth still
+   required from the last full-year figure to the goal by the deadline, against the annual
+   growth observed on the same indicator up to that figure (from the earliest exact,
+   undisputed full-year figure since the year before the period began).  Following
+   Statistics Canada's progress measure for its Sustainable Development Goals indicators
+   (ratio of the observed to the required rate of change; "on track" at 95 % or more —
+   *Progress Measurement for Canada's Sustainable Development Goals*,
+   https://sdgcif-data-canada-oddcic-donnee.github.io/methodology), it leans met at a ratio
+   of :data:`ON_TRACK_RATIO` or more and not met below it.  Bounds are carried through: a
+   lower bound for the last figure makes the required growth an upper bound, so it can only
+   lean met.
 c. **Partial sums with bounds** (:attr:`LeanRule.PARTIAL_SUM`): for a cumulative target with
    years missing, the average the missing years would need, against the levels of the years
    known: it leans met when they would need no more than the lowest known year, not met when
@@ -96,7 +101,9 @@ c. **Partial sums with bounds** (:attr:`LeanRule.PARTIAL_SUM`): for a cumulative
 d. **Findings** (:attr:`LeanRule.FINDINGS`): a finding whose bearing is ``absent`` (what the
    target names went elsewhere or was not found) leans not met; one whose bearing is
    ``progress`` and that gives a figure in the target's unit leans met when that figure already
-   reaches the goal, not met when it misses it for the deadline year.
+   reaches the goal, not met when it misses it for the deadline year (never for a cumulative
+   target, of which it may be a part).  A finding's figure on another measure than the
+   target's says so in the lean.
 """
 
 import math
@@ -1032,18 +1039,12 @@ def _explain(j: _Judge, d: _Decision) -> tuple[str, str | None, list[_Caveat]]:
     if r == "compounded_several":
         why = f"several growth figures for {_years(d.years)}; they are not combined"
         return why, f"figures that settle {_years(d.years)}", said
-    if r == "compounded_reached":
+    if r in ("compounded_reached", "compounded_missed"):
         assert d.figure is not None
+        verb = "reaching" if r == "compounded_reached" else "missing"
         why = (
             f"growth compounded over {d.first}–{d.figure_year} gives ×{d.figure:.3g}, "
-            f"reaching ×{_num(q.value)}"
-        )
-        return why, None, said
-    if r == "compounded_missed":
-        assert d.figure is not None
-        why = (
-            f"growth compounded over {d.first}–{deadline} gives ×{d.figure:.3g}, "
-            f"missing ×{_num(q.value)}"
+            f"{verb} ×{_num(q.value)}"
         )
         return why, None, said
     assert r == "compounded_gap"

@@ -257,7 +257,13 @@ def _cmd_scorecard(args: argparse.Namespace) -> str:
     cols = ["target", "verdict", "figure", "year", "confidence", "why", "main caveat"]
     if args.all_documents or args.document:
         cols.append("document")
-    whose = "the plan's" if not (args.all_documents or args.document) else "these"
+    whose = (
+        "all documents'"
+        if args.all_documents
+        else "this document's"
+        if args.document
+        else "the plan's"
+    )
     return f"{verdicts.tally(rows, whose=whose)}\n\n{_emit(shown, 'table', cols)}"
 
 
