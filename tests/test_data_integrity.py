@@ -60,11 +60,11 @@ def test_counts() -> None:
     assert len(OBSERVATIONS) == 336
     assert Counter(o.basis.value for o in OBSERVATIONS.values()) == {"reported": 318, "derived": 18}
     assert len(PLAN.related_documents) == 29
-    assert len(PLAN.sources) == 283
+    assert len(PLAN.sources) == 285
     assert Counter(s.confidence.value for s in PLAN.sources) == {
         "primary": 35,
-        "secondary": 164,
-        "weak": 84,
+        "secondary": 165,
+        "weak": 85,
     }
     assert len(PLAN.conflicts) == 39
     assert len(PLAN.goals) == 17
