@@ -324,7 +324,8 @@ def test_status_counts_on_the_real_data() -> None:
     own = Counter(r.status for r in progress())
     assert own == {Status.MET: 4, Status.NO_DATA: 14}
     every = Counter(r.status for r in progress(all_documents=True))
-    assert every == {Status.MET: 16, Status.NOT_MET: 3, Status.NO_DATA: 80}
+    # 85: the five later promises added with the successors (2026–2030) are not yet due
+    assert every == {Status.MET: 16, Status.NOT_MET: 3, Status.NO_DATA: 85}
 
 
 def test_same_year_figures_that_disagree_settle_nothing() -> None:

@@ -53,18 +53,18 @@ def test_data_version() -> None:
 
 def test_counts() -> None:
     own = [t for t in PLAN.targets if t.document_id == PLAN.id]
-    assert len(PLAN.targets) == 99
+    assert len(PLAN.targets) == 104
     assert len(own) == 18
-    assert len(PLAN.targets) - len(own) == 81
+    assert len(PLAN.targets) - len(own) == 86
     assert len(PLAN.indicators) == 136
     assert len(OBSERVATIONS) == 336
     assert Counter(o.basis.value for o in OBSERVATIONS.values()) == {"reported": 318, "derived": 18}
-    assert len(PLAN.related_documents) == 28
-    assert len(PLAN.sources) == 280
+    assert len(PLAN.related_documents) == 29
+    assert len(PLAN.sources) == 285
     assert Counter(s.confidence.value for s in PLAN.sources) == {
         "primary": 35,
-        "secondary": 164,
-        "weak": 81,
+        "secondary": 165,
+        "weak": 85,
     }
     assert len(PLAN.conflicts) == 39
     assert len(PLAN.goals) == 17
@@ -81,7 +81,7 @@ def test_counts() -> None:
         "official_claim": 17,
         "evaluation": 6,
     }
-    assert len(PLAN.gaps) == 59
+    assert len(PLAN.gaps) == 73
 
 
 def test_ids_are_unique() -> None:
@@ -483,7 +483,7 @@ def test_relations() -> None:
         "sibling": 1,
         "related": 12,
         "revises": 1,
-        "succeeds": 3,
+        "succeeds": 4,
         "cites": 1,
         "context": 8,
     }

@@ -146,7 +146,7 @@ def every_record(plan: sp.Plan) -> list[object]:
         *plan.gaps,
         *sp.progress(all_documents=True),
         *sp.scorecard(all_documents=True),
-        sp.series("ind-software-revenue", partial=True),
+        sp.series("ind-gross-industrial-output", partial=True),
     ]
     return found
 

@@ -32,6 +32,31 @@ def test_sources_page_is_current() -> None:
     assert gen.PAGE.read_text(encoding="utf-8") == gen.render(), "run: python docs/gen_sources.py"
 
 
+def test_promised_next_page_is_current() -> None:
+    gen = load_script("gen_promised_next")
+    assert gen.PAGE.read_text(encoding="utf-8") == gen.render(), (
+        "run: python docs/gen_promised_next.py"
+    )
+
+
+def test_promised_next_page_answers_for_every_target_of_the_plan() -> None:
+    import shanghai_plan as sp
+
+    text = (DOCS / "promised-next.md").read_text(encoding="utf-8")
+    own = text.split("## Other documents' targets")[0]
+    for t in sp.targets():
+        (row,) = [line for line in own.splitlines() if f"`{t.id}`" in line.split(" | ")[0]]
+        nxt = sp.successors(t)
+        if nxt.status is sp.SuccessorStatus.FOUND:
+            assert all(f"`{s.target.id}`" in row for s in nxt.found), t.id
+            assert all(f", {s.stage};" in row for s in nxt.found), t.id
+        else:
+            assert nxt.status is sp.SuccessorStatus.NONE_FOUND, t.id
+            assert "**none found**" in row, t.id
+            assert all(f"(#{g.id})" in row and f"({g.id})=" in text for g in nxt.gaps), t.id
+        assert f"**{sp.progress(t).verdict}**" in row, t.id
+
+
 def test_data_dictionary_is_current() -> None:
     gen = load_script("gen_data_dictionary")
     assert gen.PAGE.read_text(encoding="utf-8") == gen.render(), (

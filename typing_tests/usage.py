@@ -239,3 +239,15 @@ def what_changed() -> list[tuple[str, sp.Status, sp.Status, str]]:
     assert sp.ChangeKind.ADDED in kinds
     first: sp.VerdictChange = releases[0].verdicts[0]
     return [(v.target_id, v.status_before, v.status_after, v.reason) for v in (first,)]
+
+
+# ------------------------------------------------------------ issue 23: what came next
+
+
+def promised_next(target_id: str) -> tuple[sp.SuccessorStatus, list[tuple[str, int | None, str]]]:
+    nxt: sp.Successors = sp.successors(target_id)
+    found: tuple[sp.Successor, ...] = nxt.found
+    later = [(s.target.statement, s.target.year, s.stage) for s in found]
+    searched: list[str] = [g.searched for g in nxt.gaps]
+    doc: sp.Document | sp.Plan = found[0].document if found else sp.load()
+    return nxt.status, [*later, (doc.id, None, " ".join(searched))]

@@ -133,6 +133,7 @@ if TYPE_CHECKING:
         TargetsRecord,
     )
     from .searching import SearchHit, search
+    from .succession import Successor, Successors, SuccessorStatus, successors
     from .timeseries import Series, SeriesPoint, series
     from .verdicts import Scorecard, ScorecardRow, scorecard, tally
 
@@ -273,6 +274,9 @@ __all__ = [
     "SourceKind",
     "SourcesRecord",
     "Status",
+    "Successor",
+    "SuccessorStatus",
+    "Successors",
     "Target",
     "TargetKind",
     "TargetsRecord",
@@ -311,6 +315,7 @@ __all__ = [
     "show",
     "source",
     "sources",
+    "successors",
     "tally",
     "target",
     "targets",
@@ -430,6 +435,10 @@ _HOME: dict[str, str] = {
     "TargetsRecord": "rows",
     "SearchHit": "searching",
     "search": "searching",
+    "Successor": "succession",
+    "SuccessorStatus": "succession",
+    "Successors": "succession",
+    "successors": "succession",
     "Series": "timeseries",
     "SeriesPoint": "timeseries",
     "series": "timeseries",

@@ -300,7 +300,8 @@ class Progress:
     alternatives: tuple["Progress", ...] = field(default=(), repr=False)
     """The verdicts on the target's other measures (``Target.alternative_indicator_ids``)."""
     gaps: tuple[Gap, ...] = field(default=(), repr=False)
-    """What the data records as not found about this target or its indicators."""
+    """What the data records as not found about this target's outcome or its indicators (a
+    later promise not found is :func:`~shanghai_plan.successors`' answer, not listed here)."""
     lean: Lean = Lean.NONE
     """Which way the evidence points when it does not settle the target (never counted as
     met or not met)."""
@@ -1495,7 +1496,11 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
         else None
     )
     gap_keys = (t.id, *((t.indicator_id,) if t.indicator_id else ()), *t.alternative_indicator_ids)
-    gaps = tuple(dict.fromkeys(g for k in gap_keys for g in idx.gaps_by_record.get(k, ())))
+    gaps = tuple(
+        dict.fromkeys(
+            g for k in gap_keys for g in idx.gaps_by_record.get(k, ()) if not g.no_successor
+        )
+    )
     alternatives = tuple(
         _lean(_Judge(t, alt, plan, tolerance).assess(), alt, plan, tolerance, findings=False)
         for alt in (indicator(i, plan=plan) for i in t.alternative_indicator_ids)

@@ -618,6 +618,15 @@ class Target:
     """Why ``indicator_id`` is the measure the target is judged on."""
     notes: str | None = field(default=None, repr=False)
     """Caveats: how the deadline was read, doubts about the wording."""
+    continues: tuple[str, ...] = field(default=(), repr=False)
+    """Ids of earlier targets (with earlier deadlines) that this later promise continues:
+    what was promised next on the same scope (the same industry or quantity; it may be
+    counted another way, and ``notes`` then says so).  A promise on a changed scope
+    (whole-economy instead of industrial labour productivity, say) never continues the old
+    one; a gap with ``no_successor`` names it instead."""
+    draft: bool = field(default=False, repr=False)
+    """True when the wording was read only in a draft (a text tabled for adoption) and not
+    re-read in the adopted text, so the adopted figure may differ."""
     citations: tuple[Citation, ...] = field(repr=False)
     """Where this fact comes from: at least one source id with a locator."""
 
@@ -877,6 +886,10 @@ class Gap:
     """What figure or finding would settle it."""
     checked: tuple[Citation, ...] = field(default=(), repr=False)
     """Sources that were read and do not give it (source id and the part read)."""
+    no_successor: bool = field(default=False, repr=False)
+    """True when what is missing is a later promise: no target continuing the targets in
+    ``record_ids`` was found in the documents searched (``successors()`` reports it as
+    none found)."""
 
 
 # ------------------------------------------------------------------------ plan

@@ -61,6 +61,8 @@ class TargetsRecord(TypedDict):
     alternative_indicator_ids: str | None
     measure_note: str | None
     notes: str | None
+    continues: str | None
+    draft: bool
     source_ids: str | None
     citations: str | None
 
@@ -203,6 +205,7 @@ class GapsRecord(TypedDict):
     searched: str
     would_settle: str | None
     checked: str | None
+    no_successor: bool
 
 
 class GoalsRecord(TypedDict):

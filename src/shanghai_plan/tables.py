@@ -475,6 +475,8 @@ TABLES: tuple[Table, ...] = (
             ),
             of(_T, "measure_note"),
             of(_T, "notes"),
+            of(_T, "continues", references=_TARGET, item="earlier_target_id"),
+            of(_T, "draft"),
             *_cites(lambda t: t.citations),
         ),
     ),
@@ -771,6 +773,7 @@ TABLES: tuple[Table, ...] = (
                 'joined with " | ".',
                 lambda g: " | ".join(f"{c.source_id}: {c.locator}" for c in g.checked) or None,
             ),
+            of(model.Gap, "no_successor"),
         ),
     ),
     Table(
