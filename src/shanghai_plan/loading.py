@@ -42,6 +42,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from ._args import check_path
 from .errors import DataProblem, PlanDataError
 from .model import Plan
 
@@ -77,7 +78,7 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int = DEFAULT
     """
     if path is None:
         return _load_bundled()
-    with open(path, "rb") as fh:
+    with open(check_path(path, "path"), "rb") as fh:  # an int is not a file descriptor here
         # One byte more than allowed is enough to tell that the file is too big.
         data = _read_at_most(fh, max_bytes + 1)
     return loads(data, source=os.fspath(path), max_bytes=max_bytes)
