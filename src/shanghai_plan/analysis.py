@@ -63,7 +63,21 @@ the baseline included, and are ordered so that the one that matters most comes f
 3. the notes of the records it rests on (scope, revisions), and growth not measured;
 4. what the deadline year shows when the verdict rests on an earlier year;
 5. part-year figures and the pace they point to;
-6. figures after the deadline, findings that agree, related findings.
+6. figures and findings after the deadline;
+7. context: findings that agree, related findings ("see also …").  Context is listed but is
+   never the main caveat.
+
+:attr:`Progress.main_caveat` is the first caveat that is not context, in one line: its first
+sentence, at most :data:`MAIN_CAVEAT_WIDTH` (160) characters (cut at a word with "…" beyond).
+``caveats`` keeps every text in full.
+
+**A contradicted claim is weak.** A verdict that rests on findings giving a figure on a
+measure that is not stated (the target's indicator is an industry scale, 规模, which no source
+defines, or the finding does not give its figure on the target's indicator) is a claim, not a
+figure.  When a stated measure of the same target (one of ``alternatives``) is settled the
+other way or leans the other way, the verdict's ``confidence`` is ``weak`` whatever its
+sources, and that contradiction is its main caveat.  Otherwise the claim keeps its sources'
+confidence.
 
 **Leans.** A target the evidence does not settle (``NO_DATA``) may still *lean* one way:
 :attr:`Progress.lean` is :attr:`Lean.LEANS_MET` or :attr:`Lean.LEANS_NOT_MET`, never counted as
@@ -107,6 +121,7 @@ d. **Findings** (:attr:`LeanRule.FINDINGS`): a finding whose bearing is ``absent
 """
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, overload
 
@@ -293,7 +308,14 @@ class Progress:
     caveats: tuple[str, ...] = field(default=(), repr=False)
     """What a reader should know, the one that matters most first (see the module docstring):
     disputed and noted records the verdict rests on (the baseline included), findings that
-    disagree, what the deadline year shows, partial-year and after-deadline figures."""
+    disagree, what the deadline year shows, partial-year and after-deadline figures, then
+    context (findings that agree, related findings: "see also …")."""
+    main_caveat: str | None = field(default=None, repr=False)
+    """The caveat that matters most, in one line (at most :data:`MAIN_CAVEAT_WIDTH`
+    characters): the first sentence of the first of ``caveats`` that is not context, cut at
+    a word with "…" if it is still longer.  ``None`` when every caveat is context (an unsettled
+    target then shows what is ``missing`` and ``lean_note``).  What a table shows; the full
+    text is in ``caveats``."""
     missing: str | None = field(default=None, repr=False)
     """What figure or finding would settle the target (for statuses other than met / not met,
     and for a verdict that rests on an earlier year)."""
@@ -312,13 +334,6 @@ class Progress:
     lean_note: str | None = field(default=None, repr=False)
     """How the lean was reached, or — for a target not settled without a lean — why it cannot
     lean (``None`` for a settled target)."""
-
-    @property
-    def main_caveat(self) -> str | None:
-        """The caveat that matters most (the first of ``caveats``; ``None`` when there are
-        none): what a table shows in one line.  The ordering rule is in the module
-        docstring."""
-        return self.caveats[0] if self.caveats else None
 
     @property
     def verdict(self) -> str:
@@ -470,15 +485,37 @@ def _weakest(
     return _CONFIDENCE_RANK[max(ranks)] if ranks else None
 
 
-# Caveat ranks, the one that matters most first (the module docstring's list).
-_DISPUTED, _AGAINST, _NOTED, _DEADLINE_YEAR, _PART_YEAR, _CONTEXT = range(6)
+# Caveat ranks, the one that matters most first (the module docstring's list); context
+# (findings that agree, related findings) is listed last and is never the main caveat.
+_DISPUTED, _AGAINST, _NOTED, _DEADLINE_YEAR, _PART_YEAR, _LATE, _CONTEXT = range(7)
 _Caveat = tuple[int, str]
 _Verdict = tuple["Progress", list[_Caveat]]
 
+MAIN_CAVEAT_WIDTH = 160
+"""The longest :attr:`Progress.main_caveat`: one line of a table."""
 
-def _ordered(caveats: Iterable[_Caveat]) -> tuple[str, ...]:
-    """The caveats' texts, most important first (stable within a rank), each once."""
-    return tuple(dict.fromkeys(text for _, text in sorted(caveats, key=lambda c: c[0])))
+_SENTENCE = re.compile(r"(?<=[^.\s]{3}[.?!])\s")
+"""The end of a sentence (not of an abbreviation such as "e.g." or "No.")."""
+
+
+def _one_line(text: str) -> str:
+    """A caveat in one line: its first sentence, cut at a word before
+    :data:`MAIN_CAVEAT_WIDTH` characters (with "…") when it is longer."""
+    first = _SENTENCE.split(text, maxsplit=1)[0]
+    if len(first) <= MAIN_CAVEAT_WIDTH:
+        return first
+    return first[: MAIN_CAVEAT_WIDTH - 1].rsplit(" ", 1)[0].rstrip(" ,;:—") + "…"
+
+
+def _caveat_fields(caveats: Iterable[_Caveat]) -> dict[str, Any]:
+    """``caveats`` (every text, most important first, stable within a rank, each once) and
+    ``main_caveat`` (the first that is not context, in one line) for a :class:`Progress`."""
+    ranked = sorted(caveats, key=lambda c: c[0])
+    main = next((text for rank, text in ranked if rank < _CONTEXT), None)
+    return {
+        "caveats": tuple(dict.fromkeys(text for _, text in ranked)),
+        "main_caveat": None if main is None else _one_line(main),
+    }
 
 
 def _years(years: Iterable[int]) -> str:
@@ -585,7 +622,7 @@ class _Judge:
         for year, figs in _by_year(late).items():
             self.caveats.append(
                 (
-                    _CONTEXT,
+                    _LATE,
                     f"{year} figure ({self.show(figs)}) comes after the {self.deadline} deadline "
                     "and does not count",
                 )
@@ -637,7 +674,7 @@ class _Judge:
             rests_on=rests,
             confidence=_weakest(rests, self.sources),
             explanation=why,
-            caveats=_ordered(ranked),
+            **_caveat_fields(ranked),
             missing=missing,
         )
         return made, ranked
@@ -1341,7 +1378,7 @@ def _lean(
     ordered here, once the records a lean rests on have added theirs."""
     p, ranked = verdict
     if p.status is not Status.NO_DATA:
-        return attrs.evolve(p, caveats=_ordered(ranked))
+        return attrs.evolve(p, **_caveat_fields(ranked))
     t = p.target
     deadline = _deadline(t, plan)
     cases: list[_Case] = []
@@ -1380,7 +1417,7 @@ def _lean(
         ]
         return attrs.evolve(
             p,
-            caveats=_ordered(ranked),
+            **_caveat_fields(ranked),
             lean=lean,
             lean_rule=chosen[0].rule,
             lean_rests_on=records,
@@ -1392,7 +1429,7 @@ def _lean(
         why = "no rule points either way: " + "; ".join(c.text for c in cases)
     else:
         why = _why_no_lean(p, ind, deadline, findings)
-    return attrs.evolve(p, caveats=_ordered(ranked), lean_note=why)
+    return attrs.evolve(p, **_caveat_fields(ranked), lean_note=why)
 
 
 def _why_no_lean(p: "Progress", ind: Indicator | None, deadline: int, findings: bool) -> str:
@@ -1442,7 +1479,7 @@ def _findings_verdict(
         if f.bearing is Bearing.MET and f.year is not None and f.year > deadline:
             caveats.append(
                 (
-                    _CONTEXT,
+                    _LATE,
                     f"{_label(f, plan)} says reached for {f.year}, after the {deadline} "
                     "deadline: it does not count",
                 )
@@ -1483,6 +1520,41 @@ def _claim_caveats(chosen: Iterable[Finding], ind: Indicator | None, plan: Plan)
             )
         if f.notes:
             out.append((_NOTED, f"{_label(f, plan)}: {f.notes}"))
+    return out
+
+
+def _contradicted(
+    chosen: Iterable[Finding],
+    ind: Indicator | None,
+    status: Status,
+    alternatives: Iterable[Progress],
+    plan: Plan,
+) -> list[_Caveat]:
+    """The module's contradicted-claim rule: when the findings a verdict rests on give a
+    figure on a measure that is not stated and a stated measure of the target is settled or
+    leans the other way, one caveat per such measure (the verdict is then weak)."""
+    unstated = any(
+        f.quantity is not None
+        and (ind is None or ind.id not in f.indicator_ids or ind.measure is Measure.INDUSTRY_SCALE)
+        for f in chosen
+    )
+    if not unstated:
+        return []
+    other = Status.NOT_MET if status is Status.MET else Status.MET
+    lean = Lean.LEANS_NOT_MET if status is Status.MET else Lean.LEANS_MET
+    out: list[_Caveat] = []
+    for a in alternatives:
+        if a.measure is None or not (a.status is other or a.lean is lean):
+            continue
+        shown = (
+            f" was {amount(a.figure, a.unit)} in {a.figure_year}"
+            if a.figure is not None and a.figure_year is not None
+            else ""
+        )
+        goal = f" against {amount(a.goal, a.unit)}" if a.goal is not None and shown else ""
+        name = indicator(a.measure, plan=plan).name_en
+        said = f"{name}{shown}{goal} ({a.verdict})"
+        out.append((_DISPUTED, f"a claim on an unstated measure, against a stated one: {said}"))
     return out
 
 
@@ -1540,7 +1612,7 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
             if (f.bearing is Bearing.MET) != (fig.status is Status.MET)
         ]
         ranked = [*fig_caveats, *caveats, *agreeing, *contrary, *also]
-        return attrs.evolve(fig, caveats=_ordered(ranked), **common)
+        return attrs.evolve(fig, **_caveat_fields(ranked), **common)
     if status is not None:
         lead = chosen[0]
         figures: list[_Caveat] = []
@@ -1548,7 +1620,8 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
             verb = "agree, on weaker sources" if stronger else "do not settle it"
             rank = _CONTEXT if stronger else _NOTED
             figures = [(rank, f"figures ({fig.measure}) {verb}: {fig.explanation}"), *fig_caveats]
-        ranked = [*_claim_caveats(chosen, ind, plan), *figures, *caveats, *also]
+        contradicted = _contradicted(chosen, ind, status, alternatives, plan)
+        ranked = [*contradicted, *_claim_caveats(chosen, ind, plan), *figures, *caveats, *also]
         return Progress(
             target=t,
             target_id=t.id,
@@ -1563,9 +1636,9 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
             baseline=fig.baseline if fig is not None else None,
             latest=fig.latest if fig is not None else None,
             findings=chosen,
-            confidence=_weakest(chosen, idx.source_by_id),
+            confidence=Confidence.WEAK if contradicted else _weakest(chosen, idx.source_by_id),
             explanation=f"{_label(lead, plan)}: {lead.statement}",
-            caveats=_ordered(ranked),
+            **_caveat_fields(ranked),
             **common,
         )
     # nothing settles it: say why, then which way it leans

@@ -114,7 +114,7 @@ def _wrap_items(head: str, items: Sequence[str], width: int = SCREEN_WIDTH) -> l
 
 def outcome_line(plan: Plan) -> str:
     """The scorecard in one line, qualified (:func:`~shanghai_plan.tally`): "Of the plan's
-    18 targets: 5 met (1 of them on weak sources only), …"."""
+    18 targets: 5 met (1 of them on weak evidence), …"."""
     return verdicts.tally(verdicts.scorecard(plan=plan))
 
 

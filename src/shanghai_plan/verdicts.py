@@ -107,7 +107,8 @@ class Scorecard(tuple[ScorecardRow, ...]):
 
 def tally(rows: Iterable[ScorecardRow], *, whose: str = "the plan's") -> str:
     """The headline answer, qualified — the one text every view shows: settled verdicts split
-    by confidence, the rest by lean.
+    by confidence (weak evidence: weak sources only, or a contradicted claim — see
+    :mod:`shanghai_plan.analysis`), the rest by lean.
 
     >>> import shanghai_plan as sp
     >>> sp.tally(sp.scorecard()).startswith("Of the plan's 18 targets: ")
@@ -119,7 +120,7 @@ def tally(rows: Iterable[ScorecardRow], *, whose: str = "the plan's") -> str:
     parts = []
     for s in (Status.MET, Status.NOT_MET, Status.ON_TRACK, Status.OFF_TRACK):
         if status[s] or s in (Status.MET, Status.NOT_MET):
-            only = f" ({weak[s]} of them on weak sources only)" if weak[s] else ""
+            only = f" ({weak[s]} of them on weak evidence)" if weak[s] else ""
             parts.append(f"{status[s]} {verdict_text(s)}{only}")
     open_rows = [r for r in rows if r.status is Status.NO_DATA]
     lean = Counter(r.lean for r in open_rows)
