@@ -360,6 +360,22 @@ def test_a_multiple_measured_by_growth_rates_is_compounded() -> None:
     assert alt.explanation.startswith("growth figures for 2020 are missing")
 
 
+def test_a_multiple_is_not_compounded_through_a_collapse() -> None:
+    # issue 22 (D4): −120 % in 2020 leaves less than nothing to compound from
+    growth = _plan(
+        [(2019, 100.0)],
+        value=2,
+        unit="multiple",
+        baseline_year=2019,
+        alternatives={"g": [(2020, -120.0), (2021, 10.0), (2022, 10.0), (2023, 10.0),
+                            (2024, 10.0), (2025, 10.0)]},
+        alternative_measure="growth_rate",
+    )  # fmt: skip
+    [alt] = _one(growth).alternatives
+    assert (alt.status, alt.figure) == (Status.NO_DATA, None)
+    assert alt.missing == "growth figures above −100 % for 2020"
+
+
 # -------------------------------------------------------------------- gaps and rows
 
 

@@ -27,7 +27,8 @@ Rules (documented, and tested on hand-computed cases):
   otherwise the latest full-year figure from before the document's period.  A ``multiple``
   goal is that multiple of the baseline.  ``cumulative`` targets are compared with the sum of
   the full-year figures from ``start_year`` to the deadline; ``per_year`` targets with their
-  average (compound for growth rates).
+  average (compound for growth rates).  A growth rate of −100 % or less makes compounding
+  meaningless: no compound figure is made, the target is not settled, and a caveat says why.
 * **Comparators**: ``at_least`` ≥, ``more_than`` >, ``at_most`` ≤, ``less_than`` <; ``about``
   and ``exactly`` count as met within ``tolerance`` (default 5 %, 0.5 % for ``exactly``) or
   beyond the goal in the direction it points.  A bound (``> 480 bn``, ``< 20.55 %``) settles
@@ -128,7 +129,7 @@ from typing import Any, Literal, overload
 import attrs
 from attrs import field, frozen
 
-from ._args import check_bool, check_plan, check_str, check_tolerance
+from ._args import check_bool, check_bundled, check_plan, check_str, check_tolerance
 from ._format import amount, number
 from ._format import figure as _fmt_figure
 from ._index import index_for
@@ -413,6 +414,12 @@ def _shown(same_year: Iterable[Observation], unit: Unit | None = None) -> str:
     return " and ".join(shown)
 
 
+def _collapse(growth: Iterable[Observation]) -> tuple[int, ...]:
+    """The years whose growth rate is −100 % or less: compounding through them is meaningless
+    (nothing is left, or less than nothing), so no compound figure is made."""
+    return tuple(sorted({o.year for o in growth if o.value <= -100}))
+
+
 def _mean(values: list[float], *, compound: bool) -> float:
     if compound:  # growth rates in percent: the constant rate giving the same total growth
         total = math.prod(1 + v / 100 for v in values)
@@ -565,6 +572,7 @@ _Reason = Literal[
     "compounded_reached",
     "compounded_missed",
     "compounded_gap",
+    "collapse",  # a growth rate of −100 % or less: nothing to compound
 ]
 
 
@@ -852,6 +860,13 @@ class _Judge:
         counted = [_one_figure(figs) for figs in years.values()]
         values = [o.value for o in counted if o is not None]
         have = tuple(years)
+        if t.aggregation is Aggregation.PER_YEAR and self.ind.measure is Measure.GROWTH_RATE:
+            collapse = _collapse(counted_all)
+            if collapse:
+                return _Decision(
+                    status=Status.NO_DATA, reason="collapse", goal=goal, rests_on=counted_all,
+                    years=collapse, first=first,
+                )  # fmt: skip
         upward = q.comparator not in (Comparator.AT_MOST, Comparator.LESS_THAN)
         if t.aggregation is Aggregation.CUMULATIVE:
             figure = sum(values)
@@ -928,6 +943,9 @@ class _Judge:
             return _Decision(
                 status=Status.NO_DATA, reason="compounded_several", years=doubled, **kw
             )
+        collapse = _collapse(used)
+        if collapse:
+            return _Decision(status=Status.NO_DATA, reason="collapse", years=collapse, **kw)
         multiple = 1.0
         reached: int | None = None
         for y in span:
@@ -1082,6 +1100,16 @@ def _explain(j: _Judge, d: _Decision) -> tuple[str, str | None, list[_Caveat]]:
             f"{verb} ×{_num(q.value)}"
         )
         return why, None, said
+    if r == "collapse":
+        said.append(
+            (
+                _NOTED,
+                f"growth of −100 % or less in {_years(d.years)}: compounding through it is "
+                "meaningless, so there is no compound figure",
+            )
+        )
+        why = f"growth of −100 % or less in {_years(d.years)}: no compound figure"
+        return why, f"growth figures above −100 % for {_years(d.years)}", said
     assert r == "compounded_gap"
     why = (
         f"growth figures for {_years(d.years)} are missing: a multiple of the {d.base_year} "
@@ -1717,6 +1745,8 @@ def progress(
     if document is not None:
         check_str(document, "document")
     p = check_plan(plan) or load()  # the bundled plan unless one is given
+    if plan is None and isinstance(target_or_id, Target):
+        check_bundled(target_or_id, p, "target_or_id")
     memo = index_for(p).memo  # results are immutable, so they are kept per plan
     if target_or_id is not None:
         t = target_or_id if isinstance(target_or_id, Target) else target(target_or_id, plan=p)

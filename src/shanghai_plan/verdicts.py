@@ -5,12 +5,13 @@
 The judgement itself lives in :mod:`shanghai_plan.analysis`.
 """
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 
 from attrs import field, frozen
 
-from ._args import check_bool, check_plan
+from ._args import check_bool, check_plan, check_str, check_tolerance
 from ._index import index_for
 from .analysis import (
     DEFAULT_TOLERANCE,
@@ -189,6 +190,10 @@ def scorecard(
     """
     p = check_plan(plan) or load()  # the bundled plan unless one is given
     check_bool(all_documents, "all_documents")  # before the memo: 1 == True as a key
+    if document is not None:  # before the memo key: a list would be unhashable
+        check_str(document, "document")
+    if not (tolerance.__class__ is float and 0 <= tolerance < math.inf):
+        tolerance = check_tolerance(tolerance)
     memo = index_for(p).memo
     key = ("scorecard", document, all_documents, tolerance)
     found = memo.get(key)
