@@ -157,6 +157,7 @@ from .model import (
 from .queries import indicator, target, targets
 
 __all__ = [
+    "MAIN_CAVEAT_WIDTH",
     "ON_TRACK_RATIO",
     "EvidenceKind",
     "Lean",

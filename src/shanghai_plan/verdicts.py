@@ -70,13 +70,15 @@ class ScorecardRow:
     why: str = field(default="", repr=False)
     """The reason, in one line."""
     main_caveat: str | None = field(default=None, repr=False)
-    """The caveat that matters most, in one line (the first of ``caveats``)."""
+    """The caveat that matters most, in one line: the first sentence of the first of
+    ``caveats`` that is not context, at most 160 characters (``None`` when there is none)."""
     lean_rule: LeanRule | None = None
     """The rule the lean follows (``None`` without a lean)."""
     lean_note: str | None = field(default=None, repr=False)
     """How the lean was reached, or why a target not settled cannot lean."""
     caveats: tuple[str, ...] = field(default=(), repr=False)
-    """What a reader should know (partial years, later figures, disagreeing findings)."""
+    """What a reader should know, in full, the one that matters most first (disputed and noted
+    records, disagreeing findings, partial years, later figures, then context)."""
     missing: str | None = field(default=None, repr=False)
     """What figure or finding would settle it (or confirm a verdict resting on an earlier
     year)."""
