@@ -292,7 +292,7 @@ def test_confidence_is_the_weakest_record_each_as_strong_as_its_best_source() ->
         per_record = [
             min(order.index(sp.source(c).confidence) for c in x.citations) for x in records
         ]
-        if r.main_caveat and r.main_caveat.startswith("a claim on an unstated measure, against"):
+        if r.main_caveat and r.main_caveat.startswith("a claim on an unstated measure:"):
             assert r.confidence is sp.Confidence.WEAK, r.target_id  # a contradicted claim
             continue
         assert r.confidence is order[max(per_record)], r.target_id

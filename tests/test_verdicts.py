@@ -1007,8 +1007,8 @@ def test_a_claim_on_an_unstated_measure_that_a_stated_one_contradicts_is_weak() 
     assert (p.status, p.evidence) == (Status.MET, EvidenceKind.OFFICIAL_CLAIM)
     assert p.confidence is sp.Confidence.WEAK  # its source is primary
     assert p.main_caveat == (
-        "a claim on an unstated measure, against a stated one: Widgets by alt was 150 yuan in "
-        "2025 against 200 yuan (not met)"
+        "a claim on an unstated measure: Widgets by alt is not met (150 yuan in 2025 against "
+        "200 yuan)"
     )
     assert p.caveats[0] == p.main_caveat
     assert sp.tally(sp.scorecard(plan=_claim_plan(150.0))) == (

@@ -1575,15 +1575,15 @@ def _contradicted(
     for a in alternatives:
         if a.measure is None or not (a.status is other or a.lean is lean):
             continue
+        verb = _LEAN_WORDS[a.lean.value] if a.lean is lean else f"is {a.verdict}"
         shown = (
-            f" was {amount(a.figure, a.unit)} in {a.figure_year}"
+            f" ({amount(a.figure, a.unit)} in {a.figure_year}"
+            + (f" against {amount(a.goal, a.unit)})" if a.goal is not None else ")")
             if a.figure is not None and a.figure_year is not None
             else ""
         )
-        goal = f" against {amount(a.goal, a.unit)}" if a.goal is not None and shown else ""
         name = indicator(a.measure, plan=plan).name_en
-        said = f"{name}{shown}{goal} ({a.verdict})"
-        out.append((_DISPUTED, f"a claim on an unstated measure, against a stated one: {said}"))
+        out.append((_DISPUTED, f"a claim on an unstated measure: {name} {verb}{shown}"))
     return out
 
 
