@@ -292,6 +292,9 @@ def test_confidence_is_the_weakest_record_each_as_strong_as_its_best_source() ->
         per_record = [
             min(order.index(sp.source(c).confidence) for c in x.citations) for x in records
         ]
+        if r.main_caveat and r.main_caveat.startswith("a claim on an unstated measure:"):
+            assert r.confidence is sp.Confidence.WEAK, r.target_id  # a contradicted claim
+            continue
         assert r.confidence is order[max(per_record)], r.target_id
     nev = progress("tgt-nev-output-1-2m")
     assert nev.status is Status.MET
@@ -352,3 +355,73 @@ def test_baseline_prefers_an_exact_figure() -> None:
     p = one(plan)
     assert p.baseline is not None
     assert p.baseline.id == "o1"  # 3,705.3 exactly, not "about 3.7 thousand"
+
+
+# ------------------------------------------------------------ issue 22: analysis defects
+
+
+def _collapsing_plan() -> tuple[sp.Plan, str]:
+    # the reliability probe's D4: a growth rate of −150 % in a valid user plan
+    with open("tests/malformed/base.json", encoding="utf-8") as f:
+        d = json.load(f)
+    ind = d["indicators"][1]
+    ind["measure"] = "growth_rate"
+    ind["observations"] = [
+        dict(ind["observations"][0], id="g1", year=2021, value=-150),
+        dict(ind["observations"][0], id="g2", year=2022, value=10),
+    ]
+    d["targets"][2].update(aggregation="per_year", start_year=2021, year=2022)
+    return sp.loads(json.dumps(d)), d["targets"][2]["id"]
+
+
+def test_growth_below_minus_100_percent_gives_no_compound_figure_and_no_crash() -> None:
+    plan, tid = _collapsing_plan()
+    p = progress(tid, plan=plan)
+    assert p.status is Status.NO_DATA  # was: ValueError("math domain error")
+    assert p.figure is None
+    assert p.explanation == "growth of −100 % or less in 2021: no compound figure"
+    assert p.main_caveat is not None
+    assert p.main_caveat.startswith("growth of −100 % or less in 2021: compounding")
+    assert len(sp.scorecard(all_documents=True, plan=plan)) == len(plan.targets)
+    assert "no compound figure" in sp.to_csv("progress", plan=plan)
+    assert plan._repr_html_()
+
+
+def test_a_users_target_without_its_plan_is_refused() -> None:
+    # A8: judged on the bundled figures it was a wrong "met"
+    user = sp.load("tests/malformed/base.json")
+    for t in user.targets:
+        with pytest.raises(ValueError, match=r"^target_or_id '.*' is not a record of the bundled"):
+            progress(t)
+        assert progress(t, plan=user).target is t
+    with pytest.raises(ValueError, match="plan="):
+        sp.series(user.indicators[0])
+    own = sp.targets()[0]
+    import attrs
+
+    assert progress(attrs.evolve(own)) is progress(own)  # an equal record is the plan's own
+
+
+@pytest.mark.parametrize(
+    ("kw", "name"), [({"document": ["x"]}, "document"), ({"tolerance": [1]}, "tolerance")]
+)
+def test_unhashable_scorecard_arguments_name_the_parameter(
+    kw: dict[str, object], name: str
+) -> None:
+    with pytest.raises(TypeError, match=f"^{name} must be"):
+        sp.scorecard(**kw)  # type: ignore[arg-type]
+
+
+def test_the_memo_is_bounded() -> None:
+    # D8: every distinct tolerance (a dashboard's slider) or query used to stay for good
+    from shanghai_plan._index import MEMO_SIZE, index_for
+
+    plan = with_target([(2020, 100.0), (2025, 210.0)], value=200.0)
+    memo = index_for(plan).memo
+    for i in range(MEMO_SIZE + 50):
+        sp.scorecard(tolerance=0.02 + i * 1e-7, plan=plan)
+    assert len(memo) <= MEMO_SIZE
+    first = sp.scorecard(plan=plan)
+    assert sp.scorecard(plan=plan) is first  # still kept while recently used
+    sp.search("x" * 1000, plan=plan)
+    assert ("search", "x" * 1000) not in memo._entries  # a long query is not kept

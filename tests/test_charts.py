@@ -145,3 +145,15 @@ def test_import_does_not_load_matplotlib_or_pandas() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_ax_must_be_axes_and_a_users_target_needs_its_plan() -> None:
+    # issue 22 (A7, A8): named errors, never an AttributeError or a chart of bundled figures
+    t = CHARTED[0]
+    with pytest.raises(TypeError, match=r"^ax must be a matplotlib Axes or None, not int"):
+        sp.plot(t, ax=5)  # type: ignore[arg-type]
+    import attrs
+
+    mine = attrs.evolve(t, statement="Someone else's target.")
+    with pytest.raises(ValueError, match=r"not a record of the bundled plan.*plan="):
+        sp.plot(mine)

@@ -123,7 +123,11 @@ def test_a_verdict_names_status_confidence_evidence_and_its_sources() -> None:
     assert first.startswith("Verdict on target tgt-nev-output-1-2m (")
     assert ": met, confidence secondary." in first
     assert "obs-nev-production-2024 (" in first
-    assert f" Main caveat: {r.main_caveat.removesuffix('.')}." in first  # type: ignore[union-attr]
+    # the one-line main caveat ends its own sentence: no "?." or "…."
+    assert (
+        " Main caveat: sources disagree — NEV output in 2024: a sharp rise, or below 2023? "
+        in first
+    )
     urls = {SOURCES[c.source_id].url for o in r.rests_on for c in o.citations}
     assert urls
     assert all(u in text for u in urls)

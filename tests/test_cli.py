@@ -57,16 +57,28 @@ def test_summary_fits_one_screen_and_ends_with_the_qualified_outcome() -> None:
 
 
 def test_scorecard_command_every_format() -> None:
+    from shanghai_plan.cli import _width
+
     rows = sp.scorecard()
-    head, _, *table = ok("scorecard").splitlines()
-    assert head == sp.tally(rows)  # the qualified answer first
-    assert table[0].split() == [
-        "target", "verdict", "figure", "year", "confidence", "why", "main", "caveat",
-    ]  # fmt: skip
-    assert [line.split()[0] for line in table[2:]] == [r.target_id for r in rows]
-    for line, r in zip(table[2:], rows, strict=True):
-        assert f" {r.verdict} " in line  # "not settled — leans met": the lean on every row
-        assert (r.main_caveat or "")[:20] in line
+    text = ok("scorecard").rstrip("\n")
+    assert max(_width(line) for line in text.splitlines()) <= 100  # piped: 100 columns
+    tally, table = text.split("\n\n", 1)
+    assert " ".join(tally.split()) == sp.tally(rows)  # the qualified answer first, wrapped
+    head, _, *lines = table.splitlines()
+    assert head.split() == ["target", "verdict", "(confidence)", "figure"]
+    starts = [line for line in lines if not line.startswith(" ")]
+    assert [line.split()[0] for line in starts] == [r.target_id for r in rows]
+    blocks = table.split("\n" + "tgt-")[1:]  # one block per target: its line, then under it
+    for block, r in zip(blocks, rows, strict=True):
+        flat = " ".join(block.split())
+        first = block.splitlines()[0]
+        assert f" {r.verdict}" in first  # "not settled — leans met": the lean on every row
+        assert (f"({r.confidence})" in first) is (r.confidence is not None)
+        assert f"why: {' '.join(r.why.split())}" in flat  # wrapped, never clipped
+        if r.main_caveat is not None:
+            assert f"main caveat: {' '.join(r.main_caveat.split())}" in flat
+        elif r.missing:
+            assert f"missing: {' '.join(r.missing.split())}" in flat
     data = json.loads(ok("scorecard", "--format", "json"))
     assert [d["target_id"] for d in data] == [r.target_id for r in rows]
     assert {d["document_id"] for d in data} == {sp.load().id}
@@ -82,11 +94,11 @@ def test_scorecard_command_every_format() -> None:
     every = list(csv.DictReader(io.StringIO(ok("scorecard", "--all-documents", "--format", "csv"))))
     assert len(every) == len(sp.scorecard(all_documents=True))
     doc = "doc-sh-am-action-2023-2025"
-    head, _, *other = ok("scorecard", "--document", doc).splitlines()
-    assert head == sp.tally(sp.scorecard(document=doc), whose="this document's")
-    assert other[0].split()[-1] == "document"
-    assert len(other) == 2 + len(sp.scorecard(document=doc))
-    assert all(line.rstrip().endswith(doc) for line in other[2:])
+    tally, table = ok("scorecard", "--document", doc).rstrip("\n").split("\n\n", 1)
+    assert " ".join(tally.split()) == sp.tally(sp.scorecard(document=doc), whose="this document's")
+    assert table.count(f"    document: {doc}\n") + table.endswith(doc) == len(
+        sp.scorecard(document=doc)
+    )
 
 
 def test_version_names_code_and_data() -> None:

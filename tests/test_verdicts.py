@@ -360,6 +360,22 @@ def test_a_multiple_measured_by_growth_rates_is_compounded() -> None:
     assert alt.explanation.startswith("growth figures for 2020 are missing")
 
 
+def test_a_multiple_is_not_compounded_through_a_collapse() -> None:
+    # issue 22 (D4): −120 % in 2020 leaves less than nothing to compound from
+    growth = _plan(
+        [(2019, 100.0)],
+        value=2,
+        unit="multiple",
+        baseline_year=2019,
+        alternatives={"g": [(2020, -120.0), (2021, 10.0), (2022, 10.0), (2023, 10.0),
+                            (2024, 10.0), (2025, 10.0)]},
+        alternative_measure="growth_rate",
+    )  # fmt: skip
+    [alt] = _one(growth).alternatives
+    assert (alt.status, alt.figure) == (Status.NO_DATA, None)
+    assert alt.missing == "growth figures above −100 % for 2020"
+
+
 # -------------------------------------------------------------------- gaps and rows
 
 
@@ -489,7 +505,7 @@ SCORECARD = [
         "none",
         None,
         "official_claim",
-        "secondary",
+        "weak",  # the contradicted-claim rule: output value leans not met
         2024,
         ("find-auto-cluster-scale-2024",),
         (),
@@ -629,7 +645,7 @@ def test_a_deciding_figures_notes_and_conflicts_are_caveats_and_lead() -> None:
         "the 2025 figure: Counted on a new scope.",
         "growth is not measured: the 2025 figure is disputed",
     )
-    assert p.main_caveat == p.caveats[0]  # what a table shows in one line
+    assert p.main_caveat == "sources disagree — Which scope?"  # its first sentence: one line
     assert p.explanation == "210 yuan in 2025 reaches 200 yuan"  # no record id first
 
 
@@ -907,15 +923,15 @@ def test_the_tally_splits_settled_verdicts_by_confidence_and_the_rest_by_lean() 
         _row("no_data"),
     ]
     assert sp.tally(rows) == (
-        "Of the plan's 10 targets: 5 met (1 of them on weak sources only), 1 not met, "
+        "Of the plan's 10 targets: 5 met (1 of them on weak evidence), 1 not met, "
         "4 not settled (1 leaning met, 2 leaning not met, 1 with no lean)."
     )
     assert sp.tally([*rows[:6], _row("no_data")], whose="these") == (
-        "Of these 7 targets: 5 met (1 of them on weak sources only), 1 not met, 1 not settled."
+        "Of these 7 targets: 5 met (1 of them on weak evidence), 1 not met, 1 not settled."
     )
     assert sp.tally([_row("on_track", "weak"), _row("not_met", "weak")]) == (
-        "Of the plan's 2 targets: 0 met, 1 not met (1 of them on weak sources only), "
-        "1 on track (1 of them on weak sources only), 0 not settled."
+        "Of the plan's 2 targets: 0 met, 1 not met (1 of them on weak evidence), "
+        "1 on track (1 of them on weak evidence), 0 not settled."
     )
 
 
@@ -923,14 +939,93 @@ def test_the_doubling_shows_its_base_break_first() -> None:
     # audit D3: the 2019 base is on a narrower scope; against 2020 the ratio is about 2×
     p = progress("tgt-leading-three-double")
     assert p.status is Status.MET
-    assert p.main_caveat is not None
-    assert p.main_caveat.startswith("sources disagree — Base of the doubling")
-    assert "about twice the 2020 level" in p.main_caveat
+    assert p.main_caveat == (
+        "sources disagree — Base of the doubling of the three leading industries: the 2019 "
+        "level (about 0.70 trillion) or 2020 (about 1 trillion)?"
+    )
+    assert p.caveats[0].startswith(p.main_caveat)
+    assert "about twice the 2020 level" in p.caveats[0]
     assert (p.implied_growth, p.achieved_growth) == (None, None)  # not across the break
     assert p.explanation == (
         "1.6 trillion yuan in 2023 reaches 1.4 trillion yuan (×2 the 2019 base of ≈ 701.6 "
         "billion yuan)"
     )
+
+
+def test_the_main_caveat_is_one_line_and_never_context() -> None:
+    # issue 20: a table shows the main caveat in one line; context is not a caveat
+    long = "Counted on a new scope " + "that no later source repeats " * 8 + ". More."
+
+    def amend(data: dict[str, Any]) -> None:
+        data["indicators"][0]["observations"][1]["notes"] = long
+
+    p = one_amended([(2020, 100.0), (2025, 210.0)], 200.0, amend)
+    assert p.caveats[0] == f"the 2025 figure: {long}"  # the full text stays
+    assert p.main_caveat is not None
+    assert len(p.main_caveat) <= sp.analysis.MAIN_CAVEAT_WIDTH
+    assert p.main_caveat.endswith(" repeats…")  # cut at a word
+    context = _one(
+        _plan(
+            kind="qualitative",
+            findings=[{"id": "f", "year": 2021, "bearing": "context", "target_ids": ["t"]}],
+        )
+    )
+    assert context.caveats == ("see also official claim (Us, 2021), context: Said so.",)
+    assert context.main_caveat is None  # the view shows what is missing instead
+    agrees = _one(
+        _plan(
+            [(2020, 100.0), (2025, 210.0)],
+            findings=[
+                {"id": "f", "year": 2025, "bearing": "met", "target_ids": ["t"]},
+                {"id": "g", "year": 2026, "bearing": "met", "target_ids": ["t"]},
+            ],
+        )
+    )
+    assert agrees.main_caveat == (  # after the deadline is a caveat; agreeing is context
+        "official claim (Us, 2026) says reached for 2026, after the 2025 deadline: it does not "
+        "count"
+    )
+
+
+def _claim_plan(alternative: float, **extra: Any) -> sp.Plan:
+    return _plan(
+        [(2020, 100.0), (2023, 150.0)],  # the figures do not settle it
+        findings=[
+            {"id": "claim", "year": 2025, "bearing": "met", "target_ids": ["t"],
+             "quantity": {"value": 210, "unit": "yuan", "comparator": "about"}, **extra},
+        ],
+        alternatives={"alt": [(2020, 100.0), (2025, alternative)]},
+    )  # fmt: skip
+
+
+def _claim(alternative: float, **extra: Any) -> sp.Progress:
+    return _one(_claim_plan(alternative, **extra))
+
+
+def test_a_claim_on_an_unstated_measure_that_a_stated_one_contradicts_is_weak() -> None:
+    p = _claim(150.0)  # output value, a stated measure, misses 200 in the deadline year
+    assert (p.status, p.evidence) == (Status.MET, EvidenceKind.OFFICIAL_CLAIM)
+    assert p.confidence is sp.Confidence.WEAK  # its source is primary
+    assert p.main_caveat == (
+        "a claim on an unstated measure: Widgets by alt is not met (150 yuan in 2025 against "
+        "200 yuan)"
+    )
+    assert p.caveats[0] == p.main_caveat
+    assert sp.tally(sp.scorecard(plan=_claim_plan(150.0))) == (
+        "Of the plan's 1 targets: 1 met (1 of them on weak evidence), 0 not met, 0 not settled."
+    )
+
+
+def test_a_claim_no_stated_measure_contradicts_keeps_its_sources_confidence() -> None:
+    p = _claim(210.0)  # the stated measure agrees
+    assert (p.status, p.confidence) == (Status.MET, sp.Confidence.PRIMARY)
+    assert p.main_caveat == (
+        "official claim (Us, 2025) gives ≈ 210 yuan on a measure it does not define; it is a "
+        "claim, not a figure for Widget output"
+    )
+    # a claim on the target's own, stated measure is a figure's word, not an unstated one
+    stated = _claim(150.0, indicator_ids=["m"])
+    assert stated.confidence is sp.Confidence.PRIMARY
 
 
 def test_what_readers_see_never_opens_with_a_record_id_or_a_python_list() -> None:

@@ -10,7 +10,9 @@
 * A kind of table (``to_records(kind)``) is one of a fixed set of strings, compared the
   same way, with the look-ups' plural rule (``"target"`` is ``"targets"``).
 * ``year`` is an int; ``tolerance`` a finite, non-negative number; ``plan`` a
-  :class:`~shanghai_plan.Plan` or ``None``.
+  :class:`~shanghai_plan.Plan` or ``None``.  A record (a target, an indicator) given without
+  ``plan=`` must be the bundled plan's own: a user's record is refused (``ValueError`` naming
+  ``plan``), never judged on the bundled figures.
 * A path is a non-empty ``str`` or :class:`os.PathLike`: never an int, which ``open()``
   would take for a file descriptor of the process (``write_csv(kind, 1)`` would write to
   standard output and then close it).
@@ -28,12 +30,13 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import TypeVar
 
-from ._index import singular
+from ._index import index_for, singular
 from .errors import InvalidChoiceError
 from .model import Plan
 
 __all__ = [
     "check_bool",
+    "check_bundled",
     "check_choice",
     "check_int",
     "check_literal",
@@ -118,6 +121,19 @@ def check_path(value: object, parameter: str) -> str | os.PathLike[str]:
     if not text:
         raise ValueError(f"{parameter} must not be empty")
     return value
+
+
+def check_bundled(record: object, bundled: Plan, parameter: str) -> None:
+    """A record given without ``plan=`` must be the bundled plan's own (equal to its record
+    of that id): a user's record judged on the bundled plan's figures would get a wrong
+    answer silently.  Raises ``ValueError`` naming ``plan``."""
+    rid = getattr(record, "id", None)
+    found = index_for(bundled).record_by_id.get(rid) if isinstance(rid, str) else None
+    if found is not record and found != record:
+        raise ValueError(
+            f"{parameter} {_repr.repr(rid)} is not a record of the bundled plan: pass the plan "
+            "it comes from as plan="
+        )
 
 
 def check_plan(value: object) -> Plan | None:

@@ -7,6 +7,7 @@ import re
 import threading
 import unicodedata
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
 import attrs
@@ -101,6 +102,40 @@ def search_forms(text: str) -> tuple[str, str, str]:
     )
 
 
+MEMO_SIZE = 512
+"""How many answers a plan's memo keeps (the most recently used)."""
+
+
+class Memo:
+    """Answers worth keeping, by their arguments: the :data:`MEMO_SIZE` most recently used.
+    Every distinct ``tolerance``, ``year`` or query is a new entry, so a long-running process
+    (a dashboard's slider) must not keep them all; an answer dropped is computed again."""
+
+    __slots__ = ("_entries", "_lock", "size")
+
+    def __init__(self, size: int = MEMO_SIZE) -> None:
+        self.size = size
+        self._entries: OrderedDict[tuple[object, ...], object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[object, ...]) -> object | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
+
+    def __setitem__(self, key: tuple[object, ...], value: object) -> None:
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
 class Index:
     """Derived look-up tables for one plan, each group built on the first question that
     needs it (``key_industries()`` builds the industry tables, not the record walk).
@@ -127,14 +162,14 @@ class Index:
     gaps_by_record: dict[str, tuple[Gap, ...]]
     indicator_by_observation: dict[str, Indicator]  # observation id -> its indicator
     # answers worth keeping: search results and progress results, by their arguments
-    memo: dict[tuple[object, ...], object]
+    memo: Memo
 
     def __init__(self, plan: Plan) -> None:
         # The tables are built from a shallow copy: the same records, a new Plan object.
         # The index lives in a cache that must not keep its plan alive (see _cache); the
         # copy refers to the records, which never refer back to their plan.
         self._plan = attrs.evolve(plan)
-        self.memo = {}
+        self.memo = Memo()
 
     def __getattr__(self, name: str) -> object:
         build = _GROUPS.get(name)

@@ -27,7 +27,8 @@ Rules (documented, and tested on hand-computed cases):
   otherwise the latest full-year figure from before the document's period.  A ``multiple``
   goal is that multiple of the baseline.  ``cumulative`` targets are compared with the sum of
   the full-year figures from ``start_year`` to the deadline; ``per_year`` targets with their
-  average (compound for growth rates).
+  average (compound for growth rates).  A growth rate of −100 % or less makes compounding
+  meaningless: no compound figure is made, the target is not settled, and a caveat says why.
 * **Comparators**: ``at_least`` ≥, ``more_than`` >, ``at_most`` ≤, ``less_than`` <; ``about``
   and ``exactly`` count as met within ``tolerance`` (default 5 %, 0.5 % for ``exactly``) or
   beyond the goal in the direction it points.  A bound (``> 480 bn``, ``< 20.55 %``) settles
@@ -63,7 +64,21 @@ the baseline included, and are ordered so that the one that matters most comes f
 3. the notes of the records it rests on (scope, revisions), and growth not measured;
 4. what the deadline year shows when the verdict rests on an earlier year;
 5. part-year figures and the pace they point to;
-6. figures after the deadline, findings that agree, related findings.
+6. figures and findings after the deadline;
+7. context: findings that agree, related findings ("see also …").  Context is listed but is
+   never the main caveat.
+
+:attr:`Progress.main_caveat` is the first caveat that is not context, in one line: its first
+sentence, at most :data:`MAIN_CAVEAT_WIDTH` (160) characters (cut at a word with "…" beyond).
+``caveats`` keeps every text in full.
+
+**A contradicted claim is weak.** A verdict that rests on findings giving a figure on a
+measure that is not stated (the target's indicator is an industry scale, 规模, which no source
+defines, or the finding does not give its figure on the target's indicator) is a claim, not a
+figure.  When a stated measure of the same target (one of ``alternatives``) is settled the
+other way or leans the other way, the verdict's ``confidence`` is ``weak`` whatever its
+sources, and that contradiction is its main caveat.  Otherwise the claim keeps its sources'
+confidence.
 
 **Leans.** A target the evidence does not settle (``NO_DATA``) may still *lean* one way:
 :attr:`Progress.lean` is :attr:`Lean.LEANS_MET` or :attr:`Lean.LEANS_NOT_MET`, never counted as
@@ -107,13 +122,14 @@ d. **Findings** (:attr:`LeanRule.FINDINGS`): a finding whose bearing is ``absent
 """
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, overload
 
 import attrs
 from attrs import field, frozen
 
-from ._args import check_bool, check_plan, check_str, check_tolerance
+from ._args import check_bool, check_bundled, check_plan, check_str, check_tolerance
 from ._format import amount, number
 from ._format import figure as _fmt_figure
 from ._index import index_for
@@ -141,6 +157,7 @@ from .model import (
 from .queries import indicator, target, targets
 
 __all__ = [
+    "MAIN_CAVEAT_WIDTH",
     "ON_TRACK_RATIO",
     "EvidenceKind",
     "Lean",
@@ -293,7 +310,14 @@ class Progress:
     caveats: tuple[str, ...] = field(default=(), repr=False)
     """What a reader should know, the one that matters most first (see the module docstring):
     disputed and noted records the verdict rests on (the baseline included), findings that
-    disagree, what the deadline year shows, partial-year and after-deadline figures."""
+    disagree, what the deadline year shows, partial-year and after-deadline figures, then
+    context (findings that agree, related findings: "see also …")."""
+    main_caveat: str | None = field(default=None, repr=False)
+    """The caveat that matters most, in one line (at most :data:`MAIN_CAVEAT_WIDTH`
+    characters): the first sentence of the first of ``caveats`` that is not context, cut at
+    a word with "…" if it is still longer.  ``None`` when every caveat is context (an unsettled
+    target then shows what is ``missing`` and ``lean_note``).  What a table shows; the full
+    text is in ``caveats``."""
     missing: str | None = field(default=None, repr=False)
     """What figure or finding would settle the target (for statuses other than met / not met,
     and for a verdict that rests on an earlier year)."""
@@ -312,13 +336,6 @@ class Progress:
     lean_note: str | None = field(default=None, repr=False)
     """How the lean was reached, or — for a target not settled without a lean — why it cannot
     lean (``None`` for a settled target)."""
-
-    @property
-    def main_caveat(self) -> str | None:
-        """The caveat that matters most (the first of ``caveats``; ``None`` when there are
-        none): what a table shows in one line.  The ordering rule is in the module
-        docstring."""
-        return self.caveats[0] if self.caveats else None
 
     @property
     def verdict(self) -> str:
@@ -403,6 +420,12 @@ def _shown(same_year: Iterable[Observation], unit: Unit | None = None) -> str:
     return " and ".join(shown)
 
 
+def _collapse(growth: Iterable[Observation]) -> tuple[int, ...]:
+    """The years whose growth rate is −100 % or less: compounding through them is meaningless
+    (nothing is left, or less than nothing), so no compound figure is made."""
+    return tuple(sorted({o.year for o in growth if o.value <= -100}))
+
+
 def _mean(values: list[float], *, compound: bool) -> float:
     if compound:  # growth rates in percent: the constant rate giving the same total growth
         total = math.prod(1 + v / 100 for v in values)
@@ -475,15 +498,37 @@ def _weakest(
     return _CONFIDENCE_RANK[max(ranks)] if ranks else None
 
 
-# Caveat ranks, the one that matters most first (the module docstring's list).
-_DISPUTED, _AGAINST, _NOTED, _DEADLINE_YEAR, _PART_YEAR, _CONTEXT = range(6)
+# Caveat ranks, the one that matters most first (the module docstring's list); context
+# (findings that agree, related findings) is listed last and is never the main caveat.
+_DISPUTED, _AGAINST, _NOTED, _DEADLINE_YEAR, _PART_YEAR, _LATE, _CONTEXT = range(7)
 _Caveat = tuple[int, str]
 _Verdict = tuple["Progress", list[_Caveat]]
 
+MAIN_CAVEAT_WIDTH = 160
+"""The longest :attr:`Progress.main_caveat`: one line of a table."""
 
-def _ordered(caveats: Iterable[_Caveat]) -> tuple[str, ...]:
-    """The caveats' texts, most important first (stable within a rank), each once."""
-    return tuple(dict.fromkeys(text for _, text in sorted(caveats, key=lambda c: c[0])))
+_SENTENCE = re.compile(r"(?<=[^.\s]{3}[.?!])\s")
+"""The end of a sentence (not of an abbreviation such as "e.g." or "No.")."""
+
+
+def _one_line(text: str) -> str:
+    """A caveat in one line: its first sentence, cut at a word before
+    :data:`MAIN_CAVEAT_WIDTH` characters (with "…") when it is longer."""
+    first = _SENTENCE.split(text, maxsplit=1)[0]
+    if len(first) <= MAIN_CAVEAT_WIDTH:
+        return first
+    return first[: MAIN_CAVEAT_WIDTH - 1].rsplit(" ", 1)[0].rstrip(" ,;:—") + "…"
+
+
+def _caveat_fields(caveats: Iterable[_Caveat]) -> dict[str, Any]:
+    """``caveats`` (every text, most important first, stable within a rank, each once) and
+    ``main_caveat`` (the first that is not context, in one line) for a :class:`Progress`."""
+    ranked = sorted(caveats, key=lambda c: c[0])
+    main = next((text for rank, text in ranked if rank < _CONTEXT), None)
+    return {
+        "caveats": tuple(dict.fromkeys(text for _, text in ranked)),
+        "main_caveat": None if main is None else _one_line(main),
+    }
 
 
 def _years(years: Iterable[int]) -> str:
@@ -533,6 +578,7 @@ _Reason = Literal[
     "compounded_reached",
     "compounded_missed",
     "compounded_gap",
+    "collapse",  # a growth rate of −100 % or less: nothing to compound
 ]
 
 
@@ -590,7 +636,7 @@ class _Judge:
         for year, figs in _by_year(late).items():
             self.caveats.append(
                 (
-                    _CONTEXT,
+                    _LATE,
                     f"{year} figure ({self.show(figs)}) comes after the {self.deadline} deadline "
                     "and does not count",
                 )
@@ -642,7 +688,7 @@ class _Judge:
             rests_on=rests,
             confidence=_weakest(rests, self.sources),
             explanation=why,
-            caveats=_ordered(ranked),
+            **_caveat_fields(ranked),
             missing=missing,
         )
         return made, ranked
@@ -820,6 +866,13 @@ class _Judge:
         counted = [_one_figure(figs) for figs in years.values()]
         values = [o.value for o in counted if o is not None]
         have = tuple(years)
+        if t.aggregation is Aggregation.PER_YEAR and self.ind.measure is Measure.GROWTH_RATE:
+            collapse = _collapse(counted_all)
+            if collapse:
+                return _Decision(
+                    status=Status.NO_DATA, reason="collapse", goal=goal, rests_on=counted_all,
+                    years=collapse, first=first,
+                )  # fmt: skip
         upward = q.comparator not in (Comparator.AT_MOST, Comparator.LESS_THAN)
         if t.aggregation is Aggregation.CUMULATIVE:
             figure = sum(values)
@@ -896,6 +949,9 @@ class _Judge:
             return _Decision(
                 status=Status.NO_DATA, reason="compounded_several", years=doubled, **kw
             )
+        collapse = _collapse(used)
+        if collapse:
+            return _Decision(status=Status.NO_DATA, reason="collapse", years=collapse, **kw)
         multiple = 1.0
         reached: int | None = None
         for y in span:
@@ -1050,6 +1106,16 @@ def _explain(j: _Judge, d: _Decision) -> tuple[str, str | None, list[_Caveat]]:
             f"{verb} ×{_num(q.value)}"
         )
         return why, None, said
+    if r == "collapse":
+        said.append(
+            (
+                _NOTED,
+                f"growth of −100 % or less in {_years(d.years)}: compounding through it is "
+                "meaningless, so there is no compound figure",
+            )
+        )
+        why = f"growth of −100 % or less in {_years(d.years)}: no compound figure"
+        return why, f"growth figures above −100 % for {_years(d.years)}", said
     assert r == "compounded_gap"
     why = (
         f"growth figures for {_years(d.years)} are missing: a multiple of the {d.base_year} "
@@ -1346,7 +1412,7 @@ def _lean(
     ordered here, once the records a lean rests on have added theirs."""
     p, ranked = verdict
     if p.status is not Status.NO_DATA:
-        return attrs.evolve(p, caveats=_ordered(ranked))
+        return attrs.evolve(p, **_caveat_fields(ranked))
     t = p.target
     deadline = _deadline(t, plan)
     cases: list[_Case] = []
@@ -1385,7 +1451,7 @@ def _lean(
         ]
         return attrs.evolve(
             p,
-            caveats=_ordered(ranked),
+            **_caveat_fields(ranked),
             lean=lean,
             lean_rule=chosen[0].rule,
             lean_rests_on=records,
@@ -1397,7 +1463,7 @@ def _lean(
         why = "no rule points either way: " + "; ".join(c.text for c in cases)
     else:
         why = _why_no_lean(p, ind, deadline, findings)
-    return attrs.evolve(p, caveats=_ordered(ranked), lean_note=why)
+    return attrs.evolve(p, **_caveat_fields(ranked), lean_note=why)
 
 
 def _why_no_lean(p: "Progress", ind: Indicator | None, deadline: int, findings: bool) -> str:
@@ -1447,7 +1513,7 @@ def _findings_verdict(
         if f.bearing is Bearing.MET and f.year is not None and f.year > deadline:
             caveats.append(
                 (
-                    _CONTEXT,
+                    _LATE,
                     f"{_label(f, plan)} says reached for {f.year}, after the {deadline} "
                     "deadline: it does not count",
                 )
@@ -1488,6 +1554,41 @@ def _claim_caveats(chosen: Iterable[Finding], ind: Indicator | None, plan: Plan)
             )
         if f.notes:
             out.append((_NOTED, f"{_label(f, plan)}: {f.notes}"))
+    return out
+
+
+def _contradicted(
+    chosen: Iterable[Finding],
+    ind: Indicator | None,
+    status: Status,
+    alternatives: Iterable[Progress],
+    plan: Plan,
+) -> list[_Caveat]:
+    """The module's contradicted-claim rule: when the findings a verdict rests on give a
+    figure on a measure that is not stated and a stated measure of the target is settled or
+    leans the other way, one caveat per such measure (the verdict is then weak)."""
+    unstated = any(
+        f.quantity is not None
+        and (ind is None or ind.id not in f.indicator_ids or ind.measure is Measure.INDUSTRY_SCALE)
+        for f in chosen
+    )
+    if not unstated:
+        return []
+    other = Status.NOT_MET if status is Status.MET else Status.MET
+    lean = Lean.LEANS_NOT_MET if status is Status.MET else Lean.LEANS_MET
+    out: list[_Caveat] = []
+    for a in alternatives:
+        if a.measure is None or not (a.status is other or a.lean is lean):
+            continue
+        verb = _LEAN_WORDS[a.lean.value] if a.lean is lean else f"is {a.verdict}"
+        shown = (
+            f" ({amount(a.figure, a.unit)} in {a.figure_year}"
+            + (f" against {amount(a.goal, a.unit)})" if a.goal is not None else ")")
+            if a.figure is not None and a.figure_year is not None
+            else ""
+        )
+        name = indicator(a.measure, plan=plan).name_en
+        out.append((_DISPUTED, f"a claim on an unstated measure: {name} {verb}{shown}"))
     return out
 
 
@@ -1545,7 +1646,7 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
             if (f.bearing is Bearing.MET) != (fig.status is Status.MET)
         ]
         ranked = [*fig_caveats, *caveats, *agreeing, *contrary, *also]
-        return attrs.evolve(fig, caveats=_ordered(ranked), **common)
+        return attrs.evolve(fig, **_caveat_fields(ranked), **common)
     if status is not None:
         lead = chosen[0]
         figures: list[_Caveat] = []
@@ -1553,7 +1654,8 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
             verb = "agree, on weaker sources" if stronger else "do not settle it"
             rank = _CONTEXT if stronger else _NOTED
             figures = [(rank, f"figures ({fig.measure}) {verb}: {fig.explanation}"), *fig_caveats]
-        ranked = [*_claim_caveats(chosen, ind, plan), *figures, *caveats, *also]
+        contradicted = _contradicted(chosen, ind, status, alternatives, plan)
+        ranked = [*contradicted, *_claim_caveats(chosen, ind, plan), *figures, *caveats, *also]
         return Progress(
             target=t,
             target_id=t.id,
@@ -1568,9 +1670,9 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
             baseline=fig.baseline if fig is not None else None,
             latest=fig.latest if fig is not None else None,
             findings=chosen,
-            confidence=_weakest(chosen, idx.source_by_id),
+            confidence=Confidence.WEAK if contradicted else _weakest(chosen, idx.source_by_id),
             explanation=f"{_label(lead, plan)}: {lead.statement}",
-            caveats=_ordered(ranked),
+            **_caveat_fields(ranked),
             **common,
         )
     # nothing settles it: say why, then which way it leans
@@ -1649,6 +1751,8 @@ def progress(
     if document is not None:
         check_str(document, "document")
     p = check_plan(plan) or load()  # the bundled plan unless one is given
+    if plan is None and isinstance(target_or_id, Target):
+        check_bundled(target_or_id, p, "target_or_id")
     memo = index_for(p).memo  # results are immutable, so they are kept per plan
     if target_or_id is not None:
         t = target_or_id if isinstance(target_or_id, Target) else target(target_or_id, plan=p)

@@ -24,7 +24,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from . import _format
-from ._args import check_plan, wrong_type
+from ._args import check_bundled, check_plan, wrong_type
 from ._index import index_for
 from .analysis import Progress, progress
 from .errors import MissingDependencyError
@@ -93,11 +93,14 @@ def plot(
     ``target_or_id`` is a :class:`~shanghai_plan.Target` or its id; ``ax`` an existing
     matplotlib ``Axes`` to draw on (a new figure otherwise).  Raises
     :class:`~shanghai_plan.NotFoundError` for an unknown id, ``ValueError`` for a target
-    that no indicator measures (a qualitative one) or whose indicator has no figures, and
+    that no indicator measures (a qualitative one) or whose indicator has no figures or that
+    is not the bundled plan's when no ``plan=`` is given, ``TypeError`` for an ``ax`` that is
+    not an ``Axes``, and
     :class:`~shanghai_plan.MissingDependencyError` without matplotlib.
     """
     try:
         import matplotlib.pyplot as plt
+        from matplotlib.axes import Axes
         from matplotlib.lines import Line2D
         from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
     except ImportError:
@@ -105,6 +108,10 @@ def plot(
     p = load() if (plan := check_plan(plan)) is None else plan
     if not isinstance(target_or_id, (Target, str)):
         raise wrong_type("target_or_id", "a Target or a target id", target_or_id)
+    if plan is None and isinstance(target_or_id, Target):
+        check_bundled(target_or_id, p, "target_or_id")
+    if ax is not None and not isinstance(ax, Axes):
+        raise wrong_type("ax", "a matplotlib Axes or None", ax)
     t = target_or_id if isinstance(target_or_id, Target) else target(target_or_id, plan=p)
     if t.indicator_id is None:
         raise ValueError(f"target {t.id!r} has no indicator: there are no figures to plot")

@@ -224,7 +224,7 @@ def _verdict(r: "Progress", p: Plan) -> tuple[str, tuple[Citation, ...]]:
     if r.lean_rule is not None and r.lean_note:
         text += f" Lean ({_words(r.lean_rule.value)}): {_bare(r.lean_note)}."
     if r.main_caveat:
-        text += f" Main caveat: {_bare(r.main_caveat)}."
+        text += f" Main caveat: {_stop(r.main_caveat)}"
     observations = list(dict.fromkeys((*r.rests_on, *_of(r.lean_rests_on, Observation))))
     findings = list(dict.fromkeys((*r.findings, *_of(r.lean_rests_on, Finding))))
     evidence = [f"{o.id} ({_bare(_observation(o, p))})" for o in observations]
@@ -255,6 +255,13 @@ def _record_id(x: object) -> str | None:
 
 def _words(value: str) -> str:
     return value.replace("_", " ")
+
+
+def _stop(text: str) -> str:
+    """``text`` as a sentence: a full stop added unless it ends one already (``?``, or ``…``
+    where a one-line caveat was cut)."""
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!", "…")) else f"{text}."
 
 
 def _bare(text: str) -> str:

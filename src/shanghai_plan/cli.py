@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import json
 import os
+import shutil
 import stat
 import sys
 import textwrap
@@ -114,7 +115,7 @@ def _wrap_items(head: str, items: Sequence[str], width: int = SCREEN_WIDTH) -> l
 
 def outcome_line(plan: Plan) -> str:
     """The scorecard in one line, qualified (:func:`~shanghai_plan.tally`): "Of the plan's
-    18 targets: 5 met (1 of them on weak sources only), …"."""
+    18 targets: 5 met (1 of them on weak evidence), …"."""
     return verdicts.tally(verdicts.scorecard(plan=plan))
 
 
@@ -246,24 +247,6 @@ def _cmd_scorecard(args: argparse.Namespace) -> str:
             for r in rows
         ]
         return _emit(records, args.format, [])
-    shown: Rows = [
-        {
-            "target": r.target_id,
-            "verdict": r.verdict,
-            "figure": ""
-            if r.figure is None
-            else _format.figure(r.figure, r.unit, r.figure_comparator),
-            "year": r.figure_year,
-            "confidence": r.confidence and r.confidence.value,
-            "why": _clip(r.why, 40),
-            "main caveat": _clip(r.main_caveat or "", 40),
-            "document": r.document_id,
-        }
-        for r in rows
-    ]
-    cols = ["target", "verdict", "figure", "year", "confidence", "why", "main caveat"]
-    if args.all_documents or args.document:
-        cols.append("document")
     whose = (
         "all documents'"
         if args.all_documents
@@ -271,7 +254,56 @@ def _cmd_scorecard(args: argparse.Namespace) -> str:
         if args.document
         else "the plan's"
     )
-    return f"{verdicts.tally(rows, whose=whose)}\n\n{_emit(shown, 'table', cols)}"
+    return _scorecard_table(rows, whose, document=bool(args.all_documents or args.document))
+
+
+def _scorecard_table(rows: Sequence[verdicts.ScorecardRow], whose: str, *, document: bool) -> str:
+    """The tally, then one line of short columns per target with what a reader must know
+    wrapped under it (why; the main caveat, or what is missing): readable in the terminal's
+    width (``SCREEN_WIDTH`` when piped), nothing clipped."""
+    tty = sys.stdout.isatty()
+    width = max(60, shutil.get_terminal_size((SCREEN_WIDTH, 24)).columns) if tty else SCREEN_WIDTH
+    cols = ["target", "verdict (confidence)", "figure"]
+    shown: Rows = [
+        {
+            "target": r.target_id,
+            "verdict (confidence)": r.verdict + (f" ({r.confidence})" if r.confidence else ""),
+            "figure": ""
+            if r.figure is None
+            else _format.figure(r.figure, r.unit, r.figure_comparator)
+            + (f" in {r.figure_year}" if r.figure_year is not None else ""),
+        }
+        for r in rows
+    ]
+    head, rule, *lines = _table(shown, cols, max_width=width).splitlines()
+    under = _width(rule) > width  # long ids: the figure goes under the line
+    if under:
+        head, rule, *lines = _table(shown, cols[:2], max_width=width).splitlines()
+    out = [*_wrap(verdicts.tally(rows, whose=whose), width), "", head, rule]
+    for line, r, cells in zip(lines, rows, shown, strict=True):
+        out.append(line)
+        said = [("figure", cells["figure"])] if under else []
+        said += [("why", r.why), ("main caveat", r.main_caveat)]
+        if r.main_caveat is None and r.missing:
+            said.append(("missing", r.missing))
+        if document:
+            said.append(("document", r.document_id))
+        for label, text in said:
+            if text:
+                out += _wrap(f"{label}: {text}", width, indent="    ", then="      ")
+    return "\n".join(out)
+
+
+def _wrap(text: str, width: int, *, indent: str = "", then: str = "") -> list[str]:
+    """``text`` wrapped to ``width`` columns (a wide character counts two)."""
+    lines: list[str] = []
+    line = indent
+    for word in text.split():
+        if line.strip() and _width(line) + 1 + _width(word) > width:
+            lines.append(line)
+            line = then
+        line += word if not line.strip() else " " + word
+    return [*lines, line]
 
 
 def _cmd_sources(args: argparse.Namespace) -> str:

@@ -173,6 +173,10 @@ def _needle(text: str, via: str | None) -> _Needle | None:
     return _Needle(" ".join(ws), False, False, via) if ws else None
 
 
+_KEPT_QUERY = 200
+"""The longest query whose results the plan's memo keeps (a longer one is searched each time)."""
+
+
 def search(text: str, *, plan: Plan | None = None) -> tuple[SearchHit, ...]:
     """Records whose names or text contain ``text`` (English or Chinese), best first.
 
@@ -193,16 +197,15 @@ def search(text: str, *, plan: Plan | None = None) -> tuple[SearchHit, ...]:
     p = _plan(plan)
     idx = index_for(p)
     key = ("search", text)
-    found = idx.memo.get(key)
+    kept = len(text) <= _KEPT_QUERY  # free text can be anything: keep short queries only
+    found = idx.memo.get(key) if kept else None
     if found is None:
         table = idx.memo.get(("search-table",))
         if table is None:
             table = idx.memo[("search-table",)] = _search_table(p)
         found = _run_search(text, table)  # type: ignore[arg-type]
-        if len(idx.memo) > 512:  # keep the memo small: free text can be anything
-            idx.memo.clear()
-            idx.memo[("search-table",)] = table  # the table is worth keeping
-        idx.memo[key] = found
+        if kept:
+            idx.memo[key] = found
     return found  # type: ignore[return-value]
 
 

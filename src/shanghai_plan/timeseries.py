@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
-from ._args import check_bool, check_plan, wrong_type
+from ._args import check_bool, check_bundled, check_plan, wrong_type
 from ._index import index_for
 from .errors import MissingDependencyError
 from .loading import load
@@ -230,6 +230,8 @@ def series(
     """
     partial = check_bool(partial, "partial")
     p = load() if (plan := check_plan(plan)) is None else plan
+    if plan is None and isinstance(indicator_or_id, (Indicator, Target)):
+        check_bundled(indicator_or_id, p, "indicator_or_id")
     if isinstance(indicator_or_id, Indicator):
         ind = indicator_or_id
     elif isinstance(indicator_or_id, Target):

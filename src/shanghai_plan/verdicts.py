@@ -5,12 +5,13 @@
 The judgement itself lives in :mod:`shanghai_plan.analysis`.
 """
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 
 from attrs import field, frozen
 
-from ._args import check_bool, check_plan
+from ._args import check_bool, check_plan, check_str, check_tolerance
 from ._index import index_for
 from .analysis import (
     DEFAULT_TOLERANCE,
@@ -69,13 +70,15 @@ class ScorecardRow:
     why: str = field(default="", repr=False)
     """The reason, in one line."""
     main_caveat: str | None = field(default=None, repr=False)
-    """The caveat that matters most, in one line (the first of ``caveats``)."""
+    """The caveat that matters most, in one line: the first sentence of the first of
+    ``caveats`` that is not context, at most 160 characters (``None`` when there is none)."""
     lean_rule: LeanRule | None = None
     """The rule the lean follows (``None`` without a lean)."""
     lean_note: str | None = field(default=None, repr=False)
     """How the lean was reached, or why a target not settled cannot lean."""
     caveats: tuple[str, ...] = field(default=(), repr=False)
-    """What a reader should know (partial years, later figures, disagreeing findings)."""
+    """What a reader should know, in full, the one that matters most first (disputed and noted
+    records, disagreeing findings, partial years, later figures, then context)."""
     missing: str | None = field(default=None, repr=False)
     """What figure or finding would settle it (or confirm a verdict resting on an earlier
     year)."""
@@ -112,7 +115,8 @@ class Scorecard(tuple[ScorecardRow, ...]):
 
 def tally(rows: Iterable[ScorecardRow], *, whose: str = "the plan's") -> str:
     """The headline answer, qualified — the one text every view shows: settled verdicts split
-    by confidence, the rest by lean.
+    by confidence (weak evidence: weak sources only, or a contradicted claim — see
+    :mod:`shanghai_plan.analysis`), the rest by lean.
 
     >>> import shanghai_plan as sp
     >>> sp.tally(sp.scorecard()).startswith("Of the plan's 18 targets: ")
@@ -124,7 +128,7 @@ def tally(rows: Iterable[ScorecardRow], *, whose: str = "the plan's") -> str:
     parts = []
     for s in (Status.MET, Status.NOT_MET, Status.ON_TRACK, Status.OFF_TRACK):
         if status[s] or s in (Status.MET, Status.NOT_MET):
-            only = f" ({weak[s]} of them on weak sources only)" if weak[s] else ""
+            only = f" ({weak[s]} of them on weak evidence)" if weak[s] else ""
             parts.append(f"{status[s]} {verdict_text(s)}{only}")
     open_rows = [r for r in rows if r.status is Status.NO_DATA]
     lean = Counter(r.lean for r in open_rows)
@@ -193,6 +197,10 @@ def scorecard(
     """
     p = check_plan(plan) or load()  # the bundled plan unless one is given
     check_bool(all_documents, "all_documents")  # before the memo: 1 == True as a key
+    if document is not None:  # before the memo key: a list would be unhashable
+        check_str(document, "document")
+    if not (tolerance.__class__ is float and 0 <= tolerance < math.inf):
+        tolerance = check_tolerance(tolerance)
     memo = index_for(p).memo
     key = ("scorecard", document, all_documents, tolerance)
     found = memo.get(key)
