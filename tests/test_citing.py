@@ -147,7 +147,7 @@ def test_a_lean_is_cited_with_its_rule_and_the_records_it_rests_on() -> None:
     r = sp.progress("tgt-national-eda-platform")
     assert r.lean_rests_on
     first = sp.cite(r).splitlines()[0]
-    assert ": not settled — leans not met, no evidence settles it." in first
+    assert ": not settled — leans not met, confidence secondary." in first
     assert " Lean (findings): " in first
     for x in r.lean_rests_on:
         assert f"{x.id} (" in first

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 import shanghai_plan as sp
+from shanghai_plan import _format
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -65,7 +66,12 @@ def test_scorecard_command_every_format() -> None:
     tally, table = text.split("\n\n", 1)
     assert " ".join(tally.split()) == sp.tally(rows)  # the qualified answer first, wrapped
     head, _, *lines = table.splitlines()
-    assert head.split() == ["target", "verdict", "(confidence)", "figure"]
+    # the figure has a column when the widest row leaves room for it, else its own line
+    assert head.split() in (
+        ["target", "verdict", "(confidence)", "figure"],
+        ["target", "verdict", "(confidence)"],
+    )
+    under = head.split()[-1] != "figure"
     starts = [line for line in lines if not line.startswith(" ")]
     assert [line.split()[0] for line in starts] == [r.target_id for r in rows]
     blocks = table.split("\n" + "tgt-")[1:]  # one block per target: its line, then under it
@@ -74,6 +80,10 @@ def test_scorecard_command_every_format() -> None:
         first = block.splitlines()[0]
         assert f" {r.verdict}" in first  # "not settled — leans met": the lean on every row
         assert (f"({r.confidence})" in first) is (r.confidence is not None)
+        if r.figure is not None:
+            assert r.figure_year is not None
+            shown = f"{_format.figure(r.figure, r.unit, r.figure_comparator)} in {r.figure_year}"
+            assert (f"figure: {shown}" in flat) if under else (shown in first)
         assert f"why: {' '.join(r.why.split())}" in flat  # wrapped, never clipped
         if r.main_caveat is not None:
             assert f"main caveat: {' '.join(r.main_caveat.split())}" in flat

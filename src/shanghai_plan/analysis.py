@@ -304,7 +304,8 @@ class Progress:
     findings: tuple[Finding, ...] = field(default=(), repr=False)
     """Every finding the status rests on (cite these)."""
     confidence: Confidence | None = None
-    """The weakest confidence among the records the status rests on (``None`` when none)."""
+    """The weakest confidence among the records the status rests on — for an unsettled
+    target that leans, the lean's records too (``None`` when none)."""
     explanation: str = field(default="", repr=False)
     """Why, in one line."""
     caveats: tuple[str, ...] = field(default=(), repr=False)
@@ -1452,6 +1453,16 @@ def _lean(
         return attrs.evolve(
             p,
             **_caveat_fields(ranked),
+            # a lean is as strong as the weakest record it or the unsettled verdict rests on
+            confidence=max(
+                (
+                    c
+                    for c in (p.confidence, _weakest(records, index_for(plan).source_by_id))
+                    if c is not None
+                ),
+                key=_rank_of,
+                default=None,
+            ),
             lean=lean,
             lean_rule=chosen[0].rule,
             lean_rests_on=records,
