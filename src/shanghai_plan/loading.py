@@ -36,14 +36,19 @@ in them is evaluated, imported or unpickled.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
+import itertools
 import os
 import threading
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .errors import DataProblem, PlanDataError
 from .model import Plan
+
+if TYPE_CHECKING:
+    import re
 
 __all__ = ["BUNDLED_RESOURCE", "DEFAULT_MAX_BYTES", "load", "loads", "read_bundled_bytes"]
 
@@ -108,8 +113,8 @@ def loads(
     """
     with _gc_paused():
         decoded = _decode(text, source, max_bytes)
-        data, problems = _parse(decoded, source)
-        return _build(data, source, problems)
+        data, problems, more = _parse(decoded, source)
+        return _build(data, source, problems, more)
 
 
 def _load_bundled() -> Plan:
@@ -168,8 +173,25 @@ MAX_NESTING = 9
 
 ``$.related_documents[0].events[0].participants[0].citations[0]`` is nine levels deep.
 Anything deeper is rejected by the converter with its JSON path (a container where a
-string or number belongs); this number is only quoted when the nesting is so deep that
-the JSON parser itself gives up.
+string or number belongs), up to :data:`MAX_JSON_DEPTH`.
+"""
+
+MAX_PROBLEMS = 100
+"""The most problems one :class:`~shanghai_plan.PlanDataError` keeps in ``errors``.
+
+Problems found beyond it are only counted (``PlanDataError.more``), and structuring stops
+going through the file's arrays once it is reached (``PlanDataError.complete`` is then
+``False``): a 3 MB file of empty records would otherwise collect millions of problems
+and gigabytes of memory, for a message that shows 20 of them.
+"""
+
+MAX_JSON_DEPTH = 64
+"""The deepest nesting of arrays and objects that is parsed at all.
+
+Text nested deeper is refused before it reaches the JSON parser, with the line and column
+of the first bracket too deep, so that no input can exhaust the C stack however high the
+caller has raised ``sys.setrecursionlimit``.  A valid plan nests :data:`MAX_NESTING`
+levels; up to this depth a container where it does not belong is reported at its path.
 """
 
 
@@ -206,22 +228,38 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _parse(text: str, source: str) -> tuple[Any, list[DataProblem]]:
-    """Parse ``text``; return the data and the problems that parsing alone finds
-    (duplicate keys), or raise :class:`PlanDataError` when there is no data to go on."""
+def _parse(text: str, source: str) -> tuple[Any, list[DataProblem], int]:
+    """Parse ``text``; return the data, the problems that parsing alone finds (duplicate
+    keys, at most :data:`MAX_PROBLEMS`) and how many more of them there were, or raise
+    :class:`PlanDataError` when there is no data to go on."""
     import json
 
     from ._converter import parse_int
 
-    duplicates: list[tuple[dict[str, Any], str]] = []
+    where = _too_deep_at(text, MAX_JSON_DEPTH)  # before parsing: never rely on the stack
+    if where is not None:
+        line = text.count("\n", 0, where) + 1
+        column = where - text.rfind("\n", 0, where)
+        msg = (
+            f"JSON nested too deeply at line {line} column {column} "
+            f"(a plan file nests at most {MAX_NESTING} levels; nothing deeper than "
+            f"{MAX_JSON_DEPTH} is parsed)"
+        )
+        raise PlanDataError([DataProblem("$", msg)], source)
+    duplicates: list[tuple[dict[str, Any], str]] = []  # the first MAX_PROBLEMS
+    counted = [0]  # every duplicated key, once per object
 
     def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(pairs)
         if len(obj) != len(pairs):  # json.loads would silently keep the last value
             seen: set[str] = set()
+            twice: set[str] = set()
             for key, _ in pairs:
-                if key in seen:
-                    duplicates.append((obj, key))
+                if key in seen and key not in twice:
+                    twice.add(key)
+                    counted[0] += 1
+                    if len(duplicates) < MAX_PROBLEMS:
+                        duplicates.append((obj, key))
                 seen.add(key)
         return obj
 
@@ -237,32 +275,32 @@ def _parse(text: str, source: str) -> tuple[Any, list[DataProblem]]:
         raise PlanDataError([DataProblem("$", msg)], source) from None
     except ValueError as exc:  # NaN / Infinity
         raise PlanDataError([DataProblem("$", str(exc))], source) from None
-    except RecursionError:
-        where = _too_deep_at(text, MAX_NESTING)
-        if where is None:  # the caller's own stack is exhausted; the data is not at fault
-            raise
-        line = text.count("\n", 0, where) + 1
-        column = where - text.rfind("\n", 0, where)
-        msg = (
-            f"JSON nested too deeply at line {line} column {column} "
-            f"(a plan file nests at most {MAX_NESTING} levels)"
-        )
-        raise PlanDataError([DataProblem("$", msg)], source) from None
-    return data, _duplicate_key_problems(data, duplicates)
+    return data, _duplicate_key_problems(data, duplicates), counted[0] - len(duplicates)
+
+
+@functools.cache
+def _brackets() -> re.Pattern[str]:
+    """A JSON string (skipped whole, even when it is never closed: the parser stops there
+    too) or a bracket.  Compiled on first use; each match moves forward, so a scan is
+    linear in the text."""
+    import re
+
+    return re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\Z)|[\[\]{}]', re.DOTALL)
 
 
 def _too_deep_at(text: str, limit: int) -> int | None:
     """The offset of the first ``[`` or ``{`` nested deeper than ``limit``, if any."""
-    import re
-
+    if text.count("[") + text.count("{") <= limit:  # the common small case: no scan
+        return None
     depth = 0
-    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text, re.DOTALL):
+    # Strings are skipped whole (brackets inside them are not nesting), as the parser does.
+    for match in _brackets().finditer(text):
         char = match.group()
-        if char in "[{":
+        if char == "[" or char == "{":
             depth += 1
             if depth > limit:
                 return match.start()
-        elif char in "]}":
+        elif char == "]" or char == "}":
             depth -= 1
     return None
 
@@ -283,15 +321,16 @@ def _duplicate_key_problems(
             stack.extend((v, f"{path}.{path_key(k)}") for k, v in value.items())
         elif value.__class__ is list:
             stack.extend((v, f"{path}[{i}]") for i, v in enumerate(value))
-    problems: list[DataProblem] = []
+    # A dict keeps the first of equal problems in order, in linear time (a key given three
+    # times is one problem).
+    problems: dict[DataProblem, None] = {}
     for obj, key in duplicates:
         problem = DataProblem(
             f"{paths[id(obj)]}.{path_key(key)}",
             f"duplicate key {key!r}: the key appears more than once in the same object",
         )
-        if problem not in problems:
-            problems.append(problem)
-    return problems
+        problems[problem] = None
+    return list(problems)
 
 
 def _too_big(size: int, limit: int) -> str:
@@ -301,26 +340,28 @@ def _too_big(size: int, limit: int) -> str:
     )
 
 
-def _build(data: Any, source: str, problems: list[DataProblem]) -> Plan:
+def _build(data: Any, source: str, problems: list[DataProblem], more: int) -> Plan:
+    """The plan in ``data``, or :class:`PlanDataError` with ``problems`` (``more`` of them
+    not kept) and every problem of the shape, else of the content, up to the limit."""
     from cattrs.errors import BaseValidationError
 
     from . import _converter, _integrity
 
     if data.__class__ is not dict:
         problems = [*problems, DataProblem("$", "expected a JSON object at the top level")]
-        raise PlanDataError(problems, source)
-    try:
-        plan = _converter.structure(data, Plan)
-    except BaseValidationError as exc:
-        problems = [*problems, *_converter.problems_from_exception(exc)]
-        raise PlanDataError(problems, source) from None
-    except (TypeError, ValueError) as exc:
-        problems = [*problems, *_converter.problems_from_exception(exc)]
-        raise PlanDataError(problems, source) from None
-    except RecursionError:
-        problems = [*problems, DataProblem("$", "JSON nested too deeply")]
-        raise PlanDataError(problems, source) from None
-    problems = [*problems, *_integrity.check(plan)]
-    if problems:
-        raise PlanDataError(problems, source)
+        raise PlanDataError(problems, source, more)
+    found: Iterator[DataProblem]
+    with _converter.budgeted(MAX_PROBLEMS - len(problems)) as budget:
+        try:
+            plan = _converter.structure(data, Plan)
+        except (BaseValidationError, TypeError, ValueError) as exc:
+            found = _converter.problems_from_exception(exc)
+        except RecursionError:
+            found = iter([DataProblem("$", "JSON nested too deeply")])
+        else:
+            found = _integrity.problems(plan)
+    problems.extend(itertools.islice(found, MAX_PROBLEMS - len(problems)))
+    more += sum(1 for _ in found)  # counted, not kept
+    if problems or more:
+        raise PlanDataError(problems, source, more, complete=not budget.stopped) from None
     return plan
