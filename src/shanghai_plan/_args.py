@@ -11,6 +11,9 @@
   same way, with the look-ups' plural rule (``"target"`` is ``"targets"``).
 * ``year`` is an int; ``tolerance`` a finite, non-negative number; ``plan`` a
   :class:`~shanghai_plan.Plan` or ``None``.
+* A path is a non-empty ``str`` or :class:`os.PathLike`: never an int, which ``open()``
+  would take for a file descriptor of the process (``write_csv(kind, 1)`` would write to
+  standard output and then close it).
 
 Each check returns the value in its canonical form, so a function starts with
 ``year = check_year(year)`` and can then trust it.
@@ -19,6 +22,7 @@ Each check returns the value in its canonical form, so a function starts with
 from __future__ import annotations
 
 import math
+import os
 import reprlib
 from collections.abc import Sequence
 from enum import Enum
@@ -31,7 +35,9 @@ from .model import Plan
 __all__ = [
     "check_bool",
     "check_choice",
+    "check_int",
     "check_literal",
+    "check_path",
     "check_plan",
     "check_str",
     "check_tolerance",
@@ -78,9 +84,40 @@ def check_tolerance(value: object, parameter: str = "tolerance") -> float:
     """``value`` if it is a finite, non-negative int or float."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise wrong_type(parameter, "a number", value)
-    if not math.isfinite(value) or value < 0:
-        raise ValueError(f"{parameter} must be a finite number >= 0, not {value!r}")
-    return float(value)
+    try:
+        number = float(value)  # an int beyond the float range overflows
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number) or number < 0:
+        raise ValueError(f"{parameter} must be a finite number >= 0, not {_repr.repr(value)}")
+    return number
+
+
+def check_int(value: object, parameter: str, low: int, high: int | None = None) -> int:
+    """``value`` if it is an int (not a bool) from ``low`` to ``high`` (no upper bound when
+    ``high`` is ``None``)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise wrong_type(parameter, "an int", value)
+    if value < low or (high is not None and value > high):
+        bounds = f">= {low}" if high is None else f"from {low} to {high}"
+        raise ValueError(f"{parameter} must be an int {bounds}, not {_repr.repr(value)}")
+    return value
+
+
+def check_path(value: object, parameter: str) -> str | os.PathLike[str]:
+    """``value`` if it is a non-empty str or :class:`os.PathLike` naming a str path.
+
+    An int or a bool is refused before anything is opened: ``open()`` would take it for a
+    file descriptor and close the process's standard input, output or error afterwards.
+    """
+    if not isinstance(value, (str, os.PathLike)):
+        raise wrong_type(parameter, "a str or os.PathLike", value)
+    text = os.fspath(value)
+    if not isinstance(text, str):
+        raise wrong_type(parameter, "a str or os.PathLike of str", value)
+    if not text:
+        raise ValueError(f"{parameter} must not be empty")
+    return value
 
 
 def check_plan(value: object) -> Plan | None:

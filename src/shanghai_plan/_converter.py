@@ -112,6 +112,13 @@ def _json_type(value: object) -> str:
     return type(value).__name__
 
 
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+"""Unicode categories no text in a plan may hold: control characters (C0, DEL, C1),
+format characters (bidirectional overrides and isolates, zero-width spaces and joiners,
+the byte order mark, soft hyphens) and line or paragraph separators.  A line feed and a
+tab are the exceptions: prose may run over lines."""
+
+
 def _structure_str(value: object, _: type) -> str:
     if value.__class__ is not str:
         raise TypeError(f"expected a string, got {_describe(value)}")
@@ -123,7 +130,24 @@ def _structure_str(value: object, _: type) -> str:
             raise ValueError(
                 f"not valid Unicode text: lone surrogate {bad!r} at character {exc.start}"
             ) from None
+    if not value.isprintable():  # rare: only then look at each character
+        _check_characters(value)
+    if not value.strip():
+        raise ValueError("text must not be blank (leave an optional field out instead)")
     return value
+
+
+def _check_characters(value: str) -> None:
+    import unicodedata
+
+    for index, char in enumerate(value):
+        if char in "\n\t":
+            continue
+        if unicodedata.category(char) in _REFUSED_CATEGORIES:
+            raise ValueError(
+                f"text holds the invisible or control character {char!r} at character "
+                f"{index} (U+{ord(char):04X}, {unicodedata.name(char, 'unnamed')})"
+            )
 
 
 def _too_large(value: object) -> ValueError:

@@ -36,14 +36,17 @@ in them is evaluated, imported or unpickled.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import gc
 import itertools
 import os
+import stat
 import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from ._args import check_int, check_path, check_str
 from .errors import DataProblem, PlanDataError
 from .model import Plan
 
@@ -78,14 +81,39 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int = DEFAULT
 
     Raises :class:`~shanghai_plan.PlanDataError` naming every problem with its JSON path
     (see the module documentation for what is checked), and :class:`OSError` when the file
-    cannot be read.  ``max_bytes`` caps the size of the file (16 MiB by default).
+    cannot be read or is not a regular file (a directory, a FIFO, a device: refused
+    without blocking).  ``max_bytes`` caps the size of the file (16 MiB by default); it
+    is an int >= 0 (:class:`TypeError` or :class:`ValueError` naming it otherwise), and
+    ``path`` a non-empty str or :class:`os.PathLike`, never a file descriptor.
     """
+    max_bytes = check_int(max_bytes, "max_bytes", 0)
     if path is None:
         return _load_bundled()
-    with open(path, "rb") as fh:
+    path = check_path(path, "path")  # an int is not a file descriptor here
+    with _open_regular(path) as fh:
         # One byte more than allowed is enough to tell that the file is too big.
         data = _read_at_most(fh, max_bytes + 1)
     return loads(data, source=os.fspath(path), max_bytes=max_bytes)
+
+
+def _open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """``path`` opened for reading, or :class:`OSError` when it is not a regular file.
+
+    Opened without blocking, then checked on the open file (no race with a rename): a
+    FIFO with no writer would otherwise block :func:`open` for ever, and a directory or a
+    device is no plan file.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory, not a plan file", path)
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a regular file (a FIFO, socket or device)", path)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
 
 
 def _read_at_most(fh: BinaryIO, limit: int) -> bytes:
@@ -111,6 +139,8 @@ def loads(
     (see the module documentation for what is checked); ``source`` is used in the
     message.  ``max_bytes`` caps the size of the UTF-8 text (16 MiB by default).
     """
+    max_bytes = check_int(max_bytes, "max_bytes", 0)
+    source = check_str(source, "source")
     with _gc_paused():
         decoded = _decode(text, source, max_bytes)
         data, problems, more = _parse(decoded, source)
