@@ -335,6 +335,20 @@ def _too_deep_at(text: str, limit: int) -> int | None:
     return None
 
 
+def _containers(values: Any, path: str) -> Iterator[tuple[Any, str]]:
+    """The objects and arrays among the values of a dict or a list, with their paths."""
+    from ._converter import path_key
+
+    if values.__class__ is dict:
+        for key, value in values.items():
+            if value.__class__ is dict or value.__class__ is list:
+                yield value, f"{path}.{path_key(key)}"
+    else:
+        for index, value in enumerate(values):
+            if value.__class__ is dict or value.__class__ is list:
+                yield value, f"{path}[{index}]"
+
+
 def _duplicate_key_problems(
     data: Any, duplicates: list[tuple[dict[str, Any], str]]
 ) -> list[DataProblem]:
@@ -342,15 +356,25 @@ def _duplicate_key_problems(
 
     if not duplicates:
         return []
+    # The paths of the objects that hold a duplicate key, found by walking the data in
+    # the order of the file and stopping once all are known (there are at most
+    # MAX_PROBLEMS of them); iterative, as the data may be nested deeper than Python
+    # recurses.
+    wanted = {id(obj) for obj, _ in duplicates}
     paths: dict[int, str] = {}
-    stack: list[tuple[Any, str]] = [(data, "$")]
-    while stack:  # iterative: the data may be nested deeper than Python recurses
-        value, path = stack.pop()
-        if value.__class__ is dict:
+    # One lazy iterator per open container: no path is built for a value the walk does
+    # not reach, nor for any number or string.
+    stack: list[Iterator[tuple[Any, str]]] = [iter([(data, "$")])]
+    while stack and wanted:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+            continue
+        value, path = item
+        if id(value) in wanted:
             paths[id(value)] = path
-            stack.extend((v, f"{path}.{path_key(k)}") for k, v in value.items())
-        elif value.__class__ is list:
-            stack.extend((v, f"{path}[{i}]") for i, v in enumerate(value))
+            wanted.discard(id(value))
+        stack.append(_containers(value, path))
     # A dict keeps the first of equal problems in order, in linear time (a key given three
     # times is one problem).
     problems: dict[DataProblem, None] = {}
