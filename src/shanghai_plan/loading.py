@@ -5,20 +5,22 @@ path string, so the package works from a wheel, a zip or a frozen application.  
 here runs at import time.
 
 A user's plan file (:func:`load` with a path, :func:`loads`) passes three stages of
-checks.  Each stage reports every problem it finds, each with its JSON path, in one
-:class:`~shanghai_plan.PlanDataError`; a later stage runs only when the earlier ones let
+checks.  Each stage reports the problems it finds, each with its JSON path, in one
+:class:`~shanghai_plan.PlanDataError` (at most :data:`MAX_PROBLEMS` of them kept, the
+rest counted); a later stage runs only when the earlier ones let
 it (types must be right before references can be followed):
 
 1. the text: at most ``max_bytes`` (:data:`DEFAULT_MAX_BYTES` unless told otherwise),
    UTF-8 without a byte order mark, one JSON value without NaN or Infinity, not nested
-   beyond what the parser can follow.  These are reported at ``$`` with a line and
+   deeper than :data:`MAX_JSON_DEPTH` (checked before parsing).  These are reported at ``$`` with a line and
    column where there is one.  A key given twice in one object is reported at its path,
    and checking goes on;
 2. the shape: an object at the top, every required key present, no unknown key, every
    value of its declared type with no coercion, enum values spelled exactly, dates as
    ``YYYY-MM-DD`` calendar dates, numbers finite and below 2**53 in magnitude, text valid
-   Unicode (no lone surrogates);
-3. the content: ids unique and not blank, every reference (source, industry, indicator,
+   Unicode (no lone surrogates), never blank, and without control, format or separator
+   characters (a line feed and a tab excepted);
+3. the content: ids unique lowercase ASCII slugs, every reference (source, industry, indicator,
    document, observation, conflict side, record) resolves, years and dates within
    1949–2100, no negative amount where the unit forbids one, shares within 0–100,
    ``schema_version`` 1, and the other cross-record rules of ``_integrity``.
