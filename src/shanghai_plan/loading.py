@@ -12,9 +12,9 @@ it (types must be right before references can be followed):
 
 1. the text: at most ``max_bytes`` (:data:`DEFAULT_MAX_BYTES` unless told otherwise),
    UTF-8 without a byte order mark, one JSON value without NaN or Infinity, not nested
-   deeper than :data:`MAX_JSON_DEPTH` (checked before parsing).  These are reported at ``$`` with a line and
-   column where there is one.  A key given twice in one object is reported at its path,
-   and checking goes on;
+   deeper than :data:`MAX_JSON_DEPTH` (checked before parsing).  These are reported at
+   ``$`` with a line and column where there is one.  A key given twice in one object is
+   reported at its path, and checking goes on;
 2. the shape: an object at the top, every required key present, no unknown key, every
    value of its declared type with no coercion, enum values spelled exactly, dates as
    ``YYYY-MM-DD`` calendar dates, numbers finite and below 2**53 in magnitude, text valid
