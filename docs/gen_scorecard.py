@@ -23,7 +23,6 @@ from pathlib import Path
 
 import shanghai_plan as sp
 from shanghai_plan import _format, charts, timeseries
-from shanghai_plan.cli import outcome_line
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _pagegen import main as _main
@@ -70,7 +69,7 @@ def chart_digest(t: sp.Target) -> str:
         "unit": r.unit and r.unit.value,
         "baseline": r.baseline and [r.baseline.year, r.baseline.value],
         "deadline": t.year,
-        "status": r.status.value,
+        "status": r.verdict,
         "confidence": r.confidence and r.confidence.value,
         "statement": t.statement,
         "code": [inspect.getsource(m) for m in (charts, timeseries, _format)],
@@ -81,8 +80,9 @@ def chart_digest(t: sp.Target) -> str:
 
 def table(rows: Iterable[sp.ScorecardRow], targets: dict[str, sp.Target]) -> list[str]:
     lines = [
-        "| Target | Status | Figure | Year | Confidence | Why | What is missing |",
-        "| :-- | :-- | :-- | :-- | :-- | :-- | :-- |",
+        "| Target | Verdict | Figure | Year | Confidence | Why | Main caveat | Lean | "
+        "What is missing |",
+        "| :-- | :-- | :-- | :-- | :-- | :-- | :-- | :-- | :-- |",
     ]
     for r in rows:
         t = targets[r.target_id]
@@ -90,11 +90,18 @@ def table(rows: Iterable[sp.ScorecardRow], targets: dict[str, sp.Target]) -> lis
         if charted(t):
             name += f" ([chart](#chart-{r.target_id}))"
         lines.append(
-            f"| {name} | **{r.status.value.replace('_', ' ')}** | {cell(figure(r))} "
+            f"| {name} | **{r.verdict}** | {cell(figure(r))} "
             f"| {cell(r.figure_year)} | {cell(r.confidence and r.confidence.value)} "
-            f"| {cell(r.why)} | {cell(r.missing)} |"
+            f"| {cell(r.why)} | {cell(r.main_caveat)} | {cell(lean(r))} | {cell(r.missing)} |"
         )
     return lines
+
+
+def lean(r: sp.ScorecardRow) -> str | None:
+    """The lean column: the rule and its reasoning, or why a target not settled cannot lean."""
+    if r.lean_rule is not None:
+        return f"*{r.lean_rule.value.replace('_', ' ')}*: {r.lean_note}"
+    return r.lean_note
 
 
 def chart_section(rows: Iterable[sp.ScorecardRow], targets: dict[str, sp.Target]) -> list[str]:
@@ -110,7 +117,7 @@ def chart_section(rows: Iterable[sp.ScorecardRow], targets: dict[str, sp.Target]
             "",
             f"![{cell(t.statement)} — figures of {t.indicator_id} against the goal]({rel})",
             "",
-            f"`{t.id}` · verdict **{r.status.value.replace('_', ' ')}** · {cell(r.why)}",
+            f"`{t.id}` · verdict **{r.verdict}** · {cell(r.why)}",
             f"<!-- chart {t.id} shows data {chart_digest(t)} -->",
             "",
         ]
@@ -133,13 +140,18 @@ def render() -> str:
         f"holds (data version {plan.data_version}, checked up to "
         f"{plan.data_as_of.isoformat()}).",
         "",
-        f"**{outcome_line(plan)}**",
+        f"**{sp.tally(own)}**",
         "",
-        '"Not settled" (*no data*) means the evidence recorded so far does not decide the '
-        "target: the *What is missing* column says which figure or finding would. "
-        "*Confidence* is the weakest source the verdict rests on (primary, secondary or "
-        "weak). The rules — deadlines, part-year figures, sources that disagree — are in "
-        "{mod}`shanghai_plan.analysis`; the same table is `sp.scorecard()` in Python and "
+        '"Not settled" means the evidence recorded so far does not decide the target: the '
+        "*What is missing* column says which figure or finding would. It may still *lean* "
+        '("not settled — leans met" / "— leans not met") by a named rule — the pace of the '
+        "deadline year's part-year figures, the growth still required against the growth "
+        "observed, a partial sum, or findings of progress or of an absence — and is then "
+        "never counted as met or not met; the *Lean* column gives the rule and its reasoning, "
+        "or why the target cannot lean. *Confidence* is the weakest source the verdict rests "
+        "on (primary, secondary or weak); the *Main caveat* is what to know before quoting it. "
+        "The rules are in {mod}`shanghai_plan.analysis` and the words in "
+        "[the conventions](conventions.md); the same table is `sp.scorecard()` in Python and "
         "`shanghai-plan scorecard` on the command line.",
         "",
         "## The plan's targets",
@@ -160,6 +172,8 @@ def render() -> str:
         f"*{cell(title_en)}* (`{REVISION}`, {revision.period}), which revises the plan's "
         "goals. They are judged by the same rules and shown here for comparison; they do not "
         "count in the outcome above.",
+        "",
+        f"**{sp.tally(revision_rows, whose='the revision’s')}**",
         "",
         *table(revision_rows, targets),
         "",

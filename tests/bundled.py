@@ -5,6 +5,7 @@ import shanghai_plan as sp
 
 PLAN = sp.load()
 OBSERVATIONS = {o.id: o for i in PLAN.indicators for o in i.observations}
+INDICATORS = {i.id: i for i in PLAN.indicators}
 INDICATOR_OF = {o.id: i.id for i in PLAN.indicators for o in i.observations}
 SOURCES = {s.id: s for s in PLAN.sources}
 FINDINGS = {f.id: f for f in PLAN.findings}

@@ -1,6 +1,7 @@
 """Small hand-made plans for tests of the helpers and the analysis."""
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import shanghai_plan as sp
@@ -53,11 +54,13 @@ def with_target(
     aggregation: str | None = None,
     measure: str = "gross_output",
     data_as_of: str = "2026-11-28",
+    amend: Callable[[dict[str, Any]], None] | None = None,
 ) -> sp.Plan:
     """A plan with one quantitative target measured by one indicator.
 
     Each observation is ``(year, value)``, optionally followed by its coverage (or None)
-    and its comparator; they get the ids ``o0``, ``o1`` … in order.
+    and its comparator; they get the ids ``o0``, ``o1`` … in order.  ``amend`` may change
+    the plan file (add notes, conflicts, findings) before it is loaded.
     """
     data = minimal()
     data["data_as_of"] = data_as_of
@@ -97,4 +100,6 @@ def with_target(
     if aggregation is not None:
         t["aggregation"] = aggregation
     data["targets"] = [t]
+    if amend is not None:
+        amend(data)
     return sp.loads(json.dumps(data))

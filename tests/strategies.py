@@ -245,6 +245,8 @@ def plans(draw: Callable[[Any], Any]) -> sp.Plan:
     document_ids = [plan_id, *(d.id for d in related)]
     indicator_ids = [i.id for i in indicators]
 
+    made: list[sp.Target] = []  # earlier targets, which a later one may continue
+
     def target() -> sp.Target:
         measured_by = draw(st.none() | st.sampled_from(indicator_ids)) if indicator_ids else None
         others = [i for i in indicator_ids if i != measured_by]
@@ -254,7 +256,9 @@ def plans(draw: Callable[[Any], Any]) -> sp.Plan:
         earlier = years if year is None else st.integers(1949, year)
         level = aggregation is sp.Aggregation.LEVEL  # otherwise it counts from a start year
         start_year = draw(st.none() | earlier if level else earlier)
-        return sp.Target(
+        before = [t.id for t in made if year is not None and t.year is not None and t.year < year]
+        continues = draw(st.lists(st.sampled_from(before), max_size=1)) if before else []
+        t = sp.Target(
             id=ids.new(),
             document_id=draw(st.sampled_from(document_ids)),
             kind=kind,
@@ -274,8 +278,12 @@ def plans(draw: Callable[[Any], Any]) -> sp.Plan:
             else (),
             measure_note=draw(optional_text),
             notes=draw(optional_text),
+            continues=tuple(continues),
+            draft=draw(st.booleans()),
             citations=cites(),
         )
+        made.append(t)
+        return t
 
     def goal() -> sp.Goal:
         return sp.Goal(
@@ -378,6 +386,7 @@ def plans(draw: Callable[[Any], Any]) -> sp.Plan:
             searched=draw(nonblank),
             would_settle=draw(optional_text),
             checked=cites() if draw(st.booleans()) else (),
+            no_successor=draw(st.booleans()),
         )
 
     findings = _some(draw, finding, 0, 1) if target_ids or indicator_ids else ()

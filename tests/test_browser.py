@@ -126,6 +126,20 @@ def test_scorecard_page_as_a_reader_sees_it(browser: Browser, docs_html: Path) -
     browser.screenshot(SHOTS / "scorecard-page.png")
 
 
+def test_promised_next_page_as_a_reader_sees_it(browser: Browser, docs_html: Path) -> None:
+    browser.open(docs_html.with_name("promised-next.html"))
+    assert browser.evaluate("document.title").startswith("Promised, delivered, promised next")
+    cells = check_cells(browser, "article td, article th")
+    text = " ".join(c[0] for c in cells)
+    for t in sp.targets():
+        assert t.id in text
+    assert "none found" in text
+    # the three-column table fits the page: nothing wider than the window
+    wide = browser.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    assert wide is False
+    browser.screenshot(SHOTS / "promised-next-page.png")
+
+
 @pytest.fixture(scope="module")
 def notebooks() -> dict[str, Path]:
     """A notebook that shows the scorecard, an industry and an indicator, executed and

@@ -44,30 +44,29 @@ def test_summary_is_the_default() -> None:
     assert f"Sources: {len(plan.sources)} (" in text
 
 
-def test_summary_fits_one_screen_and_ends_with_the_outcome() -> None:
-    from collections import Counter
-
+def test_summary_fits_one_screen_and_ends_with_the_qualified_outcome() -> None:
     from shanghai_plan.cli import _width
 
     for lang in ("en", "zh"):
-        lines = ok("--lang", lang).rstrip("\n").splitlines()
+        text = ok("--lang", lang).rstrip("\n")
+        lines = text.splitlines()
         assert len(lines) <= 24
         assert max(_width(line) for line in lines) <= 100
-        rows = sp.scorecard()
-        counts = Counter(r.status for r in rows)
-        last = lines[-1]
-        assert last.startswith(f"Of the plan's {len(rows)} targets: ")
-        assert f"{counts[sp.Status.MET]} met, {counts[sp.Status.NOT_MET]} not met" in last
-        assert last.endswith(f"{counts[sp.Status.NO_DATA]} not settled.")
+        # the answer is wrapped, never clipped: the whole tally is there
+        assert " ".join(text.split("--help\n")[-1].split()) == sp.tally(sp.scorecard())
 
 
 def test_scorecard_command_every_format() -> None:
     rows = sp.scorecard()
-    table = ok("scorecard").splitlines()
-    assert table[0].split() == ["target", "status", "figure", "year", "confidence", "why"]
+    head, _, *table = ok("scorecard").splitlines()
+    assert head == sp.tally(rows)  # the qualified answer first
+    assert table[0].split() == [
+        "target", "verdict", "figure", "year", "confidence", "why", "main", "caveat",
+    ]  # fmt: skip
     assert [line.split()[0] for line in table[2:]] == [r.target_id for r in rows]
     for line, r in zip(table[2:], rows, strict=True):
-        assert r.status.value.replace("_", " ") in line
+        assert f" {r.verdict} " in line  # "not settled — leans met": the lean on every row
+        assert (r.main_caveat or "")[:20] in line
     data = json.loads(ok("scorecard", "--format", "json"))
     assert [d["target_id"] for d in data] == [r.target_id for r in rows]
     assert {d["document_id"] for d in data} == {sp.load().id}
@@ -79,10 +78,12 @@ def test_scorecard_command_every_format() -> None:
         )
         assert d["unit"] == (r.unit and r.unit.value)
         assert d["confidence"] == (r.confidence and r.confidence.value)
+        assert (d["lean"], d["verdict"], d["main_caveat"]) == (r.lean, r.verdict, r.main_caveat)
     every = list(csv.DictReader(io.StringIO(ok("scorecard", "--all-documents", "--format", "csv"))))
     assert len(every) == len(sp.scorecard(all_documents=True))
     doc = "doc-sh-am-action-2023-2025"
-    other = ok("scorecard", "--document", doc).splitlines()
+    head, _, *other = ok("scorecard", "--document", doc).splitlines()
+    assert head == sp.tally(sp.scorecard(document=doc), whose="this document's")
     assert other[0].split()[-1] == "document"
     assert len(other) == 2 + len(sp.scorecard(document=doc))
     assert all(line.rstrip().endswith(doc) for line in other[2:])

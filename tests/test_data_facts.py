@@ -32,11 +32,12 @@ OBSERVATIONS = [
     # plan-facts §3b: baselines from the plan text (B1–B7)
     ("obs-gross-output-2015", 2015, 3321.2e9, "exactly", "yuan", "egov-plan-reprint", None),
     ("obs-gross-output-2020", 2020, 3705.3e9, "exactly", "yuan", "egov-plan-reprint", None),
+    # the press conference's "about 3.7 tn" is the plan's figure rounded: one record (data 2026.6)
     (
-        "obs-gross-output-2020-press",
+        "obs-gross-output-2020",
         2020,
-        3.7e12,
-        "about",
+        3705.3e9,
+        "exactly",
         "yuan",
         "stcn-cs-2021-09-10-am-plan",
         None,
@@ -154,9 +155,19 @@ OBSERVATIONS = [
     ),
     # context-facts §C: GDP (C.1)
     ("obs-gdp-2020", 2020, 3.87e12, "exactly", "yuan", "xinhua-2021-01-24-gdp-repost", None),
-    ("obs-gdp-2021", 2021, 4.32e12, "exactly", "yuan", "peoplesdaily-2022-01-20-gdp", None),
+    # the rounded 4.32 tn is the exact first release, one record (data 2026.6)
+    (
+        "obs-gdp-2021-exact",
+        2021,
+        4321.485e9,
+        "exactly",
+        "yuan",
+        "peoplesdaily-2022-01-20-gdp",
+        None,
+    ),
     ("obs-gdp-2022", 2022, 4465.28e9, "exactly", "yuan", "udfspace-2022-communique-mirror", None),
-    ("obs-gdp-2023", 2023, 4.72e12, "more_than", "yuan", "chinadaily-2024-01-29-gdp", None),
+    # "more than 4.72 tn" is the rounded first release 4,721.866 bn: one record (data 2026.6)
+    ("obs-gdp-2023-exact", 2023, 4721.866e9, "exactly", "yuan", "chinadaily-2024-01-29-gdp", None),
     ("obs-gdp-2024", 2024, 5392.671e9, "exactly", "yuan", "shanghai-gov-de-2025-01-30-gdp", None),
     ("obs-gdp-2025", 2025, 5670.871e9, "exactly", "yuan", "xinhua-2026-01-21-grp-repost", None),
     (
@@ -209,27 +220,27 @@ OBSERVATIONS = [
         None,
     ),
     (
-        "obs-secondary-va-2024",
+        "obs-secondary-va-2024-exact",  # 1.16 tn rounded on this page; one record
         2024,
-        1.16e12,
+        1163.757e9,
         "exactly",
         "yuan",
         "shanghai-gov-de-2025-01-30-gdp",
         None,
     ),
     (
-        "obs-secondary-va-2025",
+        "obs-secondary-va-2025-exact",  # 1.165 tn rounded on this page; one record
         2025,
-        1.165e12,
+        1165.062e9,
         "exactly",
         "yuan",
         "xinhua-2026-01-21-grp-repost",
         None,
     ),
     (
-        "obs-tertiary-va-2025",
+        "obs-tertiary-va-2025-exact",  # 4.496 tn rounded on this page; one record
         2025,
-        4.496e12,
+        4495.87e9,
         "exactly",
         "yuan",
         "xinhua-2026-01-21-grp-repost",
@@ -313,7 +324,8 @@ OBSERVATIONS = [
         "sheitc-en-2023-03-31-industry-dynamics",
         None,
     ),
-    ("obs-ic-scale-2019", 2019, 170e9, "more_than", "yuan", "chinadaily-2020-08-13-ic", None),
+    # the association's "more than 170 bn" is the 170.6 bn figure rounded: one record (data 2026.6)
+    ("obs-ic-scale-2019-wu", 2019, 170.6e9, "exactly", "yuan", "chinadaily-2020-08-13-ic", None),
     (
         "obs-ic-scale-2021",
         2021,

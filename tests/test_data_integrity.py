@@ -1,8 +1,11 @@
 """Whole-file checks on the bundled data: citations, units, derived values, conflicts, counts."""
 
+import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -60,26 +63,26 @@ def test_the_shipped_bytes_pass_every_check_a_users_file_gets() -> None:
 
 
 def test_data_version() -> None:
-    assert PLAN.data_version == "2026.5"
-    assert PLAN.data_as_of.isoformat() == "2026-12-01"
+    assert PLAN.data_version == "2026.6"
+    assert PLAN.data_as_of.isoformat() == "2026-12-07"
 
 
 def test_counts() -> None:
     own = [t for t in PLAN.targets if t.document_id == PLAN.id]
-    assert len(PLAN.targets) == 99
+    assert len(PLAN.targets) == 104
     assert len(own) == 18
-    assert len(PLAN.targets) - len(own) == 81
-    assert len(PLAN.indicators) == 131
-    assert len(OBSERVATIONS) == 312
-    assert Counter(o.basis.value for o in OBSERVATIONS.values()) == {"reported": 293, "derived": 19}
-    assert len(PLAN.related_documents) == 28
-    assert len(PLAN.sources) == 230
+    assert len(PLAN.targets) - len(own) == 86
+    assert len(PLAN.indicators) == 136
+    assert len(OBSERVATIONS) == 336
+    assert Counter(o.basis.value for o in OBSERVATIONS.values()) == {"reported": 318, "derived": 18}
+    assert len(PLAN.related_documents) == 29
+    assert len(PLAN.sources) == 285
     assert Counter(s.confidence.value for s in PLAN.sources) == {
-        "primary": 29,
-        "secondary": 140,
-        "weak": 61,
+        "primary": 35,
+        "secondary": 165,
+        "weak": 85,
     }
-    assert len(PLAN.conflicts) == 36
+    assert len(PLAN.conflicts) == 39
     assert len(PLAN.goals) == 17
     assert Counter(g.kind.value for g in PLAN.goals) == {
         "main_line": 3,
@@ -88,13 +91,13 @@ def test_counts() -> None:
         "measure": 5,
     }
     assert len(PLAN.industries) == 9
-    assert len(PLAN.findings) == 35
+    assert len(PLAN.findings) == 49
     assert Counter(f.kind.value for f in PLAN.findings) == {
-        "report": 19,
-        "official_claim": 10,
+        "report": 26,
+        "official_claim": 17,
         "evaluation": 6,
     }
-    assert len(PLAN.gaps) == 59
+    assert len(PLAN.gaps) == 73
 
 
 def test_ids_are_unique() -> None:
@@ -127,7 +130,7 @@ def test_source_fields() -> None:
         assert s.url.startswith(("http://", "https://")), s.id
         assert s.title.strip(), s.id
         assert s.publisher.strip(), s.id
-        assert s.language in {"zh", "en", "de", "ja", "it"}, s.id
+        assert s.language in {"zh", "en", "de", "ja", "it", "pt"}, s.id
         if s.original_outlet is not None:
             assert s.original_outlet.strip(), s.id
 
@@ -243,11 +246,6 @@ DERIVED: dict[str, tuple[tuple[str, ...], Callable[[], float], float]] = {
         ),
         171.1e9,
     ),
-    "obs-iva-share-2021-derived": (
-        ("obs-iva-2021", "obs-gdp-2021"),
-        lambda: round(_v("obs-iva-2021") / _v("obs-gdp-2021") * 100, 1),
-        24.9,
-    ),
     "obs-iva-share-2021-exact-gdp": (
         ("obs-iva-2021", "obs-gdp-2021-exact"),
         lambda: round(_v("obs-iva-2021") / _v("obs-gdp-2021-exact") * 100, 2),
@@ -344,8 +342,8 @@ DERIVED: dict[str, tuple[tuple[str, ...], Callable[[], float], float]] = {
         )
     },
     "obs-iva-share-2025-upper-bound": (
-        ("obs-secondary-va-2025", "obs-gdp-2025"),
-        lambda: math.ceil(_v("obs-secondary-va-2025") / _v("obs-gdp-2025") * 100 * 100) / 100,
+        ("obs-secondary-va-2025-exact", "obs-gdp-2025"),
+        lambda: math.ceil(_v("obs-secondary-va-2025-exact") / _v("obs-gdp-2025") * 100 * 100) / 100,
         20.55,
     ),
 }
@@ -384,12 +382,14 @@ def test_bounds_are_marked_as_bounds() -> None:
 
 
 def test_derived_ic_baseline_agrees_with_reported_2019() -> None:
-    reported = sp.record("obs-ic-scale-2019")
+    reported = sp.record("obs-ic-scale-2019-wu")
     derived = sp.record("obs-ic-scale-2019-derived")
     assert isinstance(reported, Observation)
     assert isinstance(derived, Observation)
-    assert reported.comparator.value == "more_than"
-    assert derived.value > reported.value
+    # both above the association's "more than 170 billion", within 0.5 % of each other
+    assert derived.value > 170e9
+    assert reported.value > 170e9
+    assert abs(derived.value / reported.value - 1) < 0.005
 
 
 def test_reported_observations_have_no_inputs() -> None:
@@ -499,7 +499,7 @@ def test_relations() -> None:
         "sibling": 1,
         "related": 12,
         "revises": 1,
-        "succeeds": 3,
+        "succeeds": 4,
         "cites": 1,
         "context": 8,
     }
@@ -525,3 +525,223 @@ def test_a_figure_is_recorded_once_with_all_its_sources() -> None:
             key = (o.year, o.value, o.comparator, o.coverage)
             assert key not in seen, (o.id, seen.get(key))
             seen[key] = o.id
+
+
+# ------------------------------------------------- what users read (data 2026.6, audit §6)
+
+# Fields that hold ids, addresses or dates, not prose a user reads.
+_NOT_PROSE = {
+    "id",
+    "source_id",
+    "url",
+    "document_id",
+    "indicator_id",
+    "preferred_side_id",
+    "published",
+    "stated",
+    "language",
+}
+# Names that look like sheet-local ids but are public names (a chip, an airliner, a site).
+_PUBLIC_NAMES = re.compile(r"XRING O1|C919|\(C114\)")
+_ARTEFACTS = {
+    "a fact-sheet file": re.compile(r"\b[\w-]+\.md\b"),
+    "a fact sheet": re.compile(r"\bfact[- ]?sheets?\b|\bsheets?\b", re.IGNORECASE),
+    # the sheets number their sections (§5, §1d); a source's own sections (§一(一)) may be cited
+    "a sheet section": re.compile(r"§\s?\d"),
+    "a sheet's short name": re.compile(r"\b(?:OPT|PTD|OA|OS[12]|PF|CF)\b"),
+    # T1, K6, R34, PF Q15, NF4, TC-01 …; quarters and halves (Q1–Q4, H1, H2) are ordinary words
+    "a sheet-local id": re.compile(
+        r"\b(?!Q[1-4]\b|H[12]\b)(?:[A-Z]{1,3}|N3)\d{1,3}(?:-\d{1,2})?[a-z]?\b"
+    ),
+}
+
+
+def _prose(obj: Any, path: str = "$") -> Iterator[tuple[str, str]]:
+    """Every text a user can read in the plan, with its path: each string field of each
+    record, found generically through ``attrs.fields`` (so a new field is covered too)."""
+    for a in attrs.fields(type(obj)):
+        value = getattr(obj, a.name)
+        here = f"{path}.{a.name}"
+        if attrs.has(type(value)):
+            yield from _prose(value, here)
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if attrs.has(type(item)):
+                    yield from _prose(item, f"{here}[{i}]")
+        elif isinstance(value, str) and a.name not in _NOT_PROSE:
+            yield here, value
+
+
+PROSE = list(_prose(PLAN))
+
+
+def test_prose_walk_reaches_every_kind_of_text() -> None:
+    fields = {path.rsplit(".", 1)[1] for path, _ in PROSE}
+    assert {"statement", "notes", "searched", "resolution", "claim", "title", "method"} <= fields
+    assert len(PROSE) > 2000
+
+
+@pytest.mark.parametrize("what", sorted(_ARTEFACTS))
+def test_no_research_artefacts_in_user_facing_text(what: str) -> None:
+    pattern = _ARTEFACTS[what]
+    leaks = [
+        (path, m.group(0))
+        for path, text in PROSE
+        for m in [pattern.search(_PUBLIC_NAMES.sub("", text))]
+        if m
+    ]
+    assert leaks == [], f"{what} in user-facing text"
+
+
+def test_the_artefact_patterns_catch_what_they_are_for() -> None:
+    samples = {
+        "a fact-sheet file": "see outcomes-plan-targets.md",
+        "a fact sheet": "The sheet gives no title",
+        "a sheet section": "§5 lists the queries",
+        "a sheet's short name": "PF Q15",
+        "a sheet-local id": "(fact K6; R34, TC-01)",
+    }
+    for what, text in samples.items():
+        assert _ARTEFACTS[what].search(text), what
+    ordinary = "Q1–Q3 2025, H1 2024, XRING O1, the C919, 5G modules"
+    assert not any(p.search(_PUBLIC_NAMES.sub("", ordinary)) for p in _ARTEFACTS.values())
+
+
+_RECORD_ID = re.compile(r"\s*(?:obs|find|tgt|ind|conflict|gap|doc|def|ctx|goal)-[a-z0-9-]+")
+
+
+def test_explanations_do_not_open_with_a_record_id() -> None:
+    # a method may name its inputs (it is a formula); prose says what a record is in words
+    opening = [
+        path for path, text in PROSE if _RECORD_ID.match(text) and not path.endswith(".method")
+    ]
+    assert opening == []
+
+
+def test_each_record_cites_a_source_once() -> None:
+    # one citation per source, with the passages combined in its locator (audit D14)
+    repeated = [
+        path
+        for rec, path in CITING
+        if len({c.source_id for c in rec.citations}) != len(rec.citations)
+    ]
+    assert repeated == []
+
+
+def test_an_indicator_that_says_no_figure_has_none() -> None:
+    stale = [
+        i.id
+        for i in PLAN.indicators
+        if i.description
+        and re.search(r"\bno (?:figure|outcome|count)\b", i.description, re.IGNORECASE)
+        and i.observations
+    ]
+    assert stale == []
+
+
+def _last_digit(value: float) -> Decimal:
+    """The place value of the last significant digit of ``value`` as written (1.16e12 → 1e10)."""
+    return Decimal(1).scaleb(Decimal(repr(value)).normalize().as_tuple().exponent)
+
+
+def _within_rounding(a: float, b: float) -> bool:
+    """True when one of two different values is the other rounded to its own precision."""
+    coarse = max(_last_digit(a), _last_digit(b))
+    return a != b and abs(Decimal(repr(a)) - Decimal(repr(b))) <= coarse / 2
+
+
+def test_within_rounding() -> None:
+    assert _within_rounding(1.16e12, 1163.757e9)
+    assert _within_rounding(4.72e12, 4721.866e9)
+    assert _within_rounding(24.9, 24.85)
+    assert _within_rounding(1.26e12, 1.3e12)  # but "more than 1.3 tn" is not 1.26 tn: see below
+    assert not _within_rounding(1026, 1032)
+    assert not _within_rounding(5.0, 5.0)
+
+
+def _consistent(a: Observation, b: Observation) -> bool:
+    """True when each figure satisfies the other's comparator (``> 4.72 tn`` and 4,721.9 bn)."""
+    ok = {
+        "more_than": lambda v, bound: v > bound,
+        "at_least": lambda v, bound: v >= bound,
+        "less_than": lambda v, bound: v < bound,
+        "at_most": lambda v, bound: v <= bound,
+    }
+    return all(
+        x.comparator.value not in ok or ok[x.comparator.value](y.value, x.value)
+        for x, y in ((a, b), (b, a))
+    )
+
+
+def _opposed_in_a_conflict() -> set[frozenset[str]]:
+    """Pairs of records that a conflict keeps on different sides (it says why they differ)."""
+    pairs: set[frozenset[str]] = set()
+    for c in PLAN.conflicts:
+        for s, t in itertools.combinations(c.sides, 2):
+            pairs |= {frozenset((x, y)) for x in s.record_ids for y in t.record_ids}
+    return pairs
+
+
+def test_rounded_and_exact_versions_of_a_figure_are_one_record() -> None:
+    # "disagreeing figures settle nothing" must not fire on a rounding: a rounded report of an
+    # exact figure is a citation of the exact record, not a second observation (audit §6.4)
+    opposed = _opposed_in_a_conflict()
+    pairs = [
+        (a.id, b.id)
+        for ind in PLAN.indicators
+        for a, b in itertools.combinations(ind.observations, 2)
+        if (a.year, a.coverage, a.basis) == (b.year, b.coverage, b.basis)
+        and _within_rounding(a.value, b.value)
+        and _consistent(a, b)
+        and frozenset((a.id, b.id)) not in opposed
+    ]
+    assert pairs == []
+
+
+# A quantitative target left without an indicator although one with its unit and subject
+# has figures up to its deadline (audit D5).  Each exception says why the link is wrong.
+NOT_LINKED = {
+    "tgt-national-patents-12": "national target; ind-high-value-patents counts Shanghai's patents",
+}
+_STOP = {"the", "a", "an", "of", "and", "in", "by", "to", "for", "or", "on", "with", "at", "its"}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9][a-z0-9,&-]*", text.lower().replace("'", ""))) - _STOP
+
+
+def _unlinked() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for t in PLAN.targets:
+        if t.quantity is None or t.indicator_id is not None or t.year is None:
+            continue
+        deadline = t.year
+        for ind in PLAN.indicators:
+            in_plan_years = [
+                o
+                for o in ind.observations
+                if o.coverage is None and deadline - 5 <= o.year <= deadline
+            ]
+            same_subject = _words(ind.name_en) <= _words(t.statement)
+            if ind.unit is t.quantity.unit and in_plan_years and same_subject:
+                found.setdefault(t.id, []).append(ind.id)
+    return found
+
+
+def test_quantitative_targets_with_figures_have_their_indicator() -> None:
+    assert {t: i for t, i in _unlinked().items() if t not in NOT_LINKED} == {}
+
+
+def test_unlinked_exceptions_are_still_needed() -> None:
+    assert set(NOT_LINKED) <= set(_unlinked())
+
+
+def test_the_outline_patents_target_is_linked() -> None:
+    t = next(t for t in PLAN.targets if t.id == "tgt-sh-outline-patents-30")
+    assert t.indicator_id == "ind-high-value-patents"
+    # unlinked, the check above would flag it
+    unlinked = attrs.evolve(t, indicator_id=None)
+    ind = INDICATORS["ind-high-value-patents"]
+    assert unlinked.quantity is not None
+    assert ind.unit is unlinked.quantity.unit
+    assert _words(ind.name_en) <= _words(unlinked.statement)

@@ -179,7 +179,8 @@ def test_miit_software_business_revenue_h1_2023() -> None:  # plan-targets T6-03
 def test_stats_bureau_software_growth_jan_nov_2025() -> None:  # plan-targets T6 2025 row [O24]
     o = _obs("obs-sits-revenue-growth-2025-jan-nov")
     assert (o.year, o.value, o.coverage) == (2025, 24.2, "Jan–Nov")
-    assert _confidences(o.id) == {sp.Confidence.WEAK}
+    # China Daily Hong Kong gives the same figure (outcomes-2026-figures.md T-SIS, [F18] secondary)
+    assert _confidences(o.id) == {sp.Confidence.WEAK, sp.Confidence.SECONDARY}
 
 
 def test_electronics_manufacturing_growth_2025() -> None:  # plan-targets T6 2025 row [R23]: +7.7 %

@@ -14,6 +14,7 @@ from tests.bundled import (
     FINDINGS,
     GAPS,
     INDICATOR_OF,
+    INDICATORS,
     OBSERVATIONS,
     best_confidence,
 )
@@ -78,22 +79,39 @@ def test_sei_output_growth_2025_jan_oct() -> None:  # outcomes-aggregates F32, [
 
 
 def test_auto_cluster_2024_1_1tn() -> None:  # outcomes-aggregates F19, [T15] secondary
-    o = _obs("obs-auto-scale-2024-cluster")
+    # a size on a measure nobody states: an official claim, not a figure (audit D2, data 2026.6)
+    assert "obs-auto-scale-2024-cluster" not in OBSERVATIONS
+    f = FINDINGS["find-auto-cluster-scale-2024"]
+    assert f.kind is sp.FindingKind.OFFICIAL_CLAIM
+    assert f.quantity is not None
     # "1.1 trillion" is a rounded figure (audit): about
-    assert (o.year, o.value, o.comparator) == (2024, 1_100_000_000_000, sp.Comparator.ABOUT)
-    assert _indicator_of(o.id) == "ind-auto-industry-scale"
-    assert _confidence(o.id) is sp.Confidence.SECONDARY
+    assert (f.year, f.quantity.value, f.quantity.comparator) == (
+        2024,
+        1_100_000_000_000,
+        sp.Comparator.ABOUT,
+    )
+    assert f.measures is not None
+    assert "no source states" in f.measures
+    assert "tgt-auto-trillion-scale" in f.target_ids
+    assert best_confidence(f) is sp.Confidence.SECONDARY
+    assert not INDICATORS["ind-auto-industry-scale"].observations
 
 
 def test_electronics_cluster_2024_1_2tn() -> None:  # outcomes-aggregates F19, [T15] secondary
-    o = _obs("obs-electronic-info-cluster-scale-2024")
-    assert (o.year, o.value) == (2024, 1_200_000_000_000)
-    assert _indicator_of(o.id) == "ind-electronic-info-cluster-scale"
+    # the same announcement as the auto cluster, on the same unstated measure: a claim (2026.6)
+    assert "obs-electronic-info-cluster-scale-2024" not in OBSERVATIONS
+    f = FINDINGS["find-ei-cluster-scale-2024"]
+    assert f.kind is sp.FindingKind.OFFICIAL_CLAIM
+    assert f.quantity is not None
+    assert (f.year, f.quantity.value) == (2024, 1_200_000_000_000)
+    assert f.bearing is sp.Bearing.CONTEXT
 
 
 def test_nev_plates_2024_nearly_280k() -> None:  # outcomes-aggregates F19, [T15] secondary
-    o = _obs("obs-nev-registrations-2024-shine")
-    assert (o.year, o.value, o.comparator) == (2024, 280_000, sp.Comparator.ABOUT)
+    # "nearly 280,000" is the exact 278,000 rounded: one record citing both (data 2026.6)
+    o = _obs("obs-nev-registrations-2024")
+    assert (o.year, o.value, o.comparator) == (2024, 278_000, sp.Comparator.EXACTLY)
+    assert "shine-2025-03-25-trillion-clusters" in {c.source_id for c in o.citations}
 
 
 def test_biomed_mfg_output_2024() -> None:  # outcomes-aggregates F20, [T18] weak (2,011.67亿)

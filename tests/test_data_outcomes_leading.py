@@ -181,7 +181,9 @@ def test_pudong_ic_mfg_output_2022() -> None:  # outcomes-supplement.md F3-01, [
 
 def test_eda_centre_went_to_nanjing() -> None:  # outcomes-plan-targets.md T7-06, [R36]
     f = FINDINGS["find-eda-centre-nanjing"]
-    assert f.bearing is sp.Bearing.NOT_MET
+    # where the centre went is an absence: it points against the target but cannot show that
+    # no Shanghai platform exists (audit D1), so the verdict stays open and leans not met
+    assert f.bearing is sp.Bearing.ABSENT
     assert f.target_ids == ("tgt-national-eda-platform",)
     assert (f.year, f.stated) == (2022, "2023-02-07")
 

@@ -58,7 +58,7 @@ def test_progress_html() -> None:
     results = sp.progress()
     for r in results:
         page = parse(r._repr_html_())  # type: ignore[attr-defined]
-        assert r.status.value.replace("_", " ") in page.text
+        assert r.verdict in page.text  # "not settled — leans met", never "no data"
         for o in r.rests_on:
             for c in o.citations:
                 assert sp.source(c).url in page.links
@@ -169,12 +169,12 @@ def test_every_record_kind_has_html_with_aligned_cells(plan: sp.Plan) -> None:
 
 
 def test_indicator_html_shows_its_series() -> None:
-    ind = sp.indicator("ind-gross-industrial-output")
+    ind = sp.indicator("ind-software-revenue")
     text = [t for _, t in cells(html(ind))]
     s = sp.series(ind, partial=True)
     for year in s.years:
         assert str(year) in text
-    assert "sources disagree" in " ".join(text)  # its 2020 figures differ
+    assert "sources disagree" in " ".join(text)  # its 2021 figures differ
     shown = {_format.figure(o.value, s.unit, o.comparator) for p in s for o in p.figures}
     assert shown <= set(text)
 
@@ -185,8 +185,11 @@ def test_scorecard_is_a_tuple_that_shows_as_a_table() -> None:
     assert isinstance(rows, sp.Scorecard)
     markup = rows._repr_html_()
     text = " ".join(t for _, t in cells(markup))
-    for r in rows:
+    assert rows.tally in parse(markup).text  # the qualified answer above the table
+    for r in rows:  # every row carries its verdict (with the lean) and its main caveat
         assert r.target_id in text
+        assert r.verdict in text
+        assert (r.main_caveat or "—") in text
     assert markup.count("<tr>") == len(rows) + 1
 
 

@@ -32,6 +32,31 @@ def test_sources_page_is_current() -> None:
     assert gen.PAGE.read_text(encoding="utf-8") == gen.render(), "run: python docs/gen_sources.py"
 
 
+def test_promised_next_page_is_current() -> None:
+    gen = load_script("gen_promised_next")
+    assert gen.PAGE.read_text(encoding="utf-8") == gen.render(), (
+        "run: python docs/gen_promised_next.py"
+    )
+
+
+def test_promised_next_page_answers_for_every_target_of_the_plan() -> None:
+    import shanghai_plan as sp
+
+    text = (DOCS / "promised-next.md").read_text(encoding="utf-8")
+    own = text.split("## Other documents' targets")[0]
+    for t in sp.targets():
+        (row,) = [line for line in own.splitlines() if f"`{t.id}`" in line.split(" | ")[0]]
+        nxt = sp.successors(t)
+        if nxt.status is sp.SuccessorStatus.FOUND:
+            assert all(f"`{s.target.id}`" in row for s in nxt.found), t.id
+            assert all(f", {s.stage};" in row for s in nxt.found), t.id
+        else:
+            assert nxt.status is sp.SuccessorStatus.NONE_FOUND, t.id
+            assert "**none found**" in row, t.id
+            assert all(f"(#{g.id})" in row and f"({g.id})=" in text for g in nxt.gaps), t.id
+        assert f"**{sp.progress(t).verdict}**" in row, t.id
+
+
 def test_data_dictionary_is_current() -> None:
     gen = load_script("gen_data_dictionary")
     assert gen.PAGE.read_text(encoding="utf-8") == gen.render(), (
@@ -68,7 +93,8 @@ def test_scorecard_page_shows_every_target_once_with_its_status() -> None:
         assert len(table) == len(rows)
         for r, line in zip(rows, table, strict=True):
             assert f"`{r.target_id}`" in line
-            assert f"**{r.status.value.replace('_', ' ')}**" in line
+            assert f"**{r.verdict}**" in line  # "not settled — leans met", never "no data"
+            assert (r.main_caveat is None) or r.main_caveat.split()[0] in line
     for t in (*sp.targets(), *sp.targets(document=doc)):
         has_figures = t.indicator_id is not None and len(sp.series(t, partial=True)) > 0
         assert (f"_static/charts/{t.id}.png" in text) == has_figures, t.id
@@ -169,3 +195,8 @@ def test_python_examples_type_check(
         check=False,
     )
     assert out.returncode == 0, out.stdout
+
+
+def test_changes_page_is_current() -> None:
+    gen = load_script("gen_changes")
+    assert gen.PAGE.read_text(encoding="utf-8") == gen.render(), "run: python docs/gen_changes.py"

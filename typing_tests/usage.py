@@ -199,3 +199,55 @@ def typed_rows() -> tuple[str, int | None, str]:
     first = targets[0]
     card: list[sp.ScorecardRecord] = sp.to_records("scorecard", all_documents=True)
     return first["id"], first["year"], card[0]["status"]
+
+
+# ------------------------------------------------------ issue 20: leans, caveats, the tally
+
+
+def quotable(target_id: str) -> tuple[str, str | None, sp.Lean, sp.LeanRule | None, str | None]:
+    p: sp.Progress = sp.progress(target_id)
+    records: tuple[sp.Observation | sp.Finding, ...] = p.lean_rests_on
+    words: str = sp.verdict_text(p.status, p.lean)
+    first: str | None = records[0].id if records else None
+    return words, first or p.main_caveat, p.lean, p.lean_rule, p.lean_note
+
+
+def headline() -> str:
+    rows: sp.Scorecard = sp.scorecard()
+    text: str = sp.tally(rows, whose="the plan's")
+    row: sp.ScorecardRow = rows[0]
+    lean: sp.Lean = row.lean
+    caveat: str | None = row.main_caveat
+    ids: tuple[str, ...] = row.lean_rests_on
+    card: list[sp.ScorecardRecord] = sp.to_records("scorecard")
+    verdict: str | None = card[0]["verdict"]
+    return f"{text} {rows.tally} {lean} {caveat} {ids} {verdict}"
+
+
+def citations() -> list[str]:
+    figure: str = sp.cite(sp.record("obs-nev-production-2023", sp.Observation))
+    verdict: str = sp.cite(sp.progress("tgt-nev-output-1-2m"), style="markdown")
+    dataset: str = sp.cite(style="bibtex")
+    own: str = sp.cite("tgt-leading-three-double", plan=sp.load())
+    return [figure, verdict, dataset, own]
+
+
+def what_changed() -> list[tuple[str, sp.Status, sp.Status, str]]:
+    releases: tuple[sp.Release, ...] = sp.changes(since="2026.4")
+    added: tuple[sp.RecordChange, ...] = releases[0].added
+    kinds: set[sp.ChangeKind] = {c.change for c in added}
+    assert sp.ChangeKind.ADDED in kinds
+    first: sp.VerdictChange = releases[0].verdicts[0]
+    return [(v.target_id, v.status_before, v.status_after, v.reason) for v in (first,)]
+
+
+# ------------------------------------------------------------ issue 23: what came next
+
+
+def promised_next(target_id: str) -> tuple[sp.SuccessorStatus, list[tuple[str, int | None, str]]]:
+    nxt: sp.Successors = sp.successors(target_id)
+    found: tuple[sp.Successor, ...] = nxt.found
+    later = [(s.target.statement, s.target.year, s.stage) for s in found]
+    searched: list[str] = [g.searched for g in nxt.gaps]
+    doc: sp.Document | sp.Plan = found[0].document if found else sp.load()
+    return nxt.status, [*later, (doc.id, None, " ".join(searched))]

@@ -29,8 +29,9 @@ if TYPE_CHECKING:
     import datetime
     from types import ModuleType
 
-    from .analysis import EvidenceKind, Progress, Status, progress
+    from .analysis import EvidenceKind, Lean, LeanRule, Progress, Status, progress, verdict_text
     from .charts import plot
+    from .citing import cite
     from .display import show
     from .errors import (
         DataProblem,
@@ -114,6 +115,7 @@ if TYPE_CHECKING:
         target,
         targets,
     )
+    from .releases import ChangeKind, RecordChange, Release, VerdictChange, changes
     from .rows import (
         CitationsRecord,
         ConflictsRecord,
@@ -131,8 +133,9 @@ if TYPE_CHECKING:
         TargetsRecord,
     )
     from .searching import SearchHit, search
+    from .succession import Successor, Successors, SuccessorStatus, successors
     from .timeseries import Series, SeriesPoint, series
-    from .verdicts import Scorecard, ScorecardRow, scorecard
+    from .verdicts import Scorecard, ScorecardRow, scorecard, tally
 
     DATA_VERSION: str
     """Version of the bundled data (read from the data on first access)."""
@@ -178,6 +181,7 @@ __all__ = [
     "Alias",
     "Basis",
     "Bearing",
+    "ChangeKind",
     "Citation",
     "CitationsRecord",
     "Comparator",
@@ -209,6 +213,8 @@ __all__ = [
     "Industry",
     "IndustryTier",
     "InvalidChoiceError",
+    "Lean",
+    "LeanRule",
     "Measure",
     "MissingDependencyError",
     "NotFoundError",
@@ -222,8 +228,10 @@ __all__ = [
     "Progress",
     "ProgressRecord",
     "Quantity",
+    "RecordChange",
     "RecordsRecord",
     "Relation",
+    "Release",
     "Scorecard",
     "ScorecardRecord",
     "ScorecardRow",
@@ -235,13 +243,19 @@ __all__ = [
     "SourceKind",
     "SourcesRecord",
     "Status",
+    "Successor",
+    "SuccessorStatus",
+    "Successors",
     "Target",
     "TargetKind",
     "TargetsRecord",
     "Title",
     "TitleKind",
     "Unit",
+    "VerdictChange",
     "__version__",
+    "changes",
+    "cite",
     "cited_sources",
     "conflicts",
     "document",
@@ -270,21 +284,28 @@ __all__ = [
     "show",
     "source",
     "sources",
+    "successors",
+    "tally",
     "target",
     "targets",
     "to_csv",
     "to_dataframe",
     "to_records",
+    "verdict_text",
     "write_csv",
     "write_datapackage",
 ]
 
 _HOME: dict[str, str] = {
     "EvidenceKind": "analysis",
+    "Lean": "analysis",
+    "LeanRule": "analysis",
     "Progress": "analysis",
     "Status": "analysis",
     "progress": "analysis",
+    "verdict_text": "analysis",
     "plot": "charts",
+    "cite": "citing",
     "show": "display",
     "DataProblem": "errors",
     "InvalidChoiceError": "errors",
@@ -362,6 +383,11 @@ _HOME: dict[str, str] = {
     "sources": "queries",
     "target": "queries",
     "targets": "queries",
+    "ChangeKind": "releases",
+    "RecordChange": "releases",
+    "Release": "releases",
+    "VerdictChange": "releases",
+    "changes": "releases",
     "CitationsRecord": "rows",
     "ConflictsRecord": "rows",
     "DocumentsRecord": "rows",
@@ -378,12 +404,17 @@ _HOME: dict[str, str] = {
     "TargetsRecord": "rows",
     "SearchHit": "searching",
     "search": "searching",
+    "Successor": "succession",
+    "SuccessorStatus": "succession",
+    "Successors": "succession",
+    "successors": "succession",
     "Series": "timeseries",
     "SeriesPoint": "timeseries",
     "series": "timeseries",
     "Scorecard": "verdicts",
     "ScorecardRow": "verdicts",
     "scorecard": "verdicts",
+    "tally": "verdicts",
 }
 """Where each lazily loaded public name is defined."""
 # --- end of generated block ---

@@ -59,18 +59,20 @@ def unit_label(unit: object) -> str:
     return _LABELS.get(u, u.replace("_", " "))
 
 
-def amount(value: float, unit: object = None) -> str:
-    """A figure with its unit, as a reader writes it: ``850 billion yuan``, ``12.4 %``."""
+def amount(value: float, unit: object = None, *, digits: int = 5) -> str:
+    """A figure with its unit, as a reader writes it: ``850 billion yuan``, ``12.4 %``
+    (``digits`` significant figures for a worded amount or a percentage, at most four for
+    the latter: 1.4032 trillion, or 1.4 with 3)."""
     u = _unit_value(unit)
     if u == "multiple":
         return f"×{number(value, digits=4)}"
     if u in ("percent", "percentage_points"):
-        return f"{number(value, digits=4)} {unit_label(unit)}"
+        return f"{number(value, digits=min(digits, 4))} {unit_label(unit)}"
     label = unit_label(unit)
     if u in _WORDED:
         for size, word in _WORDS:
             if abs(value) >= size:
-                return f"{number(value / size, digits=5)} {word} {label}"
+                return f"{number(value / size, digits=digits)} {word} {label}"
     text = number(value)
     return f"{text} {label}" if label else text
 

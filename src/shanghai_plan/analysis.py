@@ -46,19 +46,76 @@ Rules (documented, and tested on hand-computed cases):
   the verdict rests on those with the best sources.
 * **Status** ``MET`` / ``NOT_MET`` as above; before the deadline (as of the data's
   ``data_as_of``) ``ON_TRACK`` / ``OFF_TRACK`` by comparing the growth achieved with the growth
-  required; ``NO_DATA`` otherwise — and then ``missing`` says what figure or finding would
-  settle it, and ``gaps`` lists what the data records as not found.
+  required; ``NO_DATA`` otherwise — read "not settled" — and then ``missing`` says what figure
+  or finding would settle it, and ``gaps`` lists what the data records as not found.
+* **Growth is not measured across a bound, a break or a revision.** ``implied_growth`` and
+  ``achieved_growth`` are ``None`` when an end of the span is a bound (``> 2 trillion``) or a
+  record that sources dispute (a :class:`~shanghai_plan.Conflict`: a statistical break, a
+  revised vintage); a caveat says so.
+
+Caveats — what a reader must know before quoting the verdict — cover every record it rests on,
+the baseline included, and are ordered so that the one that matters most comes first
+(:attr:`Progress.main_caveat`, the one line a table shows):
+
+1. sources that disagree about a record the verdict rests on (its conflicts: a scope break, a
+   revision), and a finding's figure on a measure it does not define;
+2. findings that contradict the verdict;
+3. the notes of the records it rests on (scope, revisions), and growth not measured;
+4. what the deadline year shows when the verdict rests on an earlier year;
+5. part-year figures and the pace they point to;
+6. figures after the deadline, findings that agree, related findings.
+
+**Leans.** A target the evidence does not settle (``NO_DATA``) may still *lean* one way:
+:attr:`Progress.lean` is :attr:`Lean.LEANS_MET` or :attr:`Lean.LEANS_NOT_MET`, never counted as
+met or not met, with the :class:`LeanRule` it follows (``lean_rule``), the records it rests on
+(``lean_rests_on``) and the reasoning (``lean_note``).  Where no rule applies, ``lean`` is
+:attr:`Lean.NONE` and ``lean_note`` says why it cannot lean.  A lean is only drawn from figures
+of one indicator (never across statistical scopes) or from findings naming the target; where
+the rules that apply point different ways, there is no lean.  The figure rules (a, b) apply
+when the deadline year has no full-year figure; a lean's records add their notes and
+conflicts to the caveats.  The rules, in order:
+
+a. **Part-year pace** (:attr:`LeanRule.PART_YEAR_PACE`), for a target on a level: the
+   deadline year's latest part-year figure (``coverage`` of whole months from January:
+   ``"Q1–Q3"``, ``"Jan–May"``, ``"H1"``) annualised by ``12 / months`` for a flow (output,
+   revenue, investment, production…), taken as it is for a rate or a share.  It leans met
+   when the pace reaches the goal, not met when it falls below :data:`ON_TRACK_RATIO` (95 %)
+   of it; in between it is too close to call (seasons differ).  A lower bound can only lean
+   met, an upper bound only not met.
+b. **Growth required against growth observed** (:attr:`LeanRule.REQUIRED_GROWTH`), for a
+   level to reach or pass (not a ceiling, not a growth rate): the annual growth still
+   required from the last full-year figure to the goal by the deadline, against the annual
+   growth observed on the same indicator up to that figure (from the earliest exact,
+   undisputed full-year figure since the year before the period began).  Following
+   Statistics Canada's progress measure for its Sustainable Development Goals indicators
+   (ratio of the observed to the required rate of change; "on track" at 95 % or more —
+   *Progress Measurement for Canada's Sustainable Development Goals*,
+   https://sdgcif-data-canada-oddcic-donnee.github.io/methodology), it leans met at a ratio
+   of :data:`ON_TRACK_RATIO` or more and not met below it.  Bounds are carried through: a
+   lower bound for the last figure makes the required growth an upper bound, so it can only
+   lean met.
+c. **Partial sums with bounds** (:attr:`LeanRule.PARTIAL_SUM`): for a cumulative target with
+   years missing, the average the missing years would need, against the levels of the years
+   known: it leans met when they would need no more than the lowest known year, not met when
+   they would need more than the highest.
+d. **Findings** (:attr:`LeanRule.FINDINGS`): a finding whose bearing is ``absent`` (what the
+   target names went elsewhere or was not found) leans not met; one whose bearing is
+   ``progress`` and that gives a figure in the target's unit leans met when that figure already
+   reaches the goal, not met when it misses it for the deadline year (never for a cumulative
+   target, of which it may be a part).  A finding's figure on another measure than the
+   target's says so in the lean.
 """
 
 import math
 from collections.abc import Iterable, Sequence
-from typing import Any, overload
+from typing import Any, Literal, overload
 
 import attrs
 from attrs import field, frozen
 
 from ._args import check_bool, check_plan, check_str, check_tolerance
 from ._format import amount, number
+from ._format import figure as _fmt_figure
 from ._index import index_for
 from .loading import load
 from .model import (
@@ -83,12 +140,26 @@ from .model import (
 )
 from .queries import indicator, target, targets
 
-__all__ = ["EvidenceKind", "Progress", "Status", "progress"]
+__all__ = [
+    "ON_TRACK_RATIO",
+    "EvidenceKind",
+    "Lean",
+    "LeanRule",
+    "Progress",
+    "Status",
+    "progress",
+    "verdict_text",
+]
 
 _CONFIDENCE_RANK = (Confidence.PRIMARY, Confidence.SECONDARY, Confidence.WEAK)
 
 DEFAULT_TOLERANCE = 0.05
 """How close to an ``about`` figure counts as reaching it (5 %)."""
+
+ON_TRACK_RATIO = 0.95
+"""The line between leaning met and leaning not met: observed growth at 95 % or more of the
+required growth is on track (Statistics Canada's threshold for its Sustainable Development Goals
+progress measure), and a part-year pace below 95 % of the goal points below it."""
 
 
 class Status(_Vocabulary):
@@ -103,7 +174,54 @@ class Status(_Vocabulary):
     OFF_TRACK = "off_track"
     """The deadline is not over and the achieved growth falls short of the required growth."""
     NO_DATA = "no_data"
-    """The evidence does not settle it; ``Progress.missing`` says what would."""
+    """Not settled: the evidence does not decide it; ``Progress.missing`` says what would and
+    ``Progress.lean`` which way it points, if any.  (Read "not settled" wherever it is shown.)"""
+
+
+class Lean(_Vocabulary):
+    """Which way the evidence points for a target it does not settle."""
+
+    LEANS_MET = "leans_met"
+    """Not settled, but the evidence points to the target reached."""
+    LEANS_NOT_MET = "leans_not_met"
+    """Not settled, but the evidence points to the target missed."""
+    NONE = "none"
+    """No lean: settled, or no rule applies (``Progress.lean_note`` says why)."""
+
+
+class LeanRule(_Vocabulary):
+    """The rule a lean follows (see the module docstring)."""
+
+    PART_YEAR_PACE = "part_year_pace"
+    """The deadline year's part-year figure, annualised, against the goal."""
+    REQUIRED_GROWTH = "required_growth"
+    """The growth still required from the last full-year figure against the growth observed."""
+    PARTIAL_SUM = "partial_sum"
+    """For a cumulative target, what the missing years would need against the known years."""
+    FINDINGS = "findings"
+    """Findings that report progress with a figure, or an absence."""
+
+
+_STATUS_WORDS = {
+    "met": "met",
+    "not_met": "not met",
+    "on_track": "on track",
+    "off_track": "off track",
+    "no_data": "not settled",
+}
+_LEAN_WORDS = {"leans_met": "leans met", "leans_not_met": "leans not met"}
+
+
+def verdict_text(status: "Status | str", lean: "Lean | str | None" = None) -> str:
+    """The verdict as people read it: ``"met"``, ``"not met"``, ``"not settled"``,
+    ``"not settled — leans met"``, ``"not settled — leans not met"``, ``"on track"``…
+
+    >>> verdict_text(Status.NO_DATA, Lean.LEANS_NOT_MET)
+    'not settled — leans not met'
+    """
+    words = _STATUS_WORDS[str(status)]
+    leaning = _LEAN_WORDS.get(str(lean)) if lean is not None else None
+    return f"{words} — {leaning}" if leaning else words
 
 
 class EvidenceKind(_Vocabulary):
@@ -173,15 +291,39 @@ class Progress:
     explanation: str = field(default="", repr=False)
     """Why, in one line."""
     caveats: tuple[str, ...] = field(default=(), repr=False)
-    """What a reader should know: partial-year and after-deadline figures, an earlier year
-    the verdict rests on, findings that disagree."""
+    """What a reader should know, the one that matters most first (see the module docstring):
+    disputed and noted records the verdict rests on (the baseline included), findings that
+    disagree, what the deadline year shows, partial-year and after-deadline figures."""
     missing: str | None = field(default=None, repr=False)
     """What figure or finding would settle the target (for statuses other than met / not met,
     and for a verdict that rests on an earlier year)."""
     alternatives: tuple["Progress", ...] = field(default=(), repr=False)
     """The verdicts on the target's other measures (``Target.alternative_indicator_ids``)."""
     gaps: tuple[Gap, ...] = field(default=(), repr=False)
-    """What the data records as not found about this target or its indicators."""
+    """What the data records as not found about this target's outcome or its indicators (a
+    later promise not found is :func:`~shanghai_plan.successors`' answer, not listed here)."""
+    lean: Lean = Lean.NONE
+    """Which way the evidence points when it does not settle the target (never counted as
+    met or not met)."""
+    lean_rule: LeanRule | None = field(default=None, repr=False)
+    """The rule the lean follows (``None`` without a lean)."""
+    lean_rests_on: tuple[Observation | Finding, ...] = field(default=(), repr=False)
+    """The observations and findings the lean rests on (cite these)."""
+    lean_note: str | None = field(default=None, repr=False)
+    """How the lean was reached, or — for a target not settled without a lean — why it cannot
+    lean (``None`` for a settled target)."""
+
+    @property
+    def main_caveat(self) -> str | None:
+        """The caveat that matters most (the first of ``caveats``; ``None`` when there are
+        none): what a table shows in one line.  The ordering rule is in the module
+        docstring."""
+        return self.caveats[0] if self.caveats else None
+
+    @property
+    def verdict(self) -> str:
+        """The status (and lean) as people read it: ``"not settled — leans met"``."""
+        return verdict_text(self.status, self.lean)
 
     @property
     def share_of_goal(self) -> float | None:
@@ -333,8 +475,106 @@ def _weakest(
     return _CONFIDENCE_RANK[max(ranks)] if ranks else None
 
 
+# Caveat ranks, the one that matters most first (the module docstring's list).
+_DISPUTED, _AGAINST, _NOTED, _DEADLINE_YEAR, _PART_YEAR, _CONTEXT = range(6)
+_Caveat = tuple[int, str]
+_Verdict = tuple["Progress", list[_Caveat]]
+
+
+def _ordered(caveats: Iterable[_Caveat]) -> tuple[str, ...]:
+    """The caveats' texts, most important first (stable within a rank), each once."""
+    return tuple(dict.fromkeys(text for _, text in sorted(caveats, key=lambda c: c[0])))
+
+
+def _years(years: Iterable[int]) -> str:
+    """Years for a reader: ``2021–2025`` for a run, ``2021, 2023`` otherwise."""
+    ys = sorted(set(years))
+    if len(ys) > 2 and ys == list(range(ys[0], ys[-1] + 1)):
+        return f"{ys[0]}–{ys[-1]}"
+    return ", ".join(map(str, ys))
+
+
+def _record_caveats(
+    records: Iterable[Observation], plan: Plan, label: dict[str, str]
+) -> list[_Caveat]:
+    """The notes and conflicts of the records a verdict rests on; ``label`` names each record
+    for a reader ("the 2019 baseline")."""
+    records = list(records)
+    out: list[_Caveat] = [
+        (_DISPUTED, f"sources disagree — {c.topic} {c.resolution}".strip())
+        for c in _conflicts_of(records, plan)
+    ]
+    out += [(_NOTED, f"{label[o.id]}: {o.notes}") for o in records if o.notes]
+    return out
+
+
+def _is_bound(o: Observation) -> bool:
+    return o.comparator in _BOUND_SIDE
+
+
+_Reason = Literal[
+    "unit",  # the indicator is not in the target's unit
+    "no_base",  # a relative goal with no baseline figure
+    "no_figure",  # nothing after the baseline
+    "reached",  # a year reached the goal
+    "deadline_open",  # the deadline year's figures do not settle it
+    "missed",  # the deadline year misses it
+    "late",  # the deadline passed; the latest figure is earlier
+    "no_growth",  # before the deadline, no baseline to measure growth from
+    "growth",  # before the deadline: achieved against required growth
+    "no_years",  # a sum or average with no yearly figures
+    "several",  # a year with several figures
+    "sum_reached",
+    "sum_missed",
+    "sum_bounds",
+    "sum_partial",  # the deadline passed with years missing
+    "sum_pace",  # before the deadline: the years so far point to…
+    "compounded_several",
+    "compounded_reached",
+    "compounded_missed",
+    "compounded_gap",
+]
+
+
+@frozen(kw_only=True)
+class _Decision:
+    """What one indicator's figures decide about a target, as plain data: the status, the
+    rule that decided it (``reason``) and the numbers and records it rests on.  Worded by
+    :func:`_explain`."""
+
+    status: Status
+    reason: _Reason
+    goal: float | None = None
+    unit: Unit | None = None
+    figure: float | None = None
+    figure_comparator: Comparator | None = None
+    figure_year: int | None = None
+    baseline: Observation | None = None
+    base_year: int | None = None
+    latest: Observation | None = None
+    implied_growth: float | None = None
+    achieved_growth: float | None = None
+    rests_on: tuple[Observation, ...] = ()
+    years: tuple[int, ...] = ()
+    """The years the reason is about: those with figures, several figures, or none."""
+    first: int | None = None
+    """The first year of a sum, an average or a compounded span."""
+    label: str = ""
+    """``sum``, ``average`` or ``compound average``."""
+    pace: float | None = None
+    finals: tuple[Observation, ...] = ()
+    """The deadline year's figures, for a verdict resting on an earlier year."""
+    final_verdict: bool | None = None
+    part_year: "_Case | None" = None
+    """The deadline year's part-year pace, for a verdict resting on an earlier year."""
+    unmeasured: tuple[Observation, ...] = ()
+    """The ends of a growth rate that is not measured (bounds, disputed records)."""
+
+
 class _Judge:
-    """The figures of one indicator set against one target (see the module rules)."""
+    """The figures of one indicator set against one target (see the module rules): the
+    branches of :meth:`assess` decide (a :class:`_Decision`), :func:`_explain` words the
+    decision, and :meth:`finish` makes the :class:`Progress`."""
 
     def __init__(self, t: Target, ind: Indicator, plan: Plan, tolerance: float) -> None:
         self.t, self.ind, self.plan, self.tolerance = t, ind, plan, tolerance
@@ -344,53 +584,85 @@ class _Judge:
         self.sources = index_for(plan).source_by_id
         every = _full_year(ind.observations)
         self.full = [o for o in every if o.year <= self.deadline]
-        self.caveats: list[str] = []
+        # what the figures outside the judged span say: after the deadline, part years
+        self.caveats: list[_Caveat] = []
         late = [o for o in every if o.year > self.deadline]
         for year, figs in _by_year(late).items():
             self.caveats.append(
-                f"{year} figure ({self.show(figs)}) comes after the {self.deadline} deadline "
-                "and does not count"
+                (
+                    _CONTEXT,
+                    f"{year} figure ({self.show(figs)}) comes after the {self.deadline} deadline "
+                    "and does not count",
+                )
             )
         full_years = {o.year for o in self.full}
         partial = [o for o in ind.observations if o.coverage is not None]
         for o in sorted(partial, key=lambda o: o.year):
             if o.year <= self.deadline and o.year not in full_years:
                 self.caveats.append(
-                    f"{o.year} figure for {o.coverage} ({self.show([o])}) is not a full-year "
-                    "figure and does not decide"
+                    (
+                        _PART_YEAR,
+                        f"{o.year} figure for {o.coverage} ({self.show([o])}) is not a "
+                        "full-year figure and does not decide",
+                    )
                 )
 
-    def result(self, status: Status, why: str, **kw: Any) -> Progress:
-        rests: tuple[Observation, ...] = kw.get("rests_on", ())
-        caveats = list(self.caveats)
-        if status in (Status.MET, Status.NOT_MET, Status.ON_TRACK, Status.OFF_TRACK):
-            kw.setdefault("evidence", EvidenceKind.FIGURES)
-            # what the deciding figures' own notes and conflicts say about them
-            year = kw.get("figure_year")
-            deciding = [o for o in rests if o.year == year] or list(rests)
-            caveats = [
-                *(f"{o.id}: {o.notes}" for o in deciding if o.notes),
-                *(f"{c.id}: {c.topic}" for c in _conflicts_of(deciding, self.plan)),
-                *caveats,
-            ]
-        if "figure" in kw and "figure_comparator" not in kw:
-            one = [o for o in rests if o.value == kw["figure"] and o.year == kw.get("figure_year")]
-            kw["figure_comparator"] = one[0].comparator if one else None
-        kw.setdefault("unit", self.ind.unit)
-        return Progress(
+    def finish(self, d: _Decision) -> "_Verdict":
+        """The verdict for a decision, and its caveats ranked (ordered once findings are
+        merged in): those of every record it rests on (the baseline of a relative goal
+        included), the figures around it, and what the decision's own words add."""
+        why, missing, said = _explain(self, d)
+        rests = d.rests_on
+        label = {o.id: f"the {o.year} figure" for o in rests}
+        records = list(rests)
+        base = d.baseline
+        if base is not None and self.q is not None and self.q.unit is Unit.MULTIPLE:
+            label[base.id] = f"the {base.year} baseline"
+            records = [base, *(o for o in rests if o.id != base.id)]
+        ranked = [*_record_caveats(records, self.plan, label), *self.caveats, *said]
+        comparator = d.figure_comparator
+        if d.figure is not None and comparator is None:
+            one = [o for o in rests if o.value == d.figure and o.year == d.figure_year]
+            comparator = one[0].comparator if one else None
+        made = Progress(
             target=self.t,
             target_id=self.t.id,
-            status=status,
-            explanation=why,
+            status=d.status,
+            evidence=EvidenceKind.NONE if d.status is Status.NO_DATA else EvidenceKind.FIGURES,
             measure=self.ind.id,
+            goal=d.goal,
+            unit=d.unit or self.ind.unit,
+            figure=d.figure,
+            figure_comparator=comparator,
+            figure_year=d.figure_year,
+            baseline=d.baseline,
+            latest=d.latest,
+            implied_growth=d.implied_growth,
+            achieved_growth=d.achieved_growth,
+            rests_on=rests,
             confidence=_weakest(rests, self.sources),
-            caveats=tuple(dict.fromkeys(caveats)),
-            **kw,
+            explanation=why,
+            caveats=_ordered(ranked),
+            missing=missing,
         )
+        return made, ranked
 
     def fmt(self, value: float) -> str:
         """A figure in the indicator's unit, for an explanation."""
         return _num(value, self.ind.unit)
+
+    def goal_text(self, goal: float, baseline: Observation | None) -> str:
+        """The goal for an explanation; a multiple of a baseline says so, rounded to three
+        figures (it is never more precise than its base): "1.4 trillion yuan (×2 the 2019
+        base of 701.6 billion yuan)"."""
+        q = self.q
+        if q is None or q.unit is not Unit.MULTIPLE or baseline is None:
+            return self.fmt(goal)
+        base = _shown([baseline], self.ind.unit)
+        return (
+            f"{amount(goal, self.ind.unit, digits=3)} (×{_num(q.value)} the {baseline.year} "
+            f"base of {base})"
+        )
 
     def show(self, same_year: Iterable[Observation]) -> str:
         """One year's figures in the indicator's unit, for an explanation."""
@@ -408,15 +680,17 @@ class _Judge:
             return f"a {kind}{self.deadline} figure for {what}"
         return f"{kind}figures for {years} for {what}"
 
-    def assess(self) -> Progress:
+    def assess(self) -> "_Verdict":
+        """Decide, then word and assemble."""
+        return self.finish(self.decide())
+
+    def decide(self) -> _Decision:
         t, ind, q = self.t, self.ind, self.q
         assert q is not None
         if q.unit is not Unit.MULTIPLE and q.unit is not ind.unit:
-            why = f"{ind.id} is measured in {ind.unit.value}, the target in {q.unit.value}"
-            return self.result(Status.NO_DATA, why, missing=f"a figure in {q.unit.value}")
+            return _Decision(status=Status.NO_DATA, reason="unit")
         if q.unit is Unit.MULTIPLE and ind.measure is Measure.GROWTH_RATE:
             return self._compounded()
-
         # -- baseline
         if t.baseline_year is not None:
             base_year: int | None = t.baseline_year
@@ -424,13 +698,10 @@ class _Judge:
             start = _start_year(t, self.plan)
             base_year = max((o.year for o in self.full if o.year < start), default=None)
         baseline = _preferred([o for o in self.full if o.year == base_year])
-
         # -- goal
         if q.unit is Unit.MULTIPLE:
             if baseline is None:
-                why = f"relative target: no {ind.id} figure for the baseline year {base_year}"
-                missing = f"a {base_year} figure for {ind.name_en} ({ind.id}), the baseline"
-                return self.result(Status.NO_DATA, why, missing=missing)
+                return _Decision(status=Status.NO_DATA, reason="no_base", base_year=base_year)
             goal = baseline.value * q.value
         else:
             goal = q.value
@@ -438,18 +709,29 @@ class _Judge:
             return self._over_years(goal)
         return self._level(goal, baseline)
 
-    def _level(self, goal: float, baseline: Observation | None) -> Progress:
+    def _level(self, goal: float, baseline: Observation | None) -> _Decision:
         q, deadline, tol = self.q, self.deadline, self.tolerance
         assert q is not None
         after = [o for o in self.full if baseline is None or o.year > baseline.year]
         years = _by_year(after)
         newest = years[max(years)] if years else []
         latest = _preferred(newest)
-        implied = cagr(baseline.value, goal, deadline - baseline.year) if baseline else None
+        # growth is not measured across a bound or a disputed record (a break, a revision)
+        disputed = {i for c in self.plan.conflicts for side in c.sides for i in side.record_ids}
+        base_ok = baseline is not None and not _is_bound(baseline) and baseline.id not in disputed
+        latest_ok = latest is not None and not _is_bound(latest) and latest.id not in disputed
+        implied = (
+            cagr(baseline.value, goal, deadline - baseline.year) if baseline and base_ok else None
+        )
         achieved = (
             cagr(baseline.value, latest.value, latest.year - baseline.year)
-            if baseline and latest
+            if baseline and latest and base_ok and latest_ok
             else None
+        )
+        unmeasured = (
+            tuple(o for o, ok in ((baseline, base_ok), (latest, latest_ok)) if not ok)
+            if baseline is not None and latest is not None
+            else ()
         )
         common: dict[str, Any] = {
             "goal": goal,
@@ -457,12 +739,12 @@ class _Judge:
             "latest": latest,
             "implied_growth": implied,
             "achieved_growth": achieved,
+            "unmeasured": unmeasured,
         }
         # a relative goal rests on its baseline too; an absolute one only on the deciding figures
         base = (baseline,) if baseline is not None and q.unit is Unit.MULTIPLE else ()
         if latest is None:
-            why = "no figure reported" + (" after the baseline" if baseline else "")
-            return self.result(Status.NO_DATA, why, missing=self.figure_wanted(), **common)
+            return _Decision(status=Status.NO_DATA, reason="no_figure", **common)
         # Of the years that reach the goal, rest on the best-sourced one (the later on a tie):
         # a verdict is as strong as its evidence, so it leans on the strongest there is.
         reaching = [y for y, figs in years.items() if _verdict(figs, goal, q.comparator, tol)]
@@ -473,104 +755,71 @@ class _Judge:
         )
         finals = years.get(deadline, [])
         if reached is not None:
-            figs = years[reached]
-            deciding = _preferred(figs)
+            deciding = _preferred(years[reached])
             assert deciding is not None
-            why = f"{self.show(figs)} in {reached} reaches {self.fmt(goal)}"
-            missing = None
-            if reached < deadline:
-                if not finals:
-                    self.caveats.append(
-                        f"rests on the {reached} figure: no full-year {deadline} figure"
-                    )
-                    missing = f"{self.figure_wanted()}, to confirm"
-                elif _verdict(finals, goal, q.comparator, tol) is False:
-                    self.caveats.append(
-                        f"the {deadline} figure ({self.show(finals)}) falls short again; the goal "
-                        f"was reached in {reached}"
-                    )
-            rests = tuple(dict.fromkeys((*base, *figs)))
-            return self.result(
-                Status.MET,
-                why,
-                rests_on=rests,
+            early = reached < deadline  # then say what the deadline year shows
+            partial = [o for o in self.ind.observations if o.coverage and o.year == deadline]
+            return _Decision(
+                status=Status.MET,
+                reason="reached",
+                rests_on=tuple(dict.fromkeys((*base, *years[reached]))),
                 figure=deciding.value,
                 figure_year=reached,
-                missing=missing,
+                finals=tuple(finals) if early else (),
+                final_verdict=_verdict(finals, goal, q.comparator, tol) if finals else None,
+                part_year=(
+                    _pace(self.ind, partial, goal, q.comparator, tol)
+                    if early and not finals
+                    else None
+                ),
                 **common,
             )
         if finals:
-            verdict = _verdict(finals, goal, q.comparator, tol)
-            rests = tuple(dict.fromkeys((*base, *finals)))
             fig = _preferred(finals)
             assert fig is not None
-            if verdict is None:
-                why = (
-                    f"the {deadline} figures ({self.show(finals)}) do not settle {self.fmt(goal)}: "
-                    "a bound, or sources that disagree"
-                )
-                missing = f"an exact {deadline} figure for {self.ind.name_en} ({self.ind.id})"
-                return self.result(
-                    Status.NO_DATA,
-                    why,
-                    rests_on=rests,
-                    figure=fig.value,
-                    figure_year=deadline,
-                    missing=missing,
-                    **common,
-                )
-            why = f"{self.show(finals)} in {deadline} misses {self.fmt(goal)}"
-            return self.result(
-                Status.NOT_MET,
-                why,
-                rests_on=rests,
+            settled = _verdict(finals, goal, q.comparator, tol)
+            return _Decision(
+                status=Status.NO_DATA if settled is None else Status.NOT_MET,
+                reason="deadline_open" if settled is None else "missed",
+                rests_on=tuple(dict.fromkeys((*base, *finals))),
                 figure=fig.value,
                 figure_year=deadline,
                 **common,
             )
         rests = tuple(dict.fromkeys((*((baseline,) if baseline else ()), *newest)))
-        assert latest is not None
-        figure = {"figure": latest.value, "figure_year": latest.year}
+        figure: dict[str, Any] = {
+            "rests_on": rests,
+            "figure": latest.value,
+            "figure_year": latest.year,
+        }
         if self.over:
-            why = f"deadline {deadline} has passed; the latest figure is for {latest.year}"
-            return self.result(
-                Status.NO_DATA,
-                why,
-                rests_on=rests,
-                missing=self.figure_wanted(),
-                **figure,
-                **common,
-            )
+            return _Decision(status=Status.NO_DATA, reason="late", **figure, **common)
         if implied is None or achieved is None:
-            why = "no baseline to measure growth from"
-            missing = f"a figure for {self.ind.name_en} before {_start_year(self.t, self.plan)}"
-            return self.result(
-                Status.NO_DATA, why, rests_on=rests, missing=missing, **figure, **common
-            )
+            return _Decision(status=Status.NO_DATA, reason="no_growth", **figure, **common)
         status = Status.ON_TRACK if achieved >= implied else Status.OFF_TRACK
-        why = f"achieved {achieved:.1f} %/yr against {implied:.1f} %/yr required"
-        return self.result(status, why, rests_on=rests, **figure, **common)
+        return _Decision(status=status, reason="growth", **figure, **common)
 
-    def _over_years(self, goal: float) -> Progress:
+    def _over_years(self, goal: float) -> _Decision:
         t, q, deadline = self.t, self.q, self.deadline
         assert q is not None
         first = _start_year(t, self.plan)
         span = range(first, deadline + 1)
         years = {y: figs for y, figs in _by_year(self.full).items() if y in span}
-        counted_all = [o for figs in years.values() for o in figs]
+        counted_all = tuple(o for figs in years.values() for o in figs)
         if not counted_all:
-            missing = self.figure_wanted(f"{first}–{deadline}")
-            return self.result(Status.NO_DATA, "no yearly figures", goal=goal, missing=missing)
-        doubled = [y for y, figs in years.items() if _one_figure(figs) is None]
+            return _Decision(status=Status.NO_DATA, reason="no_years", goal=goal, first=first)
+        doubled = tuple(y for y, figs in years.items() if _one_figure(figs) is None)
         if doubled:  # never silently pick one source's figure over another's
-            why = f"several figures for {doubled}; they are not combined"
-            missing = f"figures that settle {doubled} for {self.ind.name_en} ({self.ind.id})"
-            return self.result(
-                Status.NO_DATA, why, goal=goal, rests_on=tuple(counted_all), missing=missing
+            return _Decision(
+                status=Status.NO_DATA,
+                reason="several",
+                goal=goal,
+                rests_on=counted_all,
+                years=doubled,
             )
         counted = [_one_figure(figs) for figs in years.values()]
         values = [o.value for o in counted if o is not None]
-        have = list(years)
+        have = tuple(years)
         upward = q.comparator not in (Comparator.AT_MOST, Comparator.LESS_THAN)
         if t.aggregation is Aggregation.CUMULATIVE:
             figure = sum(values)
@@ -592,7 +841,6 @@ class _Judge:
             if sides == {"upper"}
             else Comparator.ABOUT  # bounds both ways: the figure says nothing certain
         )
-        shown = f"{bound.symbol} {self.fmt(figure)}" if bound is not None else self.fmt(figure)
         probe = Observation(
             id="", year=have[-1], value=figure, comparator=bound or Comparator.EXACTLY,
             citations=(),
@@ -601,41 +849,31 @@ class _Judge:
             None if bound is Comparator.ABOUT else judge(probe, goal, q.comparator, self.tolerance)
         )
         complete = set(span) <= set(have)
-        absent = [y for y in span if y not in years]
-        kw: dict[str, Any] = {
+        decided: dict[str, Any] = {
             "goal": goal,
             "latest": counted_all[-1],
-            "rests_on": tuple(counted_all),
+            "rests_on": counted_all,
             "figure": figure,
             "figure_comparator": bound or Comparator.EXACTLY,
             "figure_year": have[-1],
+            "years": have,
+            "first": first,
+            "label": label,
+            "pace": pace,
         }
         if verdict and (complete or (t.aggregation is Aggregation.CUMULATIVE and upward)):
-            return self.result(
-                Status.MET, f"{label} {shown} over {have} reaches {self.fmt(goal)}", **kw
-            )
+            return _Decision(status=Status.MET, reason="sum_reached", **decided)
         if complete and verdict is False:
-            why = f"{label} {shown} over {first}–{deadline} misses {self.fmt(goal)}"
-            return self.result(Status.NOT_MET, why, **kw)
+            return _Decision(status=Status.NOT_MET, reason="sum_missed", **decided)
         if complete:
-            why = (
-                f"{label} {shown} over {first}–{deadline} does not settle {self.fmt(goal)}: bounds"
-            )
-            missing = f"exact figures for {self.ind.name_en} ({self.ind.id}), {first}–{deadline}"
-            return self.result(Status.NO_DATA, why, missing=missing, **kw)
-        figure_text = shown
-        missing = self.figure_wanted(", ".join(map(str, absent)))
+            return _Decision(status=Status.NO_DATA, reason="sum_bounds", **decided)
         if self.over:
-            why = (
-                f"figures only for {have} ({label} so far {figure_text}); {first}–{deadline} needed"
-            )
-            return self.result(Status.NO_DATA, why, missing=missing, **kw)
+            return _Decision(status=Status.NO_DATA, reason="sum_partial", **decided)
         ok = meets(pace, goal, q.comparator, self.tolerance)
         status = Status.ON_TRACK if ok else Status.OFF_TRACK
-        why = f"the years {have} point to {self.fmt(pace)} against {self.fmt(goal)}"
-        return self.result(status, why, missing=missing, **kw)
+        return _Decision(status=status, reason="sum_pace", **decided)
 
-    def _compounded(self) -> Progress:
+    def _compounded(self) -> _Decision:
         """A multiple of a baseline measured by yearly growth rates, compounded."""
         t, q, deadline = self.t, self.q, self.deadline
         assert q is not None
@@ -644,13 +882,20 @@ class _Judge:
         )
         span = range(base_year + 1, deadline + 1)
         years = {y: figs for y, figs in _by_year(self.full).items() if y in span}
-        used: list[Observation] = [o for figs in years.values() for o in figs]
-        doubled = [y for y, figs in years.items() if _one_figure(figs) is None]
-        absent = [y for y in span if y not in years]
-        kw: dict[str, Any] = {"goal": q.value, "unit": Unit.MULTIPLE, "rests_on": tuple(used)}
+        used = tuple(o for figs in years.values() for o in figs)
+        doubled = tuple(y for y, figs in years.items() if _one_figure(figs) is None)
+        absent = tuple(y for y in span if y not in years)
+        kw: dict[str, Any] = {
+            "goal": q.value,
+            "unit": Unit.MULTIPLE,
+            "rests_on": used,
+            "base_year": base_year,
+            "first": base_year + 1,
+        }
         if doubled:
-            why = f"several growth figures for {doubled}; they are not combined"
-            return self.result(Status.NO_DATA, why, missing=f"figures that settle {doubled}", **kw)
+            return _Decision(
+                status=Status.NO_DATA, reason="compounded_several", years=doubled, **kw
+            )
         multiple = 1.0
         reached: int | None = None
         for y in span:
@@ -662,43 +907,550 @@ class _Judge:
             if reached is None and meets(multiple, q.value, q.comparator, self.tolerance):
                 reached = y
         if reached is not None:
-            rests = tuple(o for o in used if o.year <= reached)
-            kw["rests_on"] = rests
-            why = (
-                f"growth compounded over {base_year + 1}–{reached} gives ×{multiple:.3g}, "
-                f"reaching ×{_num(q.value)}"
+            kw["rests_on"] = tuple(o for o in used if o.year <= reached)
+            return _Decision(
+                status=Status.MET,
+                reason="compounded_reached",
+                figure=multiple,
+                figure_year=reached,
+                **kw,
             )
-            return self.result(Status.MET, why, figure=multiple, figure_year=reached, **kw)
         if not absent:
-            why = (
-                f"growth compounded over {base_year + 1}–{deadline} gives ×{multiple:.3g}, "
-                f"missing ×{_num(q.value)}"
+            return _Decision(
+                status=Status.NOT_MET,
+                reason="compounded_missed",
+                figure=multiple,
+                figure_year=deadline,
+                **kw,
             )
-            return self.result(Status.NOT_MET, why, figure=multiple, figure_year=deadline, **kw)
-        why = (
-            f"growth figures for {absent} are missing: a multiple of the {base_year} level "
-            "cannot be compounded"
+        return _Decision(status=Status.NO_DATA, reason="compounded_gap", years=absent, **kw)
+
+
+def _explain(j: _Judge, d: _Decision) -> tuple[str, str | None, list[_Caveat]]:
+    """The words for a decision: why (one line), what would settle it, and the caveats its
+    own numbers call for (growth not measured, what the deadline year shows)."""
+    ind, q, deadline, t = j.ind, j.q, j.deadline, j.t
+    assert q is not None
+    what = f"{ind.name_en} ({ind.id})"
+    goal = "" if d.goal is None else j.goal_text(d.goal, d.baseline)
+    said: list[_Caveat] = []
+    if d.unmeasured:
+        why_not = " and ".join(
+            f"the {o.year} figure is {'a bound' if _is_bound(o) else 'disputed'}"
+            for o in d.unmeasured
         )
-        missing = self.figure_wanted(", ".join(map(str, absent)))
-        return self.result(Status.NO_DATA, why, missing=missing, **kw)
+        said.append((_NOTED, f"growth is not measured: {why_not}"))
+    in_year = [o for o in d.rests_on if o.year == d.figure_year]
+    # an average is computed by us: three figures, not the spurious precision of the mean
+    digits = 3 if "average" in d.label else 5
+    value = "" if d.figure is None else amount(d.figure, ind.unit, digits=digits)
+    bounded = d.figure_comparator not in (None, Comparator.EXACTLY)
+    shown = f"{d.figure_comparator.symbol} {value}" if bounded and d.figure_comparator else value
+    span = f"{d.first}–{deadline}"
+    absent = ", ".join(str(y) for y in range(d.first or deadline, deadline + 1) if y not in d.years)
+    r = d.reason
+    if r == "unit":
+        why = f"{ind.id} is measured in {ind.unit.value}, the target in {q.unit.value}"
+        return why, f"a figure in {q.unit.value}", said
+    if r == "no_base":
+        why = f"relative target: no {ind.id} figure for the baseline year {d.base_year}"
+        return why, f"a {d.base_year} figure for {what}, the baseline", said
+    if r == "no_figure":
+        return (
+            "no figure reported" + (" after the baseline" if d.baseline else ""),
+            (j.figure_wanted()),
+            said,
+        )
+    if r == "reached":
+        assert d.figure_year is not None
+        why = f"{j.show(in_year)} in {d.figure_year} reaches {goal}"
+        if d.figure_year == deadline:
+            return why, None, said
+        finals, reached = d.finals, d.figure_year
+        if not finals:
+            said.append(
+                (_DEADLINE_YEAR, f"rests on the {reached} figure: no full-year {deadline} figure")
+            )
+            if d.part_year is not None:
+                said.append((_DEADLINE_YEAR, d.part_year.text))
+            return why, f"{j.figure_wanted()}, to confirm", said
+        if d.final_verdict is False:
+            said.append(
+                (
+                    _DEADLINE_YEAR,
+                    f"the {deadline} figure ({j.show(finals)}) falls short again; the goal was "
+                    f"reached in {reached}",
+                )
+            )
+        elif d.final_verdict:
+            said.append(
+                (
+                    _DEADLINE_YEAR,
+                    f"the {deadline} figure ({j.show(finals)}, "
+                    f"{_weakest(finals, j.sources)}) reaches the goal too",
+                )
+            )
+        else:
+            said.append(
+                (
+                    _DEADLINE_YEAR,
+                    f"the {deadline} figures ({j.show(finals)}) do not settle whether the goal "
+                    "held in the deadline year",
+                )
+            )
+        return why, None, said
+    if r == "deadline_open":
+        why = (
+            f"the {deadline} figures ({j.show(in_year)}) do not settle {goal}: a bound, or "
+            "sources that disagree"
+        )
+        return why, f"an exact {deadline} figure for {what}", said
+    if r == "missed":
+        return f"{j.show(in_year)} in {deadline} misses {goal}", None, said
+    if r == "late":
+        assert d.latest is not None
+        why = f"deadline {deadline} has passed; the latest figure is for {d.latest.year}"
+        return why, j.figure_wanted(), said
+    if r == "no_growth":
+        why = "no baseline to measure growth from"
+        return why, f"a figure for {ind.name_en} before {_start_year(t, j.plan)}", said
+    if r == "growth":
+        achieved, implied = d.achieved_growth, d.implied_growth
+        assert achieved is not None
+        assert implied is not None
+        why = f"achieved {achieved:.1f} %/yr against {implied:.1f} %/yr required"
+        return why, None, said
+    if r == "no_years":
+        return "no yearly figures", j.figure_wanted(span), said
+    if r == "several":
+        why = f"several figures for {_years(d.years)}; they are not combined"
+        return why, f"figures that settle {_years(d.years)} for {what}", said
+    if r == "sum_reached":
+        return f"{d.label} {shown} over {_years(d.years)} reaches {goal}", None, said
+    if r == "sum_missed":
+        return f"{d.label} {shown} over {span} misses {goal}", None, said
+    if r == "sum_bounds":
+        why = f"{d.label} {shown} over {span} does not settle {goal}: bounds"
+        return why, f"exact figures for {what}, {span}", said
+    if r == "sum_partial":
+        why = f"figures only for {_years(d.years)} ({d.label} so far {shown}); {span} needed"
+        return why, j.figure_wanted(absent), said
+    if r == "sum_pace":
+        assert d.pace is not None
+        why = f"the years {_years(d.years)} point to {j.fmt(d.pace)} against {goal}"
+        return why, j.figure_wanted(absent), said
+    if r == "compounded_several":
+        why = f"several growth figures for {_years(d.years)}; they are not combined"
+        return why, f"figures that settle {_years(d.years)}", said
+    if r in ("compounded_reached", "compounded_missed"):
+        assert d.figure is not None
+        verb = "reaching" if r == "compounded_reached" else "missing"
+        why = (
+            f"growth compounded over {d.first}–{d.figure_year} gives ×{d.figure:.3g}, "
+            f"{verb} ×{_num(q.value)}"
+        )
+        return why, None, said
+    assert r == "compounded_gap"
+    why = (
+        f"growth figures for {_years(d.years)} are missing: a multiple of the {d.base_year} "
+        "level cannot be compounded"
+    )
+    return why, j.figure_wanted(", ".join(map(str, d.years))), said
+
+
+# ------------------------------------------------------------------ leans (module rules a–d)
+
+_FLOWS = frozenset(
+    {
+        Measure.INDUSTRY_SCALE,
+        Measure.GROSS_OUTPUT,
+        Measure.VALUE_ADDED,
+        Measure.REVENUE,
+        Measure.PRODUCTION_VOLUME,
+        Measure.INVESTMENT,
+        Measure.GDP,
+    }
+)
+"""Measures that add up over a year, so a part-year figure is annualised by 12 / months."""
+_RATES = frozenset({Measure.GROWTH_RATE, Measure.SHARE})
+"""Measures whose part-year figure is read as the year's rate."""
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_PERIODS = {"Q1": 3, "H1": 6, "Q1–Q2": 6, "Q1–Q3": 9}
+
+
+def _months(coverage: str) -> int | None:
+    """How many months from January a coverage covers (``"Jan–May"`` 5, ``"Q1–Q3"`` 9);
+    ``None`` when it is not a run of whole months from January."""
+    if coverage in _PERIODS:
+        return _PERIODS[coverage]
+    first, _, last = coverage.partition("–")
+    if first == "Jan" and last in _MONTH_NAMES:
+        return _MONTH_NAMES.index(last) + 1
+    return None
+
+
+def _points(
+    value: float, side: str | None, goal: float, comparator: Comparator, tolerance: float
+) -> Lean:
+    """Which way ``value`` points against ``goal``: met when it reaches it, not met when even
+    1 / :data:`ON_TRACK_RATIO` of it would not, no lean in between.  ``side`` is ``"lower"``
+    or ``"upper"`` when ``value`` is a bound: a bound points only the way it is certain."""
+    upward = comparator not in (Comparator.AT_MOST, Comparator.LESS_THAN)
+    if meets(value, goal, comparator, tolerance):
+        return Lean.LEANS_MET if side in (None, "lower" if upward else "upper") else Lean.NONE
+    stretched = value / ON_TRACK_RATIO if upward else value * ON_TRACK_RATIO
+    if not meets(stretched, goal, comparator, tolerance):
+        return Lean.LEANS_NOT_MET if side in (None, "upper" if upward else "lower") else Lean.NONE
+    return Lean.NONE
+
+
+@frozen
+class _Case:
+    """What one lean rule found: the way it points (``NONE`` when it cannot tell) and why."""
+
+    rule: LeanRule
+    lean: Lean
+    records: tuple[Observation | Finding, ...]
+    text: str
+
+
+def _pace(
+    ind: Indicator,
+    partial: Sequence[Observation],
+    goal: float,
+    comparator: Comparator,
+    tolerance: float,
+) -> _Case | None:
+    """Rule (a): the deadline year's latest part-year figure, annualised, against the goal."""
+    if ind.measure not in _FLOWS | _RATES:
+        return None
+    usable = [(o, m) for o in partial if o.coverage and (m := _months(o.coverage))]
+    if not usable:
+        return None
+    months = max(m for _, m in usable)
+    latest = [o for o, m in usable if m == months]
+    fig = _one_figure(latest)
+    coverage = latest[0].coverage
+    if fig is None:
+        return _Case(
+            LeanRule.PART_YEAR_PACE,
+            Lean.NONE,
+            tuple(latest),
+            f"the {latest[0].year} figures for {coverage} disagree",
+        )
+    flow = ind.measure in _FLOWS
+    pace = fig.value * 12 / months if flow else fig.value
+    side = _BOUND_SIDE.get(fig.comparator)
+    lean = _points(pace, side, goal, comparator, tolerance)
+    shown = _shown([fig], ind.unit)
+    how = (
+        f"{shown} for {coverage}, a pace of {_bound_word(side)}"
+        f"{amount(pace, ind.unit, digits=3)} a year (× 12/{months})"
+        if flow
+        else f"{shown} for {coverage}, read as the year's rate"
+    )
+    verdict = {
+        Lean.LEANS_MET: "reaches",
+        Lean.LEANS_NOT_MET: f"falls below {ON_TRACK_RATIO:.0%} of",
+        Lean.NONE: "is too close to call against",
+    }[lean]
+    return _Case(
+        LeanRule.PART_YEAR_PACE,
+        lean,
+        (fig,),
+        f"{fig.year} so far: {how}, {verdict} the goal of {_num(goal, ind.unit)}",
+    )
+
+
+def _bound_word(side: str | None) -> str:
+    return {"lower": "more than ", "upper": "less than "}.get(side or "", "")
+
+
+def _growth(
+    ind: Indicator, full: Sequence[Observation], goal: float, p: "Progress", plan: Plan
+) -> _Case | None:
+    """Rule (b): growth still required from the last full-year figure against growth observed
+    on the same indicator (Statistics Canada's ratio, on track at :data:`ON_TRACK_RATIO`)."""
+    t, q = p.target, p.target.quantity
+    deadline = _deadline(t, plan)
+    if (
+        q is None
+        or t.aggregation is not Aggregation.LEVEL
+        or ind.measure in (Measure.GROWTH_RATE, Measure.TECHNOLOGY_LEVEL)
+        or q.comparator in (Comparator.AT_MOST, Comparator.LESS_THAN)
+    ):
+        return None
+    years = _by_year(o for o in full if o.year < deadline)
+    if not years:
+        return None
+    last_year = max(years)
+    last = _one_figure(years[last_year])
+    disputed = {i for c in plan.conflicts for side in c.sides for i in side.record_ids}
+    if last is None or last.id in disputed:
+        return _Case(
+            LeanRule.REQUIRED_GROWTH,
+            Lean.NONE,
+            tuple(years[last_year]),
+            f"the {last_year} figure is disputed: growth is not measured from it",
+        )
+    start = _start_year(t, plan) - 1
+    earlier = [
+        o
+        for y, figs in years.items()
+        if y < last_year
+        for o in figs
+        if not _is_bound(o) and o.id not in disputed
+    ]
+    if not earlier:
+        return None
+    first = min(earlier, key=lambda o: (o.year < start, o.year if o.year >= start else -o.year))
+    side = _BOUND_SIDE.get(last.comparator)  # a lower bound: more growth seen, less required
+    required = cagr(last.value, goal, deadline - last_year)
+    observed = cagr(first.value, last.value, last_year - first.year)
+    if required is None or observed is None or required <= 0:
+        return None
+    ratio = observed / required
+    if ratio >= ON_TRACK_RATIO:
+        lean = Lean.LEANS_MET if side in (None, "lower") else Lean.NONE
+    else:
+        lean = Lean.LEANS_NOT_MET if side in (None, "upper") else Lean.NONE
+    word = _bound_word(side)
+    req_word = {"lower": "at most ", "upper": "at least "}.get(side or "", "")
+    return _Case(
+        LeanRule.REQUIRED_GROWTH,
+        lean,
+        (first, last),
+        f"from {_shown([last], ind.unit)} in {last_year}, {_num(goal, ind.unit)} by {deadline} "
+        f"needs {req_word}{required:.1f} % a year; {first.year}–{last_year} grew "
+        f"{word}{observed:.1f} % a year ({word}{ratio:.0%} of the rate needed; on track at "
+        f"{ON_TRACK_RATIO:.0%})",
+    )
+
+
+def _partial_sum(
+    ind: Indicator,
+    full: Sequence[Observation],
+    goal: float,
+    p: "Progress",
+    plan: Plan,
+    tolerance: float,
+) -> _Case | None:
+    """Rule (c): what the missing years of a cumulative target would need against the known
+    years' levels."""
+    t, q = p.target, p.target.quantity
+    if q is None or t.aggregation is not Aggregation.CUMULATIVE:
+        return None
+    if q.comparator in (Comparator.AT_MOST, Comparator.LESS_THAN):
+        return None
+    deadline = _deadline(t, plan)
+    span = range(_start_year(t, plan), deadline + 1)
+    years = {y: figs for y, figs in _by_year(full).items() if y in span}
+    known = [_one_figure(figs) for figs in years.values()]
+    absent = [y for y in span if y not in years]
+    if not absent or not known or any(o is None for o in known):
+        return None
+    figures = [o for o in known if o is not None]
+    sides = {_BOUND_SIDE.get(o.comparator) for o in figures}
+    total = sum(o.value for o in figures)
+    low = goal * (1 - tolerance) if q.comparator is Comparator.ABOUT else goal
+    need_met = (goal - total) / len(absent)
+    need_missed = (low - total) / len(absent)
+    lowest, highest = min(o.value for o in figures), max(o.value for o in figures)
+    if sides <= {None, "lower"} and need_met <= lowest:
+        lean, need, versus = (
+            Lean.LEANS_MET,
+            need_met,
+            f"the lowest known year's {_num(lowest, ind.unit)}",
+        )
+    elif sides <= {None, "upper"} and need_missed > highest:
+        lean, need, versus = (
+            Lean.LEANS_NOT_MET,
+            need_missed,
+            f"the highest known year's {_num(highest, ind.unit)}",
+        )
+    else:
+        lean, need, versus = (
+            Lean.NONE,
+            need_met,
+            f"known years of {_num(lowest, ind.unit)} to {_num(highest, ind.unit)}",
+        )
+    word = _bound_word("lower" if sides == {"lower"} else "upper" if sides == {"upper"} else None)
+    need_word = {"lower": "less than ", "upper": "more than "}.get(
+        "lower" if sides == {"lower"} else "upper" if sides == {"upper"} else "", ""
+    )
+    return _Case(
+        LeanRule.PARTIAL_SUM,
+        lean,
+        tuple(figures),
+        f"{_years(years)} sum to {word}{_num(total, ind.unit)}; to reach {_num(goal, ind.unit)} "
+        f"the missing {_years(absent)} would need {need_word}"
+        f"{amount(max(need, 0), ind.unit, digits=3)} a year, against {versus}",
+    )
+
+
+def _finding_cases(t: Target, plan: Plan, goal: float | None, tolerance: float) -> list[_Case]:
+    """Rule (d): findings reporting an absence, or progress with a figure."""
+    idx = index_for(plan)
+    deadline = _deadline(t, plan)
+    cases = []
+    for f in idx.findings_by_record.get(t.id, ()):
+        if t.id not in f.target_ids:
+            continue
+        if f.bearing is Bearing.ABSENT:
+            cases.append(
+                _Case(
+                    LeanRule.FINDINGS,
+                    Lean.LEANS_NOT_MET,
+                    (f,),
+                    f"{_label(f, plan)} reports an absence: {f.statement}",
+                )
+            )
+            continue
+        q, fq = t.quantity, f.quantity
+        if f.bearing is not Bearing.PROGRESS or q is None or fq is None or goal is None:
+            continue
+        if fq.unit is not (q.unit if q.unit is not Unit.MULTIPLE else fq.unit) or (
+            f.year is not None and f.year > deadline
+        ):
+            continue
+        lean = _points(fq.value, _BOUND_SIDE.get(fq.comparator), goal, q.comparator, tolerance)
+        if lean is Lean.LEANS_NOT_MET and (
+            f.year != deadline or t.aggregation is Aggregation.CUMULATIVE
+        ):
+            lean = Lean.NONE  # an earlier shortfall, or part of a sum, says nothing of the end
+        shown = _fmt_figure(fq.value, fq.unit, fq.comparator)
+        scope = f" ({f.measures})" if f.measures else ""
+        cases.append(
+            _Case(
+                LeanRule.FINDINGS,
+                lean,
+                (f,),
+                f"{_label(f, plan)} reports progress of {shown}{scope} against the goal of "
+                f"{amount(goal, fq.unit)}",
+            )
+        )
+    return cases
+
+
+def _lean(
+    verdict: "_Verdict",
+    ind: Indicator | None,
+    plan: Plan,
+    tolerance: float,
+    *,
+    findings: bool = True,
+) -> "Progress":
+    """The lean of a verdict that does not settle its target (module rules a–d): figures of
+    ``ind`` only where the goal is in its unit (never across scopes), and — for the main
+    verdict, not another measure's — the findings naming the target.  The caveats are
+    ordered here, once the records a lean rests on have added theirs."""
+    p, ranked = verdict
+    if p.status is not Status.NO_DATA:
+        return attrs.evolve(p, caveats=_ordered(ranked))
+    t = p.target
+    deadline = _deadline(t, plan)
+    cases: list[_Case] = []
+    goal = p.goal
+    if ind is not None and goal is not None and p.unit is ind.unit:
+        every = list(ind.observations)
+        full = [o for o in _full_year(every) if o.year <= deadline]
+        if not any(o.year == deadline for o in full):
+            partial = [o for o in every if o.coverage is not None and o.year == deadline]
+            q = t.quantity
+            if q is not None and t.aggregation is Aggregation.LEVEL:
+                cases += filter(None, [_pace(ind, partial, goal, q.comparator, tolerance)])
+            cases += filter(None, [_growth(ind, full, goal, p, plan)])
+        cases += filter(None, [_partial_sum(ind, full, goal, p, plan, tolerance)])
+    if findings:
+        cases += _finding_cases(t, plan, goal, tolerance)
+    pointing = {c.lean for c in cases} - {Lean.NONE}
+    if len(pointing) == 1:
+        lean = pointing.pop()
+        chosen = [c for c in cases if c.lean is lean]
+        records = tuple(dict.fromkeys(r for c in chosen for r in c.records))
+        note = "; ".join(c.text for c in chosen)
+        obs = [r for r in records if isinstance(r, Observation)]
+        shown = {
+            o.id: f"the {o.year} figure{f' for {o.coverage}' if o.coverage else ''}" for o in obs
+        }
+        cited = {f"see also {_describe(f, plan)}" for f in records if isinstance(f, Finding)}
+        ranked = [
+            *(c for c in ranked if c[1] not in cited),  # the lean names those findings
+            *_record_caveats(obs, plan, shown),
+            *(
+                (_NOTED, f"{_label(f, plan)}: {f.notes}")
+                for f in records
+                if isinstance(f, Finding) and f.notes
+            ),
+        ]
+        return attrs.evolve(
+            p,
+            caveats=_ordered(ranked),
+            lean=lean,
+            lean_rule=chosen[0].rule,
+            lean_rests_on=records,
+            lean_note=note,
+        )
+    if pointing:
+        why = "the rules point different ways: " + "; ".join(c.text for c in cases)
+    elif cases:
+        why = "no rule points either way: " + "; ".join(c.text for c in cases)
+    else:
+        why = _why_no_lean(p, ind, deadline, findings)
+    return attrs.evolve(p, caveats=_ordered(ranked), lean_note=why)
+
+
+def _why_no_lean(p: "Progress", ind: Indicator | None, deadline: int, findings: bool) -> str:
+    """Why no rule applies: what each rule would need and the data does not have."""
+    t = p.target
+    none_found = " and no finding reports progress with a figure or an absence" if findings else ""
+    if t.kind is TargetKind.QUALITATIVE or ind is None:
+        return f"no figure measures it{none_found}"
+    if p.goal is None:
+        return f"no goal can be set on {ind.id} ({p.explanation}){none_found}"
+    if p.unit is not ind.unit:
+        return (
+            f"the goal ({_num(p.goal, p.unit)}) is not in {ind.id}'s unit, so no figure of it "
+            f"can point either way{none_found}"
+        )
+    if not ind.observations:
+        return f"no figure at all for {ind.name_en}{none_found}"
+    return (
+        f"no part-year {deadline} figure to pace, no two comparable full-year figures to "
+        f"compare growth, no partial sum{none_found}"
+    )
+
+
+def _label(f: Finding, plan: Plan) -> str:
+    """A finding for a reader: ``official claim (Xinhua, 2024)`` — who, and for which year."""
+    sources = index_for(plan).source_by_id
+    best = min(
+        (sources[c.source_id] for c in f.citations),
+        key=lambda s: _CONFIDENCE_RANK.index(s.confidence),
+    )  # the strongest source says it; the others are in the finding's citations
+    when = f", {f.year}" if f.year is not None else ""
+    return f"{f.kind.value.replace('_', ' ')} ({best.publisher}{when})"
 
 
 def _findings_verdict(
     t: Target, plan: Plan, deadline: int
-) -> tuple[Status | None, tuple[Finding, ...], list[str], tuple[Finding, ...]]:
+) -> tuple[Status | None, tuple[Finding, ...], list[_Caveat], tuple[Finding, ...]]:
     """What the findings naming ``t`` settle: (status or None, the findings it rests on,
     caveats, the decisive findings that disagree)."""
     idx = index_for(plan)
     named = [f for f in idx.findings_by_record.get(t.id, ()) if t.id in f.target_ids]
-    caveats: list[str] = []
+    caveats: list[_Caveat] = []
     decisive: list[Finding] = []
     for f in named:
         if f.bearing not in (Bearing.MET, Bearing.NOT_MET):
             continue
         if f.bearing is Bearing.MET and f.year is not None and f.year > deadline:
             caveats.append(
-                f"{f.id} says reached for {f.year}, after the {deadline} deadline: "
-                "it does not count"
+                (
+                    _CONTEXT,
+                    f"{_label(f, plan)} says reached for {f.year}, after the {deadline} "
+                    "deadline: it does not count",
+                )
             )
             continue
         decisive.append(f)
@@ -714,12 +1466,33 @@ def _findings_verdict(
     return status, chosen, caveats, ()
 
 
-def _describe(f: Finding) -> str:
-    when = f" ({f.year})" if f.year is not None else ""
-    return f"{f.id}{when}, {f.kind.value}, {f.bearing.value}: {f.statement}"
+def _describe(f: Finding, plan: Plan) -> str:
+    """A finding in a caveat: who, when, which way, what."""
+    return f"{_label(f, plan)}, {f.bearing.value.replace('_', ' ')}: {f.statement}"
+
+
+def _claim_caveats(chosen: Iterable[Finding], ind: Indicator | None, plan: Plan) -> list[_Caveat]:
+    """What the findings a verdict rests on say of themselves: a figure given on a measure
+    the target's indicator does not share (a claim, not a figure on the measure), their notes."""
+    out: list[_Caveat] = []
+    for f in chosen:
+        if f.quantity is not None and ind is not None and ind.id not in f.indicator_ids:
+            shown = _fmt_figure(f.quantity.value, f.quantity.unit, f.quantity.comparator)
+            measure = f": {f.measures}" if f.measures else ""
+            out.append(
+                (
+                    _DISPUTED,
+                    f"{_label(f, plan)} gives {shown} on a measure it does not define{measure}; "
+                    f"it is a claim, not a figure for {ind.name_en}",
+                )
+            )
+        if f.notes:
+            out.append((_NOTED, f"{_label(f, plan)}: {f.notes}"))
+    return out
 
 
 def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
+    """Decide (figures, then findings), then order the caveats, then lean (module rules)."""
     idx = index_for(plan)
     deadline = _deadline(t, plan)
     ind = (
@@ -728,13 +1501,17 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
         else None
     )
     gap_keys = (t.id, *((t.indicator_id,) if t.indicator_id else ()), *t.alternative_indicator_ids)
-    gaps = tuple(dict.fromkeys(g for k in gap_keys for g in idx.gaps_by_record.get(k, ())))
+    gaps = tuple(
+        dict.fromkeys(
+            g for k in gap_keys for g in idx.gaps_by_record.get(k, ()) if not g.no_successor
+        )
+    )
     alternatives = tuple(
-        _Judge(t, indicator(i, plan=plan), plan, tolerance).assess()
-        for i in t.alternative_indicator_ids
+        _lean(_Judge(t, alt, plan, tolerance).assess(), alt, plan, tolerance, findings=False)
+        for alt in (indicator(i, plan=plan) for i in t.alternative_indicator_ids)
         if t.quantity is not None
     )
-    fig = _Judge(t, ind, plan, tolerance).assess() if ind is not None else None
+    fig, fig_caveats = _Judge(t, ind, plan, tolerance).assess() if ind is not None else (None, [])
     status, chosen, caveats, disagree = _findings_verdict(t, plan, deadline)
     others = [
         f
@@ -744,7 +1521,12 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
         and f not in disagree
         and not (f.bearing is Bearing.MET and f.year is not None and f.year > deadline)
     ]
-    note = t.measure_note
+    also: list[_Caveat] = [(_CONTEXT, f"see also {_describe(f, plan)}") for f in others]
+    common: dict[str, Any] = {
+        "measure_note": t.measure_note,
+        "alternatives": alternatives,
+        "gaps": gaps,
+    }
     settled = fig is not None and fig.status in (Status.MET, Status.NOT_MET)
     # Figures and findings that agree: the verdict rests on the better-sourced of the two.
     stronger = (
@@ -754,94 +1536,73 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
         and _rank_of(_weakest(chosen, idx.source_by_id)) < _rank_of(fig.confidence)
     )
     if fig is not None and settled and not stronger:
-        agreeing = [f"agrees: {_describe(f)}" for f in chosen if status is fig.status]
+        agreeing = [
+            (_CONTEXT, f"agrees: {_describe(f, plan)}") for f in chosen if status is fig.status
+        ]
         contrary = [
-            f"finding {_describe(f)}"
+            (_AGAINST, f"a finding disagrees — {_describe(f, plan)}")
             for f in (*chosen, *disagree)
             if (f.bearing is Bearing.MET) != (fig.status is Status.MET)
         ]
-        return attrs.evolve(
-            fig,
-            measure_note=note,
-            caveats=(
-                *fig.caveats,
-                *caveats,
-                *agreeing,
-                *contrary,
-                *(f"see also {_describe(f)}" for f in others),
-            ),
-            alternatives=alternatives,
-            gaps=gaps,
-        )
+        ranked = [*fig_caveats, *caveats, *agreeing, *contrary, *also]
+        return attrs.evolve(fig, caveats=_ordered(ranked), **common)
     if status is not None:
         lead = chosen[0]
-        why = f"{lead.kind.value.replace('_', ' ')} {lead.id}: {lead.statement}"
-        fig_caveats: tuple[str, ...] = ()
+        figures: list[_Caveat] = []
         if fig is not None:
             verb = "agree, on weaker sources" if stronger else "do not settle it"
-            fig_caveats = (f"figures ({fig.measure}) {verb}: {fig.explanation}", *fig.caveats)
+            rank = _CONTEXT if stronger else _NOTED
+            figures = [(rank, f"figures ({fig.measure}) {verb}: {fig.explanation}"), *fig_caveats]
+        ranked = [*_claim_caveats(chosen, ind, plan), *figures, *caveats, *also]
         return Progress(
             target=t,
             target_id=t.id,
             status=status,
             evidence=_FINDING_EVIDENCE[lead.kind],
             measure=fig.measure if fig is not None else None,
-            measure_note=note,
             goal=fig.goal if fig is not None else None,
             unit=(fig.unit if fig is not None else None),
             figure=lead.quantity.value if lead.quantity is not None else None,
             figure_comparator=lead.quantity.comparator if lead.quantity is not None else None,
-            figure_year=lead.year,
+            figure_year=lead.year if lead.quantity is not None else None,
             baseline=fig.baseline if fig is not None else None,
             latest=fig.latest if fig is not None else None,
             findings=chosen,
             confidence=_weakest(chosen, idx.source_by_id),
-            explanation=why,
-            caveats=(
-                *(f"{f.id}: {f.notes}" for f in chosen if f.notes),  # how far it goes
-                *fig_caveats,
-                *caveats,
-                *(f"see also {_describe(f)}" for f in others),
-            ),
-            alternatives=alternatives,
-            gaps=gaps,
+            explanation=f"{_label(lead, plan)}: {lead.statement}",
+            caveats=_ordered(ranked),
+            **common,
         )
-    # nothing settles it
-    if disagree:
-        caveats = [*caveats, *(f"finding {_describe(f)}" for f in disagree)]
-    also = [f"see also {_describe(f)}" for f in others]
+    # nothing settles it: say why, then which way it leans
+    against = [(_AGAINST, f"findings disagree — {_describe(f, plan)}") for f in disagree]
+    ranked = [*fig_caveats, *caveats, *against, *also]
     if fig is not None:
-        why = fig.explanation
-        if disagree:
-            why = f"{why}; the findings disagree"
-        return attrs.evolve(
+        why = f"{fig.explanation}; the findings disagree" if disagree else fig.explanation
+        unsettled = attrs.evolve(
             fig,
-            measure_note=note,
-            caveats=(*fig.caveats, *caveats, *also),
-            alternatives=alternatives,
-            gaps=gaps,
+            explanation=why,
             missing=fig.missing or f"a cited finding or {deadline} figure that settles it",
+            **common,
         )
-    why = (
-        "the findings disagree"
-        if disagree
-        else (
-            "qualitative target: no finding settles it"
-            if t.kind is TargetKind.QUALITATIVE
-            else "no indicator measures it and no finding settles it"
+    else:
+        why = (
+            "the findings disagree"
+            if disagree
+            else (
+                "qualitative target: no finding settles it"
+                if t.kind is TargetKind.QUALITATIVE
+                else "no indicator measures it and no finding settles it"
+            )
         )
-    )
-    return Progress(
-        target=t,
-        target_id=t.id,
-        status=Status.NO_DATA,
-        measure_note=note,
-        explanation=why,
-        caveats=(*caveats, *also),
-        missing=f"a cited finding on whether the target was reached by {deadline}",
-        alternatives=alternatives,
-        gaps=gaps,
-    )
+        unsettled = Progress(
+            target=t,
+            target_id=t.id,
+            status=Status.NO_DATA,
+            explanation=why,
+            missing=f"a cited finding on whether the target was reached by {deadline}",
+            **common,
+        )
+    return _lean((unsettled, ranked), ind, plan, tolerance)
 
 
 @overload
@@ -887,7 +1648,7 @@ def progress(
         check_str(target_or_id, "target_or_id")
     if document is not None:
         check_str(document, "document")
-    p = load() if plan is None else check_plan(plan) or load()
+    p = check_plan(plan) or load()  # the bundled plan unless one is given
     memo = index_for(p).memo  # results are immutable, so they are kept per plan
     if target_or_id is not None:
         t = target_or_id if isinstance(target_or_id, Target) else target(target_or_id, plan=p)

@@ -3,15 +3,23 @@
 Subcommands: ``summary`` (the default: one screen, ending with the outcome in one line),
 ``industries``, ``targets``, ``show``, ``search``, ``progress``, ``scorecard``, ``sources``,
 ``export`` (a record kind as CSV or JSON, the whole plan as JSON only, or ``--datapackage
-DIR``) and ``validate``; ``--version`` prints the code's and the data's versions.  Tables
-go to standard output (``--format table|json|csv`` where it makes sense, ``--lang en|zh``
-for names); errors go to standard error with a non-zero exit status: 1 for a bad key or
-bad data, 2 for bad usage.  Run ``shanghai-plan COMMAND --help`` for each command's options.
+DIR``), ``changes`` (what changed between data releases) and ``validate``; ``--version``
+prints the code's and the data's versions.  Tables go to standard output (``--format
+table|json|csv`` where it makes sense, ``--lang en|zh`` for names); errors go to standard
+error, one line, with a non-zero exit status: 1 for a bad key, bad data or a file or
+stream that cannot be read or written (standard output that cannot encode the text, a
+full disk, a closed stream), 2 for bad usage, 130 when interrupted (Ctrl-C).  A pipe
+closed early (``| head``) is not an error.  Run
+``shanghai-plan COMMAND --help`` for each command's options.
 """
 
 import argparse
+import contextlib
 import json
+import os
+import stat
 import sys
+import textwrap
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -20,9 +28,8 @@ from typing import Any
 from . import _format, export, queries, searching, tables, verdicts
 from ._converter import unstructure
 from ._version import __version__
-from .analysis import Status
 from .errors import PlanDataError, ShanghaiPlanError
-from .loading import DEFAULT_MAX_BYTES, load
+from .loading import DEFAULT_MAX_BYTES, load, loads
 from .model import EventKind, Plan, TargetKind
 
 __all__ = ["main"]
@@ -106,15 +113,9 @@ def _wrap_items(head: str, items: Sequence[str], width: int = SCREEN_WIDTH) -> l
 
 
 def outcome_line(plan: Plan) -> str:
-    """The scorecard in one line: "Of the plan's 18 targets: 6 met, 2 not met, …"."""
-    rows = verdicts.scorecard(plan=plan)
-    counts = Counter(r.status for r in rows)
-    parts = [f"{counts[Status.MET]} met", f"{counts[Status.NOT_MET]} not met"]
-    for status in (Status.ON_TRACK, Status.OFF_TRACK):
-        if counts[status]:
-            parts.append(f"{counts[status]} {status.value.replace('_', ' ')}")
-    parts.append(f"{counts[Status.NO_DATA]} not settled")
-    return f"Of the plan's {len(rows)} targets: {', '.join(parts)}."
+    """The scorecard in one line, qualified (:func:`~shanghai_plan.tally`): "Of the plan's
+    18 targets: 5 met (1 of them on weak sources only), …"."""
+    return verdicts.tally(verdicts.scorecard(plan=plan))
 
 
 def _summary(plan: Plan, lang: str) -> str:
@@ -156,9 +157,10 @@ def _summary(plan: Plan, lang: str) -> str:
         f"Data version {plan.data_version}, checked up to {plan.data_as_of.isoformat()}.",
         "",
         "More: shanghai-plan scorecard | targets | industries | sources | show ID | --help",
-        outcome_line(plan),
     ]
-    return "\n".join(_clip(line, SCREEN_WIDTH) for line in lines)
+    # the answer is never clipped: it is quoted, so it wraps at word boundaries instead
+    answer = textwrap.wrap(outcome_line(plan), SCREEN_WIDTH)
+    return "\n".join([*(_clip(line, SCREEN_WIDTH) for line in lines), *answer])
 
 
 def _cmd_summary(args: argparse.Namespace) -> str:
@@ -215,7 +217,7 @@ def _cmd_search(args: argparse.Namespace) -> str:
 
 def _cmd_progress(args: argparse.Namespace) -> str:
     rows = export.to_records("progress", document=args.document, all_documents=args.all_documents)
-    cols = ["target_id", "status", "goal", "latest_year", "latest_value", "share_of_goal"]
+    cols = ["target_id", "verdict", "goal", "latest_year", "latest_value", "share_of_goal"]
     return _emit(rows, args.format, cols)
 
 
@@ -226,6 +228,8 @@ def _cmd_scorecard(args: argparse.Namespace) -> str:
             {
                 "target_id": r.target_id,
                 "status": r.status.value,
+                "lean": r.lean.value,
+                "verdict": r.verdict,
                 "figure": r.figure,
                 "figure_comparator": r.figure_comparator and r.figure_comparator.value,
                 "unit": r.unit and r.unit.value,
@@ -234,6 +238,8 @@ def _cmd_scorecard(args: argparse.Namespace) -> str:
                 "confidence": r.confidence and r.confidence.value,
                 "evidence": r.evidence.value,
                 "why": r.why,
+                "main_caveat": r.main_caveat,
+                "lean_rule": r.lean_rule and r.lean_rule.value,
                 "missing": r.missing,
                 "document_id": r.document_id,
             }
@@ -243,21 +249,29 @@ def _cmd_scorecard(args: argparse.Namespace) -> str:
     shown: Rows = [
         {
             "target": r.target_id,
-            "status": r.status.value.replace("_", " "),
+            "verdict": r.verdict,
             "figure": ""
             if r.figure is None
             else _format.figure(r.figure, r.unit, r.figure_comparator),
             "year": r.figure_year,
             "confidence": r.confidence and r.confidence.value,
-            "why": _clip(r.why, 48),
+            "why": _clip(r.why, 40),
+            "main caveat": _clip(r.main_caveat or "", 40),
             "document": r.document_id,
         }
         for r in rows
     ]
-    cols = ["target", "status", "figure", "year", "confidence", "why"]
+    cols = ["target", "verdict", "figure", "year", "confidence", "why", "main caveat"]
     if args.all_documents or args.document:
         cols.append("document")
-    return _emit(shown, "table", cols)
+    whose = (
+        "all documents'"
+        if args.all_documents
+        else "this document's"
+        if args.document
+        else "the plan's"
+    )
+    return f"{verdicts.tally(rows, whose=whose)}\n\n{_emit(shown, 'table', cols)}"
 
 
 def _cmd_sources(args: argparse.Namespace) -> str:
@@ -303,22 +317,75 @@ def _cmd_export(args: argparse.Namespace) -> str:
     elif args.format == "json":
         text = json.dumps(export.to_records(args.kind, **scope), ensure_ascii=False, indent=2)
     else:
-        text = export.to_csv(args.kind, **scope).rstrip("\n")
+        text = export.to_csv(args.kind, excel=args.excel, **scope).rstrip("\n")
     if args.output:
-        encoding = "utf-8-sig" if args.excel else "utf-8"
-        with open(args.output, "w", encoding=encoding, newline="") as fh:
+        with open(args.output, "w", encoding="utf-8", newline="") as fh:
             fh.write(text + "\n")
         return ""
-    return ("\ufeff" if args.excel else "") + text
+    return text
 
 
 def _cmd_validate(args: argparse.Namespace) -> str:
-    plan = load(args.file, max_bytes=args.max_bytes)
+    if args.file == "-":
+        chunks, left = [], args.max_bytes + 1  # one byte more tells that it is too big
+        while left > 0 and (chunk := sys.stdin.buffer.read(min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        plan = loads(b"".join(chunks), source="<stdin>", max_bytes=args.max_bytes)
+    else:
+        # a FIFO with no writer would block for ever, and a device may never end
+        if not stat.S_ISREG(os.stat(args.file).st_mode):
+            raise OSError(f"{args.file}: not a regular file (give a plan file, or - for stdin)")
+        plan = load(args.file, max_bytes=args.max_bytes)
     return (
         f"{args.file}: valid plan {plan.id!r} — {len(plan.industries)} industries, "
         f"{len(plan.targets)} targets, {len(plan.indicators)} indicators, "
         f"{len(plan.sources)} sources"
     )
+
+
+def _cmd_changes(args: argparse.Namespace) -> str:
+    import textwrap
+
+    from .citing import status_words
+    from .releases import changes
+
+    releases = changes(since=args.since)
+    if args.format == "json":
+        return json.dumps([unstructure(r) for r in releases], ensure_ascii=False, indent=2)
+    if not releases:
+        return f"No data release after {args.since}."
+    blocks = []
+    for r in reversed(releases):  # the newest first, as a changelog reads
+        lines = [
+            f"Data {r.version}, since {r.previous} (checked up to {r.date.isoformat()}): "
+            f"{len(r.added)} records added, {len(r.changed)} changed, {len(r.removed)} "
+            f"removed; {len(r.verdicts)} verdicts changed."
+        ]
+        if r.verdicts:
+            lines.append("Verdicts changed:")
+        for v in r.verdicts:
+            before, after = (
+                status_words(status, lean) + (f" ({confidence})" if confidence else "")
+                for status, lean, confidence in (
+                    (v.status_before, v.lean_before, v.confidence_before),
+                    (v.status_after, v.lean_after, v.confidence_after),
+                )
+            )
+            lines.append(f"  {v.target_id}: {before} → {after}")
+            lines += textwrap.wrap(
+                v.reason, SCREEN_WIDTH, initial_indent="    ", subsequent_indent="    "
+            )
+        for label, recs in (("added", r.added), ("removed", r.removed)):
+            kinds = dict.fromkeys(c.kind for c in recs)
+            for kind in kinds:
+                ids = [c.id for c in recs if c.kind == kind]
+                lines += _wrap_items(f"Records {label}: {kind} ({len(ids)})", ids)
+        if r.changed:
+            lines.append(f"Records changed ({len(r.changed)}):")
+        lines += [f"  {c.kind} {c.id}: {', '.join(c.fields)}" for c in r.changed]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
 # --------------------------------------------------------------------- parser
@@ -423,11 +490,37 @@ def _parser() -> argparse.ArgumentParser:
         help="write datapackage.json and one CSV per table into DIR",
     )
     p.set_defaults(check=_check_export)
+    p = add(
+        "changes",
+        _cmd_changes,
+        "what changed between data releases: records added, changed, removed; verdicts, why",
+    )
+    p.add_argument("--since", help="a data version: only the releases after it (e.g. 2026.4)")
+    p.add_argument("--format", choices=["table", "json"], default="table")
     p = add("validate", _cmd_validate, "check a plan file in the same schema")
-    p.add_argument("file")
-    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size limit in bytes")
+    p.add_argument("file", help="the plan file, or - for standard input")
+    p.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, help="size limit in bytes")
     parser.set_defaults(handler=_cmd_summary)
     return parser
+
+
+def _size(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"a size in bytes is >= 0, not {value}")
+    return value
+
+
+def _check_usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """What argparse cannot say by itself: options that exclude each other, empty paths."""
+    if getattr(args, "document", None) and getattr(args, "all_documents", False):
+        parser.error(f"{args.command}: give either --document or --all-documents, not both")
+    for option in ("output", "datapackage", "file"):
+        if getattr(args, option, None) == "":
+            parser.error(f"{args.command}: the {option} path is empty")
+    check = getattr(args, "check", None)
+    if check is not None:
+        check(parser, args)
 
 
 class _DataVersion(argparse.Action):
@@ -443,30 +536,61 @@ class _DataVersion(argparse.Action):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (0, 1 for an error, 2 for bad usage,
+    130 when interrupted).  No error prints a traceback: each is one line on standard
+    error."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        _quiet(sys.stdout)
+        _error("interrupted")
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    check = getattr(args, "check", None)
-    if check is not None:
-        check(parser, args)
+    _check_usage(parser, args)
     try:
         text = args.handler(args)
     except PlanDataError as exc:
-        print(f"shanghai-plan: invalid plan data: {exc}", file=sys.stderr)
-        return 1
-    except ShanghaiPlanError as exc:
-        print(f"shanghai-plan: error: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"shanghai-plan: error: {exc}", file=sys.stderr)
-        return 1
+        return _error(f"invalid plan data: {exc}")
+    except (ShanghaiPlanError, OSError, ValueError) as exc:
+        return _error(f"error: {exc}")
+    except Exception as exc:  # a bug of ours: still one line, never a traceback
+        return _error(f"internal error (please report it): {type(exc).__name__}: {exc}")
+    if not text:  # written to a file (-o)
+        return 0
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        return _error("error: standard output is closed")
     try:
-        if text:
-            print(text)
+        print(text)
         sys.stdout.flush()
     except BrokenPipeError:  # `shanghai-plan export targets | head` is fine
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _quiet(sys.stdout)
+    except UnicodeEncodeError as exc:
+        return _error(
+            f"error: standard output ({exc.encoding}) cannot write "
+            f"U+{ord(exc.object[exc.start]):04X}; "
+            "set PYTHONIOENCODING=utf-8, or write to a file with -o where there is one"
+        )
+    except OSError as exc:  # a full disk (/dev/full), a stream closed under us
+        _quiet(sys.stdout)
+        return _error(f"error: cannot write to standard output: {exc.strerror or exc}")
     return 0
+
+
+def _error(message: str) -> int:
+    """``message`` on standard error as one line; the exit status 1."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, UnicodeEncodeError):  # nowhere left to say it
+            print(f"shanghai-plan: {message}", file=sys.stderr)
+    return 1
+
+
+def _quiet(stream: Any) -> None:
+    """Point ``stream`` at the null device, so that what it still holds is dropped at exit
+    instead of failing again with a traceback."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())

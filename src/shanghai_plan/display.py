@@ -28,6 +28,7 @@ from typing import Any
 from attrs import frozen
 
 from . import _format
+from ._args import wrong_type
 from .analysis import Progress
 from .model import (
     Citation,
@@ -65,18 +66,39 @@ def _qty(q: Quantity | None) -> str:
     return "—" if q is None else _e(_format.figure(q.value, q.unit, q.comparator))
 
 
-def _known_sources() -> dict[str, Source]:
+def _live_plans() -> list[Plan]:
+    """The plans this process has asked about, and the bundled one once it is loaded."""
     from . import loading
     from ._index import indexed_plans
 
-    found: dict[str, Source] = {}
     plans = indexed_plans()
     if loading._bundled is not None:
         plans.append(loading._bundled)
-    for p in plans:
+    return plans
+
+
+def _known_sources() -> dict[str, Source]:
+    """The sources a record's citations resolve to: a source id is resolved only when
+    every live plan that has it gives the same source.  A record does not know its plan,
+    so an id that two plans define differently is shown without a link rather than with
+    the other plan's (a third party's plan must not put its links under the bundled
+    plan's records, nor the reverse)."""
+    found: dict[str, Source] = {}
+    clashing: set[str] = set()
+    for p in _live_plans():
         for s in p.sources:
-            found.setdefault(s.id, s)
+            if found.setdefault(s.id, s) != s:
+                clashing.add(s.id)
+    for sid in clashing:
+        del found[sid]
     return found
+
+
+def _plan_of(rec: Indicator) -> Plan | None:
+    """The live plan that holds ``rec`` itself, if any."""
+    from ._index import record_of
+
+    return next((p for p in _live_plans() if record_of(p, rec.id) is rec), None)
 
 
 def _citations(citations: Iterable[Citation], sources: dict[str, Source] | None = None) -> str:
@@ -251,7 +273,15 @@ def indicator_html(ind: Indicator) -> str:
     ]
     if ind.description:
         rows.append(["about", _e(ind.description)])
-    return _card(_e(ind.name_en), ind.id, rows, series_html(series(ind, partial=True)))
+    plan = _plan_of(ind)
+    if plan is None:  # its figures are judged with its own plan's sources, never another's
+        figures = (
+            "<p class='sp-m'>figures: shown once its plan is known "
+            "(<code>sp.show([sp.series(indicator, plan=plan)])</code>)</p>"
+        )
+    else:
+        figures = series_html(series(ind, partial=True, plan=plan))
+    return _card(_e(ind.name_en), ind.id, rows, figures)
 
 
 def conflict_html(conflict: Conflict) -> str:
@@ -312,7 +342,7 @@ def progress_html(result: Progress) -> str:
         return "—" if v is None else f"{_format.number(v, digits=3)} % a year"
 
     rows = [
-        ["status", f"<b>{_e(result.status.value.replace('_', ' '))}</b>"],
+        ["verdict", f"<b>{_e(result.verdict)}</b>"],
         ["evidence", _e(result.evidence.value.replace("_", " "))],
         ["confidence", _e(result.confidence and result.confidence.value) or "—"],
         ["goal", "—" if result.goal is None else _e(_format.amount(result.goal, unit))],
@@ -335,6 +365,9 @@ def progress_html(result: Progress) -> str:
         ],
         ["missing", _e(result.missing) or "—"],
     ]
+    if result.lean_note:
+        rule = f" ({result.lean_rule.value.replace('_', ' ')})" if result.lean_rule else ""
+        rows.append(["lean", _e(f"{result.lean_note}{rule}")])
     if result.caveats:
         rows.append(["caveats", "<br>".join(_e(c) for c in result.caveats)])
     return _card(_e(result.target.statement), result.target_id, rows)
@@ -349,7 +382,7 @@ def _row_figure(r: ScorecardRow) -> str:
 def scorecard_row_html(row: ScorecardRow) -> str:
     """HTML for one scorecard row: status, figure, year, confidence, why, what is missing."""
     rows = [
-        ["status", f"<b>{_e(row.status.value.replace('_', ' '))}</b>"],
+        ["verdict", f"<b>{_e(row.verdict)}</b>"],
         ["evidence", _e(row.evidence.value.replace("_", " "))],
         ["goal", "—" if row.goal is None else _e(_format.amount(row.goal, row.unit))],
         ["figure", _row_figure(row)],
@@ -359,6 +392,9 @@ def scorecard_row_html(row: ScorecardRow) -> str:
         ["missing", _e(row.missing) or "—"],
         ["document", _e(row.document_id)],
     ]
+    if row.lean_note:
+        rule = f" ({row.lean_rule.value.replace('_', ' ')})" if row.lean_rule else ""
+        rows.append(["lean", _e(f"{row.lean_note}{rule}")])
     if row.caveats:
         rows.append(["caveats", "<br>".join(_e(c) for c in row.caveats)])
     return _card(_e(row.statement), row.target_id, rows)
@@ -372,20 +408,22 @@ _NUMERIC = {"by", "year", "goal", "figure", "deadline", "value"}
 _COLUMNS: dict[type, _Columns] = {
     ScorecardRow: (
         ("target", lambda r: f"<code>{_e(r.target_id)}</code><br>{_e(r.statement)}"),
-        ("status", lambda r: f"<b>{_e(r.status.value.replace('_', ' '))}</b>"),
+        ("verdict", lambda r: f"<b>{_e(r.verdict)}</b>"),
         ("figure", _row_figure),
         ("year", lambda r: _e(r.figure_year) or "—"),
         ("confidence", lambda r: _e(r.confidence and r.confidence.value) or "—"),
         ("why", lambda r: _e(r.why)),
+        ("main caveat", lambda r: _e(r.main_caveat) or "—"),
         ("missing", lambda r: _e(r.missing) or "—"),
     ),
     Progress: (
         ("target", lambda r: f"<code>{_e(r.target_id)}</code><br>{_e(r.target.statement)}"),
-        ("status", lambda r: f"<b>{_e(r.status.value.replace('_', ' '))}</b>"),
+        ("verdict", lambda r: f"<b>{_e(r.verdict)}</b>"),
         ("figure", lambda r: "—" if r.figure is None else _e(_format.amount(r.figure, r.unit))),
         ("year", lambda r: _e(r.figure_year) or "—"),
         ("confidence", lambda r: _e(r.confidence and r.confidence.value) or "—"),
         ("why", lambda r: _e(r.explanation)),
+        ("main caveat", lambda r: _e(r.main_caveat) or "—"),
     ),
     Target: (
         ("id", lambda t: f"<code>{_e(t.id)}</code>"),
@@ -489,6 +527,8 @@ def show(records: Iterable[object]) -> Table:
     >>> sp.show(sp.leading_industries())
     <Table: 3 × Industry>
     """
+    if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
+        raise wrong_type("records", "an iterable of records", records)
     items = tuple(records)
     table_html(items)  # fail here, not later in the notebook, for records with no table
     return Table(items)

@@ -6,7 +6,8 @@ JSON Schema.  The tables themselves are defined once, in :mod:`shanghai_plan.tab
 * :func:`to_dataframe` — the same as a DataFrame with proper dtypes and its metadata in
   ``DataFrame.attrs`` (needs the ``pandas`` extra: ``pip install 'shanghai-plan[pandas]'``).
 * :func:`to_csv` / :func:`write_csv` — the same records as CSV (UTF-8, header row;
-  ``excel=True`` adds the byte-order mark Excel needs).
+  ``excel=True`` makes a file for a spreadsheet: the byte-order mark Excel needs, and
+  text cells that a spreadsheet would run as a formula neutralised).
 * :func:`write_datapackage` — every table as a Frictionless Data Package.
 * :func:`dumps` / :func:`dump` — a whole plan as JSON in the bundled file's schema
   (the converter's unstructure); ``loads(dumps(plan)) == plan``.
@@ -22,11 +23,15 @@ import csv
 import io
 import os
 import pathlib
+import secrets
+import shutil
+import stat
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 
 from . import rows
-from ._args import check_plan
+from ._args import check_bool, check_int, check_path, check_plan
+from ._licence import LICENCE, LICENCES
 from .errors import MissingDependencyError
 from .loading import load
 from .model import Document, Plan
@@ -74,17 +79,12 @@ RECORD_KINDS: tuple[str, ...] = get_args(RecordKind)
 
 Row = dict[str, Any]
 
-LICENCE = (
-    "MIT for the code. The plan is a public government document; the cited sources belong to "
-    "their publishers."
-)
-"""What the project claims about rights (the README's Licence section says the same)."""
-
 
 def _table_and_scope(
     kind: str, document: "str | Document | None", all_documents: bool, p: Plan
 ) -> tuple[Table, str | None]:
     t = table(kind)
+    check_bool(all_documents, "all_documents")
     if all_documents and document is not None:
         raise ValueError("pass either document= or all_documents=True, not both")
     if not t.per_document:
@@ -302,7 +302,7 @@ def _metadata(kind: RecordKind, *, scope: str | None = None, plan: Plan | None =
     t = table(kind)
     return {
         "table": t.name,
-        "description": t.description,
+        "description": t.describe(p),
         "document": scope if t.per_document else None,
         "data_version": p.data_version,
         "data_as_of": p.data_as_of.isoformat(),
@@ -355,12 +355,21 @@ def to_csv(
 ) -> str:
     """One kind of record as CSV text (header row; empty cells for missing values).
 
-    The rows are those of :func:`to_records`.  ``excel=True`` starts the text with a
-    byte-order mark (U+FEFF), so that the UTF-8 bytes open in Excel with the Chinese intact.
+    The rows are those of :func:`to_records`.  ``excel=True`` makes the text for a
+    spreadsheet: it starts with a byte-order mark (U+FEFF), so that the UTF-8 bytes open
+    in Excel with the Chinese intact, and every text cell is quoted, with a ``'`` put
+    before one that starts like a formula (``= + - @``, tab, CR, LF, NUL, or the
+    full-width ``＝ ＋ － ＠``), as OWASP recommends; numbers are never changed.  Without
+    it the values are written as they are.
     """
     p = check_plan(plan) or load()
+    excel = check_bool(excel, "excel")
     t, scope = _table_and_scope(kind, document, all_documents, p)
-    return ("\ufeff" if excel else "") + csv_text(t.records(p, scope), [c.name for c in t.columns])
+    buf = io.StringIO()
+    if excel:
+        buf.write("\ufeff")
+    _write_csv(t.records(p, scope), buf, [c.name for c in t.columns], excel=excel)
+    return buf.getvalue()
 
 
 def csv_text(rows: "Sequence[Mapping[str, Any]]", columns: list[str] | None = None) -> str:
@@ -383,39 +392,68 @@ def write_csv(
     excel: bool = False,
     plan: Plan | None = None,
 ) -> None:
-    """Write one kind of record to a CSV file: UTF-8, or with ``excel=True`` UTF-8 with a
-    byte-order mark, which Excel needs to read the Chinese right."""
+    """Write one kind of record to a CSV file: UTF-8, or with ``excel=True`` a file for a
+    spreadsheet (as :func:`to_csv`: a byte-order mark, which Excel needs to read the Chinese
+    right, and formula-like text cells neutralised).
+
+    ``path`` is a str or :class:`os.PathLike` (an int is refused, never taken for a file
+    descriptor).
+    """
+    path = check_path(path, "path")
+    excel = check_bool(excel, "excel")
     p = check_plan(plan) or load()
     t, scope = _table_and_scope(kind, document, all_documents, p)
     rows = t.records(p, scope)
     encoding = "utf-8-sig" if excel else "utf-8"
     with open(path, "w", encoding=encoding, newline="") as fh:
-        _write_csv(rows, fh, [c.name for c in t.columns])
+        _write_csv(rows, fh, [c.name for c in t.columns], excel=excel)
+
+
+# The first characters that make a spreadsheet read a cell as a formula: OWASP's list
+# (= + - @, tab, carriage return), with a line feed, NUL (ASVS 1.2.10) and the full-width
+# forms, which some spreadsheets and input methods take for the ASCII ones.  Under
+# excel=True a text cell starting with one of them is written with a ' before it, which a
+# spreadsheet shows as text and does not keep; numbers are never changed.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠")
+
+
+def _spreadsheet_cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _write_csv(
-    rows: "Sequence[Mapping[str, Any]]", fh: Any, columns: list[str] | None = None
+    rows: "Sequence[Mapping[str, Any]]",
+    fh: Any,
+    columns: list[str] | None = None,
+    *,
+    excel: bool = False,
 ) -> None:
     names = columns if columns is not None else list(rows[0]) if rows else []
     if not names:
         return
-    writer = csv.DictWriter(fh, fieldnames=names, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    # The writer quotes a cell holding a character of its line terminator; ending lines
+    # with "\r\n" makes it quote a lone CR too (with "\n" alone it would not, and the CR
+    # would split the row in pandas, Excel and csv.reader).  Each line is then written
+    # ending with "\n", as every CSV of the package is.  For a spreadsheet every text cell
+    # is quoted (QUOTE_NONNUMERIC), so that no separator inside it can start a new cell.
+    line = io.StringIO()
+    writer = csv.DictWriter(
+        line,
+        fieldnames=names,
+        lineterminator="\r\n",
+        quoting=csv.QUOTE_NONNUMERIC if excel else csv.QUOTE_MINIMAL,
+    )
+    header = {n: n for n in names}
+    for row in (header, *rows):
+        writer.writerow({k: _spreadsheet_cell(v) for k, v in row.items()} if excel else row)
+        fh.write(line.getvalue()[:-2] + "\n")
+        line.seek(0)
+        line.truncate()
 
 
 # ------------------------------------------------------------- data package
-
-LICENCES: tuple[dict[str, str], ...] = (
-    {
-        "name": "MIT",
-        "path": "https://opensource.org/license/mit",
-        "title": "MIT License: the shanghai_plan code that compiles this package",
-    },
-)
-"""The ``licenses`` of the data package: the project's code is MIT.  No licence is claimed
-over the plan (a public government document) or the cited sources (their publishers');
-the package's ``description`` says so."""
 
 
 def _schema_field(c: Column) -> Row:
@@ -454,6 +492,13 @@ def _resource(name: str, description: str, fields: list[Row], pk: list[str], fks
     }
 
 
+def _title(p: Plan, language: str) -> str | None:
+    try:
+        return p.title(language)
+    except LookupError:
+        return None
+
+
 def datapackage(plan: Plan | None = None) -> tuple[Row, dict[str, list[Row]]]:
     """The data package of a plan: its ``datapackage.json`` descriptor, and the rows of
     each resource by name (every table of :data:`RECORD_KINDS`, with every document's
@@ -468,7 +513,7 @@ def datapackage(plan: Plan | None = None) -> tuple[Row, dict[str, list[Row]]]:
         resources.append(
             _resource(
                 t.name,
-                t.description,
+                t.describe(p),
                 [_schema_field(c) for c in t.columns],
                 list(t.primary_key),
                 fks,
@@ -519,14 +564,18 @@ def datapackage(plan: Plan | None = None) -> tuple[Row, dict[str, list[Row]]]:
                     ],
                 )
             )
+    # a valid plan may have a title in only one language (or, today, none): say what it has
+    en, zh = _title(p, "en"), _title(p, "zh")
+    title = en or zh or p.id
+    also = [x for x in (zh, p.document_number) if x and x != title]
     descriptor: Row = {
         "profile": "tabular-data-package",
         "name": "shanghai-plan",
-        "title": p.title("en"),
+        "title": title,
         "description": (
-            f"{p.title('en')} ({p.title('zh')}"
-            + (f", {p.document_number}" if p.document_number else "")
-            + f") as tables: data version {p.data_version}, checked up to "
+            title
+            + (f" ({', '.join(also)})" if also else "")
+            + f" as tables: data version {p.data_version}, checked up to "
             f"{p.data_as_of.isoformat()}. Every record cites its sources (the citations "
             f"table); figures are in base units. {LICENCE}"
         ),
@@ -549,37 +598,122 @@ def write_datapackage(
     ``document_id``), a link table for each column that holds several ids, and a Table
     Schema for each: field types, descriptions, units, primary and foreign keys.  The
     descriptor carries the data version, ``data_as_of``, the licence and the sources.
-    The CSV files are plain UTF-8 (the standard); for Excel use
-    :func:`write_csv` with ``excel=True``.  Creates ``directory`` if needed and returns
-    the path of ``datapackage.json``.
+    The CSV files are plain UTF-8 (the standard) and hold the values as they are; for a
+    spreadsheet use :func:`write_csv` with ``excel=True``.  Returns the path of
+    ``datapackage.json``.
+
+    All or nothing: the package is written into a new hidden directory beside
+    ``directory`` and then renamed into place, so a failure part-way leaves ``directory``
+    as it was (and no temporary directory behind).  ``directory`` may be missing (it is
+    created, with its parents), an empty directory, or a data package written before
+    (a directory holding ``datapackage.json`` and only ``.csv`` files): that one is
+    replaced as a whole, so no stale table is left.  Anything else — a file, a symbolic
+    link, a directory holding other things, the current directory — raises
+    :class:`FileExistsError` and nothing is written; no symbolic link is ever followed.
+    An empty ``directory`` (``""``) raises :class:`ValueError`.
     """
     import json
 
+    directory = check_path(directory, "directory")
     descriptor, data = datapackage(plan)
-    out = pathlib.Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
-    for res in descriptor["resources"]:
-        names = [f["name"] for f in res["schema"]["fields"]]
-        with open(out / res["path"], "w", encoding="utf-8", newline="") as fh:
-            _write_csv(data[res["name"]], fh, names)
-    target = out / "datapackage.json"
-    target.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return target
+    out = pathlib.Path(os.path.abspath(directory))
+    replacing = _replaceable(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = _fresh(out)
+    os.mkdir(work)
+    try:
+        for res in descriptor["resources"]:
+            names = [f["name"] for f in res["schema"]["fields"]]
+            # "x": a new file in a new directory; it never opens what is already there
+            with open(work / res["path"], "x", encoding="utf-8", newline="") as fh:
+                _write_csv(data[res["name"]], fh, names)
+        with open(work / "datapackage.json", "x", encoding="utf-8") as fh:
+            fh.write(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n")
+        aside = _fresh(out)
+        try:
+            if replacing:
+                os.rename(out, aside)
+        except FileNotFoundError:  # gone since it was checked: nothing to put back
+            replacing = False
+        try:
+            os.rename(work, out)  # fails, leaving it be, if something took its place meanwhile
+        except OSError:
+            if replacing:
+                os.rename(aside, out)
+            raise
+        if replacing:
+            shutil.rmtree(aside, ignore_errors=True)  # the package is in place either way
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return out / "datapackage.json"
+
+
+def _fresh(out: pathlib.Path) -> pathlib.Path:
+    """A name beside ``out`` that nothing has."""
+    return out.with_name(f".{out.name}.{secrets.token_hex(8)}.tmp")
+
+
+def _replaceable(out: pathlib.Path) -> bool:
+    """Whether ``out`` exists and may be replaced by a data package; raises
+    FileExistsError when it exists and may not."""
+    try:
+        mode = os.lstat(out).st_mode
+    except FileNotFoundError:
+        return False
+    if stat.S_ISLNK(mode):
+        raise FileExistsError(f"{out} is a symbolic link; give the directory it points to")
+    if not stat.S_ISDIR(mode):
+        raise FileExistsError(f"{out} exists and is not a directory")
+    here = os.path.realpath(os.getcwd())
+    if os.path.commonpath([here, os.path.realpath(out)]) == os.path.realpath(out):
+        raise FileExistsError(
+            f"{out} is the current directory or holds it; give a directory inside it"
+        )
+    with os.scandir(out) as entries:
+        names = []
+        for e in entries:
+            if not (
+                e.is_file(follow_symlinks=False)
+                and (e.name == "datapackage.json" or e.name.endswith(".csv"))
+            ):
+                raise FileExistsError(
+                    f"{out} holds {e.name!r}, which is not a file of a data package; "
+                    "give an empty directory, a new one or an earlier data package"
+                )
+            names.append(e.name)
+    if names and "datapackage.json" not in names:
+        raise FileExistsError(
+            f"{out} is not empty and holds no datapackage.json; give an empty directory, "
+            "a new one or an earlier data package"
+        )
+    return True
 
 
 def dumps(plan: Plan | None = None, *, indent: int | None = 2) -> str:
-    """A plan as JSON text in the plan-file schema (``loads(dumps(p)) == p``)."""
+    """A plan as JSON text in the plan-file schema (``loads(dumps(p)) == p``).
+
+    ``indent`` is the number of spaces per level (0 to 16), or ``None`` for one line.
+    """
     import json
 
     from ._converter import unstructure
 
+    if indent is not None:
+        indent = check_int(indent, "indent", 0, 16)
     return json.dumps(unstructure(check_plan(plan) or load()), ensure_ascii=False, indent=indent)
 
 
 def dump(path: "str | os.PathLike[str]", plan: Plan | None = None) -> None:
-    """Write a plan to ``path`` as JSON (UTF-8) in the plan-file schema."""
+    """Write a plan to ``path`` as JSON (UTF-8) in the plan-file schema.
+
+    ``path`` is a str or :class:`os.PathLike` (an int is refused, never taken for a file
+    descriptor).
+    """
+    path = check_path(path, "path")
+    text = dumps(plan)
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write(dumps(plan) + "\n")
+        fh.write(text + "\n")
 
 
 def json_schema() -> dict[str, Any]:

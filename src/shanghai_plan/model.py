@@ -332,7 +332,10 @@ class Bearing(_Vocabulary):
     MET = "met"
     """It says the targets were reached."""
     NOT_MET = "not_met"
-    """It says the targets were not reached (or that what they named went elsewhere)."""
+    """It says the targets were not reached."""
+    ABSENT = "absent"
+    """It reports that what the targets name went elsewhere or was not found: it points
+    against them without showing them missed (the verdict stays open and leans not met)."""
     PROGRESS = "progress"
     """It reports progress towards the targets without saying they were reached."""
     CONTEXT = "context"
@@ -627,6 +630,15 @@ class Target:
     """Why ``indicator_id`` is the measure the target is judged on."""
     notes: str | None = field(default=None, repr=False)
     """Caveats: how the deadline was read, doubts about the wording."""
+    continues: tuple[str, ...] = field(default=(), repr=False)
+    """Ids of earlier targets (with earlier deadlines) that this later promise continues:
+    what was promised next on the same scope (the same industry or quantity; it may be
+    counted another way, and ``notes`` then says so).  A promise on a changed scope
+    (whole-economy instead of industrial labour productivity, say) never continues the old
+    one; a gap with ``no_successor`` names it instead."""
+    draft: bool = field(default=False, repr=False)
+    """True when the wording was read only in a draft (a text tabled for adoption) and not
+    re-read in the adopted text, so the adopted figure may differ."""
     citations: tuple[Citation, ...] = field(repr=False)
     """Where this fact comes from: at least one source id with a locator."""
 
@@ -863,7 +875,7 @@ class Finding:
     stated: str | None = field(default=None, repr=False)
     """When it was said: an ISO 8601 date, possibly partial (``"2026-02"``)."""
     bearing: Bearing = Bearing.CONTEXT
-    """What it says about ``target_ids``: reached, not reached, progress or context."""
+    """What it says about ``target_ids``: reached, not reached, absent, progress or context."""
     target_ids: tuple[str, ...] = field(default=(), repr=False)
     """The targets it speaks of."""
     indicator_ids: tuple[str, ...] = field(default=(), repr=False)
@@ -906,6 +918,10 @@ class Gap:
     """What figure or finding would settle it."""
     checked: tuple[Citation, ...] = field(default=(), repr=False)
     """Sources that were read and do not give it (source id and the part read)."""
+    no_successor: bool = field(default=False, repr=False)
+    """True when what is missing is a later promise: no target continuing the targets in
+    ``record_ids`` was found in the documents searched (``successors()`` reports it as
+    none found)."""
 
     def _repr_html_(self) -> str:
         from .display import html  # imported only when a notebook shows the record

@@ -144,11 +144,15 @@ def _plan(plan: object) -> Plan:
 # "tgt-chip-design-3nm", "intelligence" -> "artificial intelligence"); never because it
 # merely contains the letters ("car" does not suggest "health care").
 _CUTOFF = 0.7
+# Closeness is judged on the first _COMPARED characters of the key and of each candidate:
+# difflib's ratio() costs the product of the two lengths, so two long keys (a hostile plan
+# and query) would otherwise take seconds; no real id or name is near this long.
+_COMPARED = 200
 
 
 def _suggest(key: str, candidates: dict[str, str], n: int = 3) -> list[str]:
     """Up to ``n`` of ``candidates`` (normalised key -> key as shown) close to ``key``."""
-    norm = normalize(key)
+    norm = normalize(key)[:_COMPARED]
     if not norm:
         return []
     wanted = " " + " ".join(words(key)) + " "
@@ -158,9 +162,9 @@ def _suggest(key: str, candidates: dict[str, str], n: int = 3) -> list[str]:
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(norm)
     for order, (cand, shown) in enumerate(candidates.items()):
-        if len(norm) > 2 * len(cand) + 10:  # cannot be close, nor contained in it
+        if len(norm) > 2 * len(cand) + 10:  # cannot be close (nor contained in it)
             continue
-        matcher.set_seq1(cand)
+        matcher.set_seq1(cand[:_COMPARED])
         ratio = 0.0
         if matcher.real_quick_ratio() >= _CUTOFF and matcher.quick_ratio() >= _CUTOFF:
             ratio = matcher.ratio()  # the costly one, only when the bounds allow it
@@ -444,7 +448,7 @@ def record(
             return default
         ids = [i for ids in index_for(p).ids_by_kind.values() for i in ids]
         raise NotFoundError("record", record_id, _suggest(record_id, _ids(ids)))
-    if kind not in _KIND_NAMES:
+    if not (isinstance(kind, type) and kind in _KIND_NAMES):
         names = ", ".join(c.__name__ for c in _KIND_NAMES)
         raise wrong_type("kind", f"a record class ({names}) or None", kind)
     return _by_id(record_id, kind, default, p)
@@ -491,10 +495,21 @@ def sources(
 
 
 def cited_sources(rec: object, *, plan: Plan | None = None) -> tuple[Source, ...]:
-    """The sources a record cites, in citation order without repeats."""
-    citations: tuple[Citation, ...] = getattr(rec, "citations", ())
+    """The sources a record cites, in citation order without repeats.
+
+    ``rec`` is a record (or a part of one that cites, such as a title) or a record's id;
+    a record kind that cites nothing itself (a source, a conflict, a gap) gives ``()``.
+    """
+    p = _plan(plan)
+    if isinstance(rec, str):
+        rec = record(rec, plan=p)
+    citations = getattr(rec, "citations", None)
+    if not isinstance(citations, tuple):
+        if type(rec) not in _KIND_NAMES:
+            raise wrong_type("rec", "a record or a record id", rec)
+        citations = ()
     seen = dict.fromkeys(c.source_id for c in citations)
-    return tuple(source(sid, plan=plan) for sid in seen)
+    return tuple(source(sid, plan=p) for sid in seen)
 
 
 # ------------------------------------------- indicators, documents, conflicts

@@ -61,6 +61,8 @@ class TargetsRecord(TypedDict):
     alternative_indicator_ids: str | None
     measure_note: str | None
     notes: str | None
+    continues: str | None
+    draft: bool
     source_ids: str | None
     citations: str | None
 
@@ -123,6 +125,8 @@ class ProgressRecord(TypedDict):
     target_id: str
     document_id: str | None
     status: str
+    lean: str
+    verdict: str | None
     goal: float | None
     unit: str | None
     comparator: str | None
@@ -149,6 +153,8 @@ class ScorecardRecord(TypedDict):
     kind: str
     deadline: int | None
     status: str
+    lean: str
+    verdict: str
     evidence: str
     measure: str | None
     goal: float | None
@@ -158,11 +164,15 @@ class ScorecardRecord(TypedDict):
     figure_year: int | None
     confidence: str | None
     why: str
+    main_caveat: str | None
+    lean_rule: str | None
+    lean_note: str | None
     caveats: str | None
     missing: str | None
     other_measures: str | None
     rests_on: str | None
     gap_ids: str | None
+    lean_rests_on: str | None
 
 
 class FindingsRecord(TypedDict):
@@ -195,6 +205,7 @@ class GapsRecord(TypedDict):
     searched: str
     would_settle: str | None
     checked: str | None
+    no_successor: bool
 
 
 class GoalsRecord(TypedDict):

@@ -172,6 +172,15 @@ class Table:
     ``all_documents=`` choose them; other tables are the same whatever the scope."""
     row_key: str | None = None
     """How a link table names this table's key column (``target_id``)."""
+    headline: Callable[[Plan], str] | None = field(default=None, repr=False)
+    """What the rows add up to for a plan, appended to the description (the scorecard's
+    qualified tally)."""
+
+    def describe(self, plan: Plan) -> str:
+        """The description, with the headline for ``plan`` where the table has one."""
+        if self.headline is None:
+            return self.description
+        return f"{self.description} {self.headline(plan)}"
 
     def column(self, name: str) -> Column:
         """The column called ``name``."""
@@ -466,6 +475,8 @@ TABLES: tuple[Table, ...] = (
             ),
             of(_T, "measure_note"),
             of(_T, "notes"),
+            of(_T, "continues", references=_TARGET, item="earlier_target_id"),
+            of(_T, "draft"),
             *_cites(lambda t: t.citations),
         ),
     ),
@@ -572,10 +583,18 @@ TABLES: tuple[Table, ...] = (
             col(
                 "status",
                 "string",
-                "How the target turned out (met, not_met, on_track, off_track, no_data).",
+                "How the target turned out (met, not_met, on_track, off_track, or no_data: "
+                "not settled).",
                 lambda r: r.status,
                 enum=_vocabulary(analysis.Status),
                 required=True,
+            ),
+            of(_P, "lean"),
+            col(
+                "verdict",
+                "string",
+                'The status and lean as people read them ("not settled — leans met").',
+                lambda r: r.verdict,
             ),
             of(_P, "goal", unit_column="unit"),
             col(
@@ -655,10 +674,13 @@ TABLES: tuple[Table, ...] = (
     Table(
         name="scorecard",
         description=(
-            "Did the plan deliver? One row per target: its status, the evidence and measure "
-            "it rests on, how strong that is, the caveats and what would settle it."
+            "Did the plan deliver? One row per target: its status (and, where the evidence "
+            "does not settle it, which way it leans and by which rule), the evidence and "
+            "measure it rests on, how strong that is, the main caveat and the others, and what "
+            "would settle it."
         ),
         rows=_scorecard,
+        headline=lambda p: verdicts.tally(verdicts.scorecard(plan=p)),
         per_document=True,
         primary_key=("target_id",),
         columns=(
@@ -668,6 +690,8 @@ TABLES: tuple[Table, ...] = (
             of(_S, "kind"),
             of(_S, "deadline"),
             of(_S, "status"),
+            of(_S, "lean"),
+            of(_S, "verdict"),
             of(_S, "evidence"),
             of(_S, "measure", references=_INDICATOR),
             of(_S, "goal", unit_column="unit"),
@@ -677,11 +701,15 @@ TABLES: tuple[Table, ...] = (
             of(_S, "figure_year"),
             of(_S, "confidence"),
             of(_S, "why"),
+            of(_S, "main_caveat"),
+            of(_S, "lean_rule"),
+            of(_S, "lean_note"),
             col(
                 "caveats",
                 "string",
-                "What a reader should know (partial years, later figures, disagreeing "
-                'findings), joined with " | ".',
+                "What a reader should know, the one that matters most first (disputed and "
+                "noted records, the baseline included; disagreeing findings; the deadline year; "
+                'partial years; later figures), joined with " | ".',
                 lambda r: _texts(r.caveats),
             ),
             of(_S, "missing"),
@@ -694,6 +722,7 @@ TABLES: tuple[Table, ...] = (
             ),
             of(_S, "rests_on", references=_RECORD, item="record_id"),
             of(_S, "gap_ids", references=_RECORD, item="gap_id"),
+            of(_S, "lean_rests_on", references=_RECORD, item="record_id"),
         ),
     ),
     Table(
@@ -744,6 +773,7 @@ TABLES: tuple[Table, ...] = (
                 'joined with " | ".',
                 lambda g: " | ".join(f"{c.source_id}: {c.locator}" for c in g.checked) or None,
             ),
+            of(model.Gap, "no_successor"),
         ),
     ),
     Table(

@@ -5,15 +5,27 @@
 The judgement itself lives in :mod:`shanghai_plan.analysis`.
 """
 
+from collections import Counter
+from collections.abc import Iterable
+
 from attrs import field, frozen
 
 from ._args import check_bool, check_plan
 from ._index import index_for
-from .analysis import DEFAULT_TOLERANCE, EvidenceKind, Progress, Status, progress
+from .analysis import (
+    DEFAULT_TOLERANCE,
+    EvidenceKind,
+    Lean,
+    LeanRule,
+    Progress,
+    Status,
+    progress,
+    verdict_text,
+)
 from .loading import load
 from .model import Comparator, Confidence, Plan, TargetKind, Unit
 
-__all__ = ["Scorecard", "ScorecardRow", "scorecard"]
+__all__ = ["Scorecard", "ScorecardRow", "scorecard", "tally"]
 
 
 @frozen(kw_only=True)
@@ -31,7 +43,11 @@ class ScorecardRow:
     deadline: int | None
     """The deadline year."""
     status: Status
-    """How it turned out."""
+    """How it turned out (``no_data`` reads "not settled")."""
+    lean: Lean = Lean.NONE
+    """Which way the evidence points when it does not settle the target."""
+    verdict: str = ""
+    """The status and lean as people read them: ``"met"``, ``"not settled — leans met"``."""
     evidence: EvidenceKind
     """The kind of evidence the status rests on."""
     measure: str | None
@@ -52,6 +68,12 @@ class ScorecardRow:
     """How strong the evidence is: the weakest record it rests on."""
     why: str = field(default="", repr=False)
     """The reason, in one line."""
+    main_caveat: str | None = field(default=None, repr=False)
+    """The caveat that matters most, in one line (the first of ``caveats``)."""
+    lean_rule: LeanRule | None = None
+    """The rule the lean follows (``None`` without a lean)."""
+    lean_note: str | None = field(default=None, repr=False)
+    """How the lean was reached, or why a target not settled cannot lean."""
     caveats: tuple[str, ...] = field(default=(), repr=False)
     """What a reader should know (partial years, later figures, disagreeing findings)."""
     missing: str | None = field(default=None, repr=False)
@@ -63,6 +85,8 @@ class ScorecardRow:
     """The ids of the observations and findings the status rests on."""
     gap_ids: tuple[str, ...] = field(default=(), repr=False)
     """The ids of the gaps recorded for this target or its indicators."""
+    lean_rests_on: tuple[str, ...] = field(default=(), repr=False)
+    """The ids of the observations and findings the lean rests on."""
 
     def _repr_html_(self) -> str:
         from .display import html  # imported only when a notebook shows the record
@@ -75,10 +99,48 @@ class Scorecard(tuple[ScorecardRow, ...]):
 
     __slots__ = ()
 
+    @property
+    def tally(self) -> str:
+        """The headline, qualified: see :func:`tally`."""
+        return tally(self)
+
     def _repr_html_(self) -> str:
         from .display import table_html  # the renderer is imported only when a notebook asks
 
-        return table_html(self)
+        return f"<p><b>{tally(self)}</b></p>{table_html(self)}"
+
+
+def tally(rows: Iterable[ScorecardRow], *, whose: str = "the plan's") -> str:
+    """The headline answer, qualified — the one text every view shows: settled verdicts split
+    by confidence, the rest by lean.
+
+    >>> import shanghai_plan as sp
+    >>> sp.tally(sp.scorecard()).startswith("Of the plan's 18 targets: ")
+    True
+    """
+    rows = list(rows)
+    status = Counter(r.status for r in rows)
+    weak = Counter(r.status for r in rows if r.confidence is Confidence.WEAK)
+    parts = []
+    for s in (Status.MET, Status.NOT_MET, Status.ON_TRACK, Status.OFF_TRACK):
+        if status[s] or s in (Status.MET, Status.NOT_MET):
+            only = f" ({weak[s]} of them on weak sources only)" if weak[s] else ""
+            parts.append(f"{status[s]} {verdict_text(s)}{only}")
+    open_rows = [r for r in rows if r.status is Status.NO_DATA]
+    lean = Counter(r.lean for r in open_rows)
+    leaning = [
+        f"{lean[x]} {word}"
+        for x, word in (
+            (Lean.LEANS_MET, "leaning met"),
+            (Lean.LEANS_NOT_MET, "leaning not met"),
+            (Lean.NONE, "with no lean"),
+        )
+        if lean[x]
+    ]
+    some = lean[Lean.LEANS_MET] or lean[Lean.LEANS_NOT_MET]
+    split = f" ({', '.join(leaning)})" if some else ""
+    parts.append(f"{len(open_rows)} {verdict_text(Status.NO_DATA)}{split}")
+    return f"Of {whose} {len(rows)} targets: {', '.join(parts)}."
 
 
 def _row(r: Progress) -> ScorecardRow:
@@ -90,6 +152,8 @@ def _row(r: Progress) -> ScorecardRow:
         kind=t.kind,
         deadline=t.year,
         status=r.status,
+        lean=r.lean,
+        verdict=r.verdict,
         evidence=r.evidence,
         measure=r.measure,
         goal=r.goal,
@@ -99,12 +163,14 @@ def _row(r: Progress) -> ScorecardRow:
         figure_year=r.figure_year,
         confidence=r.confidence,
         why=r.explanation,
+        main_caveat=r.main_caveat,
+        lean_rule=r.lean_rule,
+        lean_note=r.lean_note,
         caveats=r.caveats,
         missing=r.missing,
-        other_measures=tuple(
-            f"{a.measure}: {a.status.value} — {a.explanation}" for a in r.alternatives
-        ),
+        other_measures=tuple(f"{a.measure}: {a.verdict} — {a.explanation}" for a in r.alternatives),
         rests_on=(*(o.id for o in r.rests_on), *(f.id for f in r.findings)),
+        lean_rests_on=tuple(x.id for x in r.lean_rests_on),
         gap_ids=tuple(g.id for g in r.gaps),
     )
 
@@ -125,7 +191,7 @@ def scorecard(
     >>> len(rows) == len(sp.targets())
     True
     """
-    p = load() if plan is None else check_plan(plan) or load()
+    p = check_plan(plan) or load()  # the bundled plan unless one is given
     check_bool(all_documents, "all_documents")  # before the memo: 1 == True as a key
     memo = index_for(p).memo
     key = ("scorecard", document, all_documents, tolerance)
