@@ -37,6 +37,7 @@ __all__ = [
     "OversizedInt",
     "budgeted",
     "count_problems",
+    "iter_problems",
     "parse_int",
     "path_key",
     "problems_from_exception",
@@ -391,9 +392,14 @@ def path_key(key: str) -> str:
     return printable(key)
 
 
-def problems_from_exception(exc: BaseException, path: str = "$") -> Iterator[DataProblem]:
-    """Flatten a cattrs validation exception into problems with JSON paths, one at a time
-    (a caller keeps as many as it reports)."""
+def problems_from_exception(exc: BaseException, path: str = "$") -> list[DataProblem]:
+    """Flatten a cattrs validation exception into problems with JSON paths."""
+    return list(iter_problems(exc, path))
+
+
+def iter_problems(exc: BaseException, path: str = "$") -> Iterator[DataProblem]:
+    """The problems of :func:`problems_from_exception`, one at a time (a caller keeps as
+    many as it reports)."""
     from cattrs.errors import (
         ClassValidationError,
         ForbiddenExtraKeysError,
@@ -406,15 +412,15 @@ def problems_from_exception(exc: BaseException, path: str = "$") -> Iterator[Dat
     elif isinstance(exc, IterableValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
-            yield from problems_from_exception(sub, f"{path}[{note.index!r}]")
+            yield from iter_problems(sub, f"{path}[{note.index!r}]")
         for sub in without:
-            yield from problems_from_exception(sub, path)
+            yield from iter_problems(sub, path)
     elif isinstance(exc, ClassValidationError):
         with_class_notes, without = exc.group_exceptions()
         for sub, class_note in with_class_notes:
-            yield from problems_from_exception(sub, f"{path}.{class_note.name}")
+            yield from iter_problems(sub, f"{path}.{class_note.name}")
         for sub in without:
-            yield from problems_from_exception(sub, path)
+            yield from iter_problems(sub, path)
     elif isinstance(exc, KeyError):
         yield DataProblem(path, "required key is missing")
     elif isinstance(exc, (TypeError, ValueError)):

@@ -411,7 +411,7 @@ def _build(data: Any, source: str, problems: list[DataProblem], more: int) -> Pl
         try:
             plan = _converter.structure(data, Plan)
         except (BaseValidationError, TypeError, ValueError) as exc:
-            found = _converter.problems_from_exception(exc)
+            found = _converter.iter_problems(exc)
         except RecursionError:
             found = iter([DataProblem("$", "JSON nested too deeply")])
         else:
