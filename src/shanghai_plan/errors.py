@@ -1,7 +1,7 @@
 """The exceptions shanghai_plan raises.
 
 ``ShanghaiPlanError`` is the root.  ``PlanDataError`` (also a ``ValueError``) means a plan
-file is malformed; its ``errors`` name every problem with its JSON path.
+file is malformed; its ``errors`` name its problems (the first 100) with their JSON paths.
 ``NotFoundError`` (also a ``LookupError``) means a key matched nothing; it names close
 matches of the same kind.  ``InvalidChoiceError`` (also a ``ValueError``) means an
 argument is not one of the values it can take; it lists them.  An argument of the wrong
