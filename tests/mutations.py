@@ -327,7 +327,7 @@ def bundled_cases() -> list[dict[str, Any]]:
                 _case(
                     "empty-locator",
                     path,
-                    [[f"{path}.locator", "locator is empty"]],
+                    [[f"{path}.locator", "text must not be blank"]],
                     set={f"{path}.locator": " \t "},
                 ),
             )
@@ -368,7 +368,7 @@ def bundled_cases() -> list[dict[str, Any]]:
                 _case(
                     "empty-id",
                     path,
-                    [[f"{path}.id", "id must not be empty"]],
+                    [[f"{path}.id", "text must not be blank"]],
                     set={f"{path}.id": "  "},
                 ),
             )

@@ -27,8 +27,11 @@ from shanghai_plan.loading import read_bundled_bytes
 LIMIT = 2**53 - 1
 """The largest magnitude a number in a plan may have (the loader rejects 2**53 and up)."""
 
-texts = st.text(max_size=12)
-nonblank = st.text(min_size=1, max_size=12).filter(lambda s: s.strip() != "")
+# Text as the loader takes it: no control, format or separator character, never blank.
+_characters = st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp"))
+texts = st.text(_characters, min_size=1, max_size=12).filter(lambda s: s.strip() != "")
+nonblank = texts
+slugs = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,11}", fullmatch=True)
 languages = st.from_regex(r"[a-z]{2}", fullmatch=True)
 years = st.integers(1949, 2100)
 dates = st.dates(dt.date(1949, 1, 1), dt.date(2100, 12, 31))
@@ -42,7 +45,11 @@ published = st.one_of(
     dates.map(lambda d: d.isoformat()[:7]),
     dates.map(dt.date.isoformat),
 )
-urls = st.builds(lambda s, rest: f"{s}://{rest}", st.sampled_from(["http", "https"]), texts)
+urls = st.builds(
+    lambda s, rest: f"{s}://{rest}",
+    st.sampled_from(["http", "https"]),
+    st.from_regex(r"[a-z0-9.-]{1,12}(/[a-z0-9%_.-]{0,8})?", fullmatch=True),
+)
 
 
 class _Ids:
@@ -53,9 +60,9 @@ class _Ids:
         self.used: list[str] = []
 
     def new(self) -> str:
-        rid: str = self.draw(nonblank)
-        while rid in self.used:  # cheaper than a filter, and still any Unicode
-            rid += "'"
+        rid: str = self.draw(slugs)
+        while rid in self.used:  # cheaper than a filter
+            rid += "-"
         self.used.append(rid)
         return rid
 
@@ -163,13 +170,15 @@ def plans(draw: Callable[[Any], Any]) -> sp.Plan:
     def some_industries() -> tuple[str, ...]:
         if not industry_ids:
             return ()
-        return tuple(draw(st.lists(st.sampled_from(industry_ids), max_size=2)))
+        return tuple(draw(st.lists(st.sampled_from(industry_ids), max_size=2, unique=True)))
 
     observation_ids: list[str] = []
 
     def observation(unit: sp.Unit, measure: sp.Measure) -> sp.Observation:
         if measure is sp.Measure.SHARE:
             value = draw(share)
+        elif measure is sp.Measure.GROWTH_RATE:  # above -100 %: nothing is left at -100 %
+            value = draw(st.floats(-100, LIMIT, exclude_min=True, allow_nan=False))
         elif unit in (sp.Unit.PERCENT, sp.Unit.PERCENTAGE_POINTS):
             value = draw(anything)
         else:
@@ -182,7 +191,13 @@ def plans(draw: Callable[[Any], Any]) -> sp.Plan:
             comparator=draw(st.sampled_from(sp.Comparator)),
             basis=sp.Basis.DERIVED if derived else sp.Basis.REPORTED,
             derived_from=(
-                tuple(draw(st.lists(st.sampled_from(observation_ids), min_size=1, max_size=2)))
+                tuple(
+                    draw(
+                        st.lists(
+                            st.sampled_from(observation_ids), min_size=1, max_size=2, unique=True
+                        )
+                    )
+                )
                 if derived
                 else ()
             ),
@@ -311,7 +326,7 @@ def plans(draw: Callable[[Any], Any]) -> sp.Plan:
                 claim=draw(texts),
                 measures=draw(optional_text),
                 quantity=_quantity(draw) if draw(st.booleans()) else None,
-                record_ids=tuple(draw(st.lists(st.sampled_from(known), max_size=2))),
+                record_ids=tuple(draw(st.lists(st.sampled_from(known), max_size=2, unique=True))),
                 citations=cites(),
             )
             for _ in range(draw(st.integers(2, 3)))

@@ -12,18 +12,21 @@ problems that carry JSON paths (``$.targets[2].quantity.value``).
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import functools
 import math
 import re
 import reprlib
 import types
+from collections.abc import Iterator
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 
-from .errors import DataProblem
+from .errors import DataProblem, printable
 from .model import _Vocabulary
 
 if TYPE_CHECKING:
@@ -32,6 +35,9 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_MAGNITUDE",
     "OversizedInt",
+    "budgeted",
+    "count_problems",
+    "iter_problems",
     "parse_int",
     "path_key",
     "problems_from_exception",
@@ -107,6 +113,13 @@ def _json_type(value: object) -> str:
     return type(value).__name__
 
 
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+"""Unicode categories no text in a plan may hold: control characters (C0, DEL, C1),
+format characters (bidirectional overrides and isolates, zero-width spaces and joiners,
+the byte order mark, soft hyphens) and line or paragraph separators.  A line feed and a
+tab are the exceptions: prose may run over lines."""
+
+
 def _structure_str(value: object, _: type) -> str:
     if value.__class__ is not str:
         raise TypeError(f"expected a string, got {_describe(value)}")
@@ -118,7 +131,24 @@ def _structure_str(value: object, _: type) -> str:
             raise ValueError(
                 f"not valid Unicode text: lone surrogate {bad!r} at character {exc.start}"
             ) from None
+    if not value.isprintable():  # rare: only then look at each character
+        _check_characters(value)
+    if not value.strip():
+        raise ValueError("text must not be blank (leave an optional field out instead)")
     return value
+
+
+def _check_characters(value: str) -> None:
+    import unicodedata
+
+    for index, char in enumerate(value):
+        if char in "\n\t":
+            continue
+        if unicodedata.category(char) in _REFUSED_CATEGORIES:
+            raise ValueError(
+                f"text holds the invisible or control character {char!r} at character "
+                f"{index} (U+{ord(char):04X}, {unicodedata.name(char, 'unnamed')})"
+            )
 
 
 def _too_large(value: object) -> ValueError:
@@ -200,17 +230,78 @@ def _is_homogeneous_tuple(type_: Any) -> bool:
     return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+class _Budget:
+    """How many more problems structuring may collect before it stops (see
+    :func:`budgeted`); one per call, so that threads do not share it."""
+
+    __slots__ = ("left", "stopped")
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+        self.stopped = False
+
+
+_budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
+    "shanghai_plan_budget", default=None
+)
+
+
+@contextlib.contextmanager
+def budgeted(limit: int) -> Iterator[_Budget]:
+    """Within this block, :func:`structure` stops going through an array once ``limit``
+    problems have been found; ``.stopped`` then says that the rest went unchecked."""
+    budget = _Budget(limit)
+    token = _budget.set(budget)
+    try:
+        yield budget
+    finally:
+        _budget.reset(token)
+
+
+def count_problems(exc: BaseException) -> int:
+    """How many problems :func:`problems_from_exception` makes of ``exc``."""
+    from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError
+
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return len(exc.extra_fields)
+    if isinstance(exc, BaseValidationError):
+        return sum(count_problems(sub) for sub in exc.exceptions)
+    return 1
+
+
 def _tuple_hook(type_: Any, converter: Converter) -> Any:
     """``tuple[X, ...]``: a JSON array only (cattrs would take a string for a tuple of
-    characters), then cattrs' own tuple hook, which names the index of every bad item."""
-    from cattrs.cols import homogenous_tuple_structure_factory
+    characters), each item by ``X``'s hook, every bad item named by its index as cattrs'
+    own list hook does, and no further once the problem budget is spent."""
+    from cattrs.errors import IterableValidationError, IterableValidationNote
 
-    inner = homogenous_tuple_structure_factory(type_, converter)
+    element = get_args(type_)[0]
+    hook = converter.get_structure_hook(element)
 
     def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
         if value.__class__ is not list:
             raise TypeError(f"expected an array, got {_describe(value)}")
-        return inner(value, type_)  # type: ignore[no-any-return]
+        budget = _budget.get()
+        out: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                out.append(hook(item, element))
+            except Exception as exc:  # collected, then raised as one group with indexes
+                note = IterableValidationNote(
+                    f"Structuring {type_} @ index {index}", index, element
+                )
+                # as cattrs' own list hook does (add_note is Python 3.11+)
+                setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010
+                errors.append(exc)
+                if budget is not None:
+                    budget.left -= count_problems(exc)
+                    if budget.left <= 0:
+                        budget.stopped = True
+                        break
+        if errors:
+            raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+        return tuple(out)
 
     return structure_tuple
 
@@ -295,43 +386,44 @@ def unstructure(obj: object) -> Any:
 
 
 def path_key(key: str) -> str:
-    """``key`` as written in a JSON path: a lone surrogate (from a ``\\ud800`` escape in a
-    key) is written as its escape, so that the path, and the error, can be printed."""
-    try:
-        key.encode("utf-8")
-    except UnicodeEncodeError:
-        return key.encode("utf-8", "backslashreplace").decode("utf-8")
-    return key
+    """``key`` as written in a JSON path: every character that is not printable (a control
+    character, a bidirectional override, a lone surrogate from a ``\\ud800`` escape) is
+    written as its escape, so that the path, and the error, can be printed safely."""
+    return printable(key)
 
 
 def problems_from_exception(exc: BaseException, path: str = "$") -> list[DataProblem]:
     """Flatten a cattrs validation exception into problems with JSON paths."""
+    return list(iter_problems(exc, path))
+
+
+def iter_problems(exc: BaseException, path: str = "$") -> Iterator[DataProblem]:
+    """The problems of :func:`problems_from_exception`, one at a time (a caller keeps as
+    many as it reports)."""
     from cattrs.errors import (
         ClassValidationError,
         ForbiddenExtraKeysError,
         IterableValidationError,
     )
 
-    problems: list[DataProblem] = []
     if isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            problems.append(DataProblem(f"{path}.{path_key(key)}", "unknown key"))
+            yield DataProblem(f"{path}.{path_key(key)}", "unknown key")
     elif isinstance(exc, IterableValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
-            problems.extend(problems_from_exception(sub, f"{path}[{note.index!r}]"))
+            yield from iter_problems(sub, f"{path}[{note.index!r}]")
         for sub in without:
-            problems.extend(problems_from_exception(sub, path))
+            yield from iter_problems(sub, path)
     elif isinstance(exc, ClassValidationError):
         with_class_notes, without = exc.group_exceptions()
         for sub, class_note in with_class_notes:
-            problems.extend(problems_from_exception(sub, f"{path}.{class_note.name}"))
+            yield from iter_problems(sub, f"{path}.{class_note.name}")
         for sub in without:
-            problems.extend(problems_from_exception(sub, path))
+            yield from iter_problems(sub, path)
     elif isinstance(exc, KeyError):
-        problems.append(DataProblem(path, "required key is missing"))
+        yield DataProblem(path, "required key is missing")
     elif isinstance(exc, (TypeError, ValueError)):
-        problems.append(DataProblem(path, str(exc)))
+        yield DataProblem(path, str(exc))
     else:  # pragma: no cover - a hook raising something unexpected
-        problems.append(DataProblem(path, f"{type(exc).__name__}: {exc}"))
-    return problems
+        yield DataProblem(path, f"{type(exc).__name__}: {exc}")

@@ -50,6 +50,20 @@ MIN_YEAR = 1949
 MAX_YEAR = 2100
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?", re.ASCII)
 _LANGUAGE = re.compile(r"[a-z]{2}")
+_URL = re.compile(r"https?://[^/?#\s]+([/?#]\S*)?", re.ASCII)
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]*", re.ASCII)
+ID_RULE = "a lowercase ASCII slug: a-z or 0-9 first, then a-z, 0-9, '.', '_' or '-'"
+"""What a record id is.  Every id in the bundled plan is one; the rule keeps look-alike
+twins out (``ind-b`` and ``ind-b`` with a zero-width space, fullwidth ``ｉｎｄ-ｂ``, NFC and
+NFD ``café``), which would otherwise be two records that print the same."""
+_ID_LISTS = (
+    "industry_ids",
+    "alternative_indicator_ids",
+    "target_ids",
+    "indicator_ids",
+    "record_ids",
+    "derived_from",
+)
 _SIGNED = (Unit.PERCENT, Unit.PERCENTAGE_POINTS)  # units whose amounts may be negative
 _YEAR_NAMES = ("year", "start_year", "end_year", "baseline_year")
 _DATE_NAMES = ("date", "data_as_of")
@@ -89,8 +103,8 @@ def problems(plan: Plan) -> Problems:
         rid = getattr(rec, "id", None)
         if not isinstance(rid, str):
             continue
-        if not rid.strip():
-            yield DataProblem(f"{path}.id", "id must not be empty")
+        if not _ID.fullmatch(rid):
+            yield DataProblem(f"{path}.id", f"id {rid!r} is not {ID_RULE}")
         elif rid in records:
             yield DataProblem(f"{path}.id", f"duplicate id {rid!r} (first used at {records[rid]})")
         else:
@@ -107,6 +121,43 @@ def problems(plan: Plan) -> Problems:
     for rec, path in found:
         for rule in _rules(rec.__class__):
             yield from rule(rec, path, known)
+    yield from _derivation_cycles(plan)
+
+
+def _derivation_cycles(plan: Plan) -> Problems:
+    """Observations whose ``derived_from`` leads back round to themselves (a → b → a).
+
+    Inputs are settled first (a topological sort): whatever is never settled depends on
+    a cycle, and is reported at its ``derived_from``.  Self-references are the
+    observation's own rule, and unknown ids are left to it as well.
+    """
+    inputs: dict[str, set[str]] = {}
+    paths: dict[str, str] = {}
+    for i, ind in enumerate(plan.indicators):
+        for j, obs in enumerate(ind.observations):
+            inputs[obs.id] = {o for o in obs.derived_from if o != obs.id}
+            paths[obs.id] = f"$.indicators[{i}].observations[{j}].derived_from"
+    for deps in inputs.values():
+        deps.intersection_update(inputs)
+    users: dict[str, list[str]] = {oid: [] for oid in inputs}
+    for oid, deps in inputs.items():
+        for dep in deps:
+            users[dep].append(oid)
+    ready = [oid for oid, deps in inputs.items() if not deps]
+    settled = set(ready)
+    while ready:
+        done = ready.pop()
+        for user in users[done]:
+            left = inputs[user]
+            left.discard(done)
+            if not left and user not in settled:
+                settled.add(user)
+                ready.append(user)
+    for oid in inputs:
+        if oid not in settled:
+            yield DataProblem(
+                paths[oid], "derived_from leads round a circle of observations (a → b → a)"
+            )
 
 
 def _plan(plan: Plan) -> Problems:
@@ -146,6 +197,11 @@ def _rules_for(cls: type) -> tuple[_Rule, ...]:
         rules.append(functools.partial(_dates, names=dates))
     if hasattr(cls, "language"):
         rules.append(_language)
+    if hasattr(cls, "titles"):
+        rules.append(_titles)
+    lists = tuple(n for n in _ID_LISTS if hasattr(cls, n))
+    if lists:
+        rules.append(functools.partial(_no_repeats, names=lists))
     own = _OWN.get(cls)
     if own is not None:
         rules.append(own)
@@ -165,8 +221,6 @@ def _citations(rec: Any, path: str, known: _Known) -> Problems:
     for i, c in enumerate(citations):
         if c.source_id not in known.sources:
             yield _unknown("source", c.source_id, f"{path}.citations[{i}].source_id")
-        if not c.locator.strip():
-            yield DataProblem(f"{path}.citations[{i}].locator", "locator is empty")
 
 
 def _industry_ids(rec: Any, path: str, known: _Known) -> Problems:
@@ -193,6 +247,20 @@ def _language(rec: Any, path: str, known: _Known) -> Problems:
     code = rec.language
     if isinstance(code, str) and not _LANGUAGE.fullmatch(code):
         yield DataProblem(f"{path}.language", "expected an ISO 639-1 code such as 'zh'")
+
+
+def _titles(rec: Any, path: str, known: _Known) -> Problems:
+    if not rec.titles:
+        yield DataProblem(f"{path}.titles", "at least one title is needed")
+
+
+def _no_repeats(rec: Any, path: str, known: _Known, names: tuple[str, ...]) -> Problems:
+    for name in names:
+        seen: set[str] = set()
+        for i, value in enumerate(getattr(rec, name)):
+            if value in seen:
+                yield DataProblem(f"{path}.{name}[{i}]", f"{value!r} is listed twice")
+            seen.add(value)
 
 
 def _target(t: Target, path: str, known: _Known) -> Problems:
@@ -223,13 +291,19 @@ def _indicator(ind: Indicator, path: str, known: _Known) -> Problems:
         where = f"{path}.observations[{i}].value"
         if ind.measure is Measure.SHARE and not 0 <= obs.value <= 100:
             yield DataProblem(where, f"a share must lie within 0–100, got {obs.value}")
+        elif ind.measure is Measure.GROWTH_RATE and obs.value <= -100:
+            yield DataProblem(where, f"a growth rate must lie above -100 %, got {obs.value}")
         elif ind.unit not in _SIGNED and obs.value < 0:
             yield DataProblem(where, f"negative {ind.unit.value}: {obs.value}")
 
 
 def _observation(obs: Observation, path: str, known: _Known) -> Problems:
     for i, oid in enumerate(obs.derived_from):
-        if oid not in known.observations:
+        if oid == obs.id:
+            yield DataProblem(
+                f"{path}.derived_from[{i}]", "an observation is not derived from itself"
+            )
+        elif oid not in known.observations:
             yield _unknown("observation", oid, f"{path}.derived_from[{i}]")
     if obs.basis.value == "derived" and not obs.derived_from:
         yield DataProblem(f"{path}.derived_from", "a derived observation names its inputs")
@@ -238,8 +312,8 @@ def _observation(obs: Observation, path: str, known: _Known) -> Problems:
 def _source(s: Source, path: str, known: _Known) -> Problems:
     if s.published is not None:
         yield from _partial_date(s.published, f"{path}.published")
-    if not s.url.startswith(("http://", "https://")):
-        yield DataProblem(f"{path}.url", "expected an http(s) URL")
+    if not _URL.fullmatch(s.url):
+        yield DataProblem(f"{path}.url", "expected an http(s) URL with a host")
 
 
 def _finding(f: Finding, path: str, known: _Known) -> Problems:
@@ -257,7 +331,9 @@ def _finding(f: Finding, path: str, known: _Known) -> Problems:
 
 def _gap(g: Gap, path: str, known: _Known) -> Problems:
     for i, rid in enumerate(g.record_ids):
-        if rid not in known.records:
+        if rid == g.id:
+            yield DataProblem(f"{path}.record_ids[{i}]", "a gap does not name itself")
+        elif rid not in known.records:
             yield _unknown("record", rid, f"{path}.record_ids[{i}]")
     for i, c in enumerate(g.checked):
         if c.source_id not in known.sources:
@@ -265,8 +341,6 @@ def _gap(g: Gap, path: str, known: _Known) -> Problems:
     for i, year in enumerate(g.years):
         if not MIN_YEAR <= year <= MAX_YEAR:
             yield DataProblem(f"{path}.years[{i}]", f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}")
-    if not g.searched.strip():
-        yield DataProblem(f"{path}.searched", "a gap says what was looked for")
 
 
 def _conflict(c: Conflict, path: str, known: _Known) -> Problems:
@@ -277,7 +351,9 @@ def _conflict(c: Conflict, path: str, known: _Known) -> Problems:
     for i, side in enumerate(c.sides):
         for j, rid in enumerate(side.record_ids):
             where = f"{path}.sides[{i}].record_ids[{j}]"
-            if rid not in known.records:
+            if rid == c.id or rid == side.id:
+                yield DataProblem(where, "a side names a record, not its own conflict or side")
+            elif rid not in known.records:
                 yield _unknown("record", rid, where)
 
 

@@ -1,7 +1,7 @@
 """The exceptions shanghai_plan raises.
 
 ``ShanghaiPlanError`` is the root.  ``PlanDataError`` (also a ``ValueError``) means a plan
-file is malformed; its ``errors`` name every problem with its JSON path.
+file is malformed; its ``errors`` name its problems (the first 100) with their JSON paths.
 ``NotFoundError`` (also a ``LookupError``) means a key matched nothing; it names close
 matches of the same kind.  ``InvalidChoiceError`` (also a ``ValueError``) means an
 argument is not one of the values it can take; it lists them.  An argument of the wrong
@@ -41,25 +41,56 @@ class DataProblem:
         return f"{self.path}: {self.message}"
 
 
+def printable(text: str) -> str:
+    """``text`` with every character that is not printable written as its Python escape
+    (``\\x1b``, ``\\u202e``, ``\\x00``, a lone surrogate as ``\\ud800``), so that nothing in
+    a plan file can move a terminal's cursor, colour it, reorder its text or hide a link
+    when a message is printed or logged.  Printable text (Chinese included) is unchanged."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 class PlanDataError(ShanghaiPlanError, ValueError):
     """A plan file (bundled or a user's own) is not valid.
 
-    ``errors`` lists every problem found, each with its JSON path; ``source`` names the
-    file or ``"<string>"``.  No partially built plan is ever returned.
+    ``errors`` lists the problems found, each with its JSON path, at most
+    :data:`~shanghai_plan.loading.MAX_PROBLEMS` of them; ``more`` counts the problems found
+    beyond those (not kept), and ``complete`` is ``False`` when checking stopped at the
+    limit, so that the file may hold more still.  ``source`` names the file or
+    ``"<string>"``.  No partially built plan is ever returned.  The message escapes every
+    character that is not printable, in paths and in the source name alike.
     """
 
-    def __init__(self, errors: tuple[DataProblem, ...] | list[DataProblem], source: str) -> None:
+    def __init__(
+        self,
+        errors: tuple[DataProblem, ...] | list[DataProblem],
+        source: str,
+        more: int = 0,
+        complete: bool = True,
+    ) -> None:
         self.errors: tuple[DataProblem, ...] = tuple(errors)
         self.source = source
-        count = len(self.errors)
-        head = f"{source}: {count} problem{'s' if count != 1 else ''} in plan data"
-        shown = [f"  {p}" for p in self.errors[:20]]
+        self.more = more
+        self.complete = complete
+        count = len(self.errors) + more
+        at_least = "" if complete else "at least "
+        plural = "s" if count != 1 else ""
+        head = f"{printable(source)}: {at_least}{count} problem{plural} in plan data"
+        shown = [f"  {printable(str(p))}" for p in self.errors[:20]]
         if count > 20:
-            shown.append(f"  … and {count - 20} more (see .errors)")
+            kept = (
+                " (see .errors)" if not more else f" (.errors keeps the first {len(self.errors)})"
+            )
+            shown.append(f"  … and {at_least}{count - 20} more{kept}")
+        if not complete:
+            shown.append("  checking stopped there: fix these and load again to see the rest")
         super().__init__("\n".join([head, *shown]))
 
-    def __reduce__(self) -> tuple[type[PlanDataError], tuple[tuple[DataProblem, ...], str]]:
-        return (type(self), (self.errors, self.source))
+    def __reduce__(
+        self,
+    ) -> tuple[type[PlanDataError], tuple[tuple[DataProblem, ...], str, int, bool]]:
+        return (type(self), (self.errors, self.source, self.more, self.complete))
 
 
 class NotFoundError(ShanghaiPlanError, LookupError):

@@ -5,20 +5,22 @@ path string, so the package works from a wheel, a zip or a frozen application.  
 here runs at import time.
 
 A user's plan file (:func:`load` with a path, :func:`loads`) passes three stages of
-checks.  Each stage reports every problem it finds, each with its JSON path, in one
-:class:`~shanghai_plan.PlanDataError`; a later stage runs only when the earlier ones let
+checks.  Each stage reports the problems it finds, each with its JSON path, in one
+:class:`~shanghai_plan.PlanDataError` (at most :data:`MAX_PROBLEMS` of them kept, the
+rest counted); a later stage runs only when the earlier ones let
 it (types must be right before references can be followed):
 
 1. the text: at most ``max_bytes`` (:data:`DEFAULT_MAX_BYTES` unless told otherwise),
    UTF-8 without a byte order mark, one JSON value without NaN or Infinity, not nested
-   beyond what the parser can follow.  These are reported at ``$`` with a line and
-   column where there is one.  A key given twice in one object is reported at its path,
-   and checking goes on;
+   deeper than :data:`MAX_JSON_DEPTH` (checked before parsing).  These are reported at
+   ``$`` with a line and column where there is one.  A key given twice in one object is
+   reported at its path, and checking goes on;
 2. the shape: an object at the top, every required key present, no unknown key, every
    value of its declared type with no coercion, enum values spelled exactly, dates as
    ``YYYY-MM-DD`` calendar dates, numbers finite and below 2**53 in magnitude, text valid
-   Unicode (no lone surrogates);
-3. the content: ids unique and not blank, every reference (source, industry, indicator,
+   Unicode (no lone surrogates), never blank, and without control, format or separator
+   characters (a line feed and a tab excepted);
+3. the content: ids unique lowercase ASCII slugs, every reference (source, industry, indicator,
    document, observation, conflict side, record) resolves, years and dates within
    1949–2100, no negative amount where the unit forbids one, shares within 0–100,
    ``schema_version`` 1, and the other cross-record rules of ``_integrity``.
@@ -36,15 +38,22 @@ in them is evaluated, imported or unpickled.
 from __future__ import annotations
 
 import contextlib
+import errno
+import functools
 import gc
+import itertools
 import os
+import stat
 import threading
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from ._args import check_path
+from ._args import check_int, check_path, check_str
 from .errors import DataProblem, PlanDataError
 from .model import Plan
+
+if TYPE_CHECKING:
+    import re
 
 __all__ = ["BUNDLED_RESOURCE", "DEFAULT_MAX_BYTES", "load", "loads", "read_bundled_bytes"]
 
@@ -74,14 +83,39 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int = DEFAULT
 
     Raises :class:`~shanghai_plan.PlanDataError` naming every problem with its JSON path
     (see the module documentation for what is checked), and :class:`OSError` when the file
-    cannot be read.  ``max_bytes`` caps the size of the file (16 MiB by default).
+    cannot be read or is not a regular file (a directory, a FIFO, a device: refused
+    without blocking).  ``max_bytes`` caps the size of the file (16 MiB by default); it
+    is an int >= 0 (:class:`TypeError` or :class:`ValueError` naming it otherwise), and
+    ``path`` a non-empty str or :class:`os.PathLike`, never a file descriptor.
     """
+    max_bytes = check_int(max_bytes, "max_bytes", 0)
     if path is None:
         return _load_bundled()
-    with open(check_path(path, "path"), "rb") as fh:  # an int is not a file descriptor here
+    path = check_path(path, "path")  # an int is not a file descriptor here
+    with _open_regular(path) as fh:
         # One byte more than allowed is enough to tell that the file is too big.
         data = _read_at_most(fh, max_bytes + 1)
     return loads(data, source=os.fspath(path), max_bytes=max_bytes)
+
+
+def _open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """``path`` opened for reading, or :class:`OSError` when it is not a regular file.
+
+    Opened without blocking, then checked on the open file (no race with a rename): a
+    FIFO with no writer would otherwise block :func:`open` for ever, and a directory or a
+    device is no plan file.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory, not a plan file", path)
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a regular file (a FIFO, socket or device)", path)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
 
 
 def _read_at_most(fh: BinaryIO, limit: int) -> bytes:
@@ -107,10 +141,12 @@ def loads(
     (see the module documentation for what is checked); ``source`` is used in the
     message.  ``max_bytes`` caps the size of the UTF-8 text (16 MiB by default).
     """
+    max_bytes = check_int(max_bytes, "max_bytes", 0)
+    source = check_str(source, "source")
     with _gc_paused():
         decoded = _decode(text, source, max_bytes)
-        data, problems = _parse(decoded, source)
-        return _build(data, source, problems)
+        data, problems, more = _parse(decoded, source)
+        return _build(data, source, problems, more)
 
 
 def _load_bundled() -> Plan:
@@ -169,8 +205,25 @@ MAX_NESTING = 9
 
 ``$.related_documents[0].events[0].participants[0].citations[0]`` is nine levels deep.
 Anything deeper is rejected by the converter with its JSON path (a container where a
-string or number belongs); this number is only quoted when the nesting is so deep that
-the JSON parser itself gives up.
+string or number belongs), up to :data:`MAX_JSON_DEPTH`.
+"""
+
+MAX_PROBLEMS = 100
+"""The most problems one :class:`~shanghai_plan.PlanDataError` keeps in ``errors``.
+
+Problems found beyond it are only counted (``PlanDataError.more``), and structuring stops
+going through the file's arrays once it is reached (``PlanDataError.complete`` is then
+``False``): a 3 MB file of empty records would otherwise collect millions of problems
+and gigabytes of memory, for a message that shows 20 of them.
+"""
+
+MAX_JSON_DEPTH = 64
+"""The deepest nesting of arrays and objects that is parsed at all.
+
+Text nested deeper is refused before it reaches the JSON parser, with the line and column
+of the first bracket too deep, so that no input can exhaust the C stack however high the
+caller has raised ``sys.setrecursionlimit``.  A valid plan nests :data:`MAX_NESTING`
+levels; up to this depth a container where it does not belong is reported at its path.
 """
 
 
@@ -207,22 +260,38 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _parse(text: str, source: str) -> tuple[Any, list[DataProblem]]:
-    """Parse ``text``; return the data and the problems that parsing alone finds
-    (duplicate keys), or raise :class:`PlanDataError` when there is no data to go on."""
+def _parse(text: str, source: str) -> tuple[Any, list[DataProblem], int]:
+    """Parse ``text``; return the data, the problems that parsing alone finds (duplicate
+    keys, at most :data:`MAX_PROBLEMS`) and how many more of them there were, or raise
+    :class:`PlanDataError` when there is no data to go on."""
     import json
 
     from ._converter import parse_int
 
-    duplicates: list[tuple[dict[str, Any], str]] = []
+    where = _too_deep_at(text, MAX_JSON_DEPTH)  # before parsing: never rely on the stack
+    if where is not None:
+        line = text.count("\n", 0, where) + 1
+        column = where - text.rfind("\n", 0, where)
+        msg = (
+            f"JSON nested too deeply at line {line} column {column} "
+            f"(a plan file nests at most {MAX_NESTING} levels; nothing deeper than "
+            f"{MAX_JSON_DEPTH} is parsed)"
+        )
+        raise PlanDataError([DataProblem("$", msg)], source)
+    duplicates: list[tuple[dict[str, Any], str]] = []  # the first MAX_PROBLEMS
+    counted = [0]  # every duplicated key, once per object
 
     def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(pairs)
         if len(obj) != len(pairs):  # json.loads would silently keep the last value
             seen: set[str] = set()
+            twice: set[str] = set()
             for key, _ in pairs:
-                if key in seen:
-                    duplicates.append((obj, key))
+                if key in seen and key not in twice:
+                    twice.add(key)
+                    counted[0] += 1
+                    if len(duplicates) < MAX_PROBLEMS:
+                        duplicates.append((obj, key))
                 seen.add(key)
         return obj
 
@@ -238,34 +307,48 @@ def _parse(text: str, source: str) -> tuple[Any, list[DataProblem]]:
         raise PlanDataError([DataProblem("$", msg)], source) from None
     except ValueError as exc:  # NaN / Infinity
         raise PlanDataError([DataProblem("$", str(exc))], source) from None
-    except RecursionError:
-        where = _too_deep_at(text, MAX_NESTING)
-        if where is None:  # the caller's own stack is exhausted; the data is not at fault
-            raise
-        line = text.count("\n", 0, where) + 1
-        column = where - text.rfind("\n", 0, where)
-        msg = (
-            f"JSON nested too deeply at line {line} column {column} "
-            f"(a plan file nests at most {MAX_NESTING} levels)"
-        )
-        raise PlanDataError([DataProblem("$", msg)], source) from None
-    return data, _duplicate_key_problems(data, duplicates)
+    return data, _duplicate_key_problems(data, duplicates), counted[0] - len(duplicates)
+
+
+@functools.cache
+def _brackets() -> re.Pattern[str]:
+    """A JSON string (skipped whole, even when it is never closed: the parser stops there
+    too) or a bracket.  Compiled on first use; each match moves forward, so a scan is
+    linear in the text."""
+    import re
+
+    return re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\Z)|[\[\]{}]', re.DOTALL)
 
 
 def _too_deep_at(text: str, limit: int) -> int | None:
     """The offset of the first ``[`` or ``{`` nested deeper than ``limit``, if any."""
-    import re
-
+    if text.count("[") + text.count("{") <= limit:  # the common small case: no scan
+        return None
     depth = 0
-    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text, re.DOTALL):
+    # Strings are skipped whole (brackets inside them are not nesting), as the parser does.
+    for match in _brackets().finditer(text):
         char = match.group()
-        if char in "[{":
+        if char == "[" or char == "{":
             depth += 1
             if depth > limit:
                 return match.start()
-        elif char in "]}":
+        elif char == "]" or char == "}":
             depth -= 1
     return None
+
+
+def _containers(values: Any, path: str) -> Iterator[tuple[Any, str]]:
+    """The objects and arrays among the values of a dict or a list, with their paths."""
+    from ._converter import path_key
+
+    if values.__class__ is dict:
+        for key, value in values.items():
+            if value.__class__ is dict or value.__class__ is list:
+                yield value, f"{path}.{path_key(key)}"
+    else:
+        for index, value in enumerate(values):
+            if value.__class__ is dict or value.__class__ is list:
+                yield value, f"{path}[{index}]"
 
 
 def _duplicate_key_problems(
@@ -275,24 +358,35 @@ def _duplicate_key_problems(
 
     if not duplicates:
         return []
+    # The paths of the objects that hold a duplicate key, found by walking the data in
+    # the order of the file and stopping once all are known (there are at most
+    # MAX_PROBLEMS of them); iterative, as the data may be nested deeper than Python
+    # recurses.
+    wanted = {id(obj) for obj, _ in duplicates}
     paths: dict[int, str] = {}
-    stack: list[tuple[Any, str]] = [(data, "$")]
-    while stack:  # iterative: the data may be nested deeper than Python recurses
-        value, path = stack.pop()
-        if value.__class__ is dict:
+    # One lazy iterator per open container: no path is built for a value the walk does
+    # not reach, nor for any number or string.
+    stack: list[Iterator[tuple[Any, str]]] = [iter([(data, "$")])]
+    while stack and wanted:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+            continue
+        value, path = item
+        if id(value) in wanted:
             paths[id(value)] = path
-            stack.extend((v, f"{path}.{path_key(k)}") for k, v in value.items())
-        elif value.__class__ is list:
-            stack.extend((v, f"{path}[{i}]") for i, v in enumerate(value))
-    problems: list[DataProblem] = []
+            wanted.discard(id(value))
+        stack.append(_containers(value, path))
+    # A dict keeps the first of equal problems in order, in linear time (a key given three
+    # times is one problem).
+    problems: dict[DataProblem, None] = {}
     for obj, key in duplicates:
         problem = DataProblem(
             f"{paths[id(obj)]}.{path_key(key)}",
             f"duplicate key {key!r}: the key appears more than once in the same object",
         )
-        if problem not in problems:
-            problems.append(problem)
-    return problems
+        problems[problem] = None
+    return list(problems)
 
 
 def _too_big(size: int, limit: int) -> str:
@@ -302,26 +396,28 @@ def _too_big(size: int, limit: int) -> str:
     )
 
 
-def _build(data: Any, source: str, problems: list[DataProblem]) -> Plan:
+def _build(data: Any, source: str, problems: list[DataProblem], more: int) -> Plan:
+    """The plan in ``data``, or :class:`PlanDataError` with ``problems`` (``more`` of them
+    not kept) and every problem of the shape, else of the content, up to the limit."""
     from cattrs.errors import BaseValidationError
 
     from . import _converter, _integrity
 
     if data.__class__ is not dict:
         problems = [*problems, DataProblem("$", "expected a JSON object at the top level")]
-        raise PlanDataError(problems, source)
-    try:
-        plan = _converter.structure(data, Plan)
-    except BaseValidationError as exc:
-        problems = [*problems, *_converter.problems_from_exception(exc)]
-        raise PlanDataError(problems, source) from None
-    except (TypeError, ValueError) as exc:
-        problems = [*problems, *_converter.problems_from_exception(exc)]
-        raise PlanDataError(problems, source) from None
-    except RecursionError:
-        problems = [*problems, DataProblem("$", "JSON nested too deeply")]
-        raise PlanDataError(problems, source) from None
-    problems = [*problems, *_integrity.check(plan)]
-    if problems:
-        raise PlanDataError(problems, source)
+        raise PlanDataError(problems, source, more)
+    found: Iterator[DataProblem]
+    with _converter.budgeted(MAX_PROBLEMS - len(problems)) as budget:
+        try:
+            plan = _converter.structure(data, Plan)
+        except (BaseValidationError, TypeError, ValueError) as exc:
+            found = _converter.iter_problems(exc)
+        except RecursionError:
+            found = iter([DataProblem("$", "JSON nested too deeply")])
+        else:
+            found = _integrity.problems(plan)
+    problems.extend(itertools.islice(found, MAX_PROBLEMS - len(problems)))
+    more += sum(1 for _ in found)  # counted, not kept
+    if problems or more:
+        raise PlanDataError(problems, source, more, complete=not budget.stopped) from None
     return plan
