@@ -320,9 +320,33 @@ def _brackets() -> re.Pattern[str]:
     return re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\Z)|[\[\]{}]', re.DOTALL)
 
 
+@functools.cache
+def _outside_strings() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Escape pairs, then strings (escapes gone, a string runs to the next quote), then
+    whatever is not a bracket: removed in that order, they leave the brackets outside
+    strings, in order."""
+    import re
+
+    return (
+        re.compile(r"\\.", re.DOTALL),
+        re.compile(r'"[^"]*(?:"|\Z)'),
+        re.compile(r"[^\[\]{}]+"),
+    )
+
+
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
 def _too_deep_at(text: str, limit: int) -> int | None:
     """The offset of the first ``[`` or ``{`` nested deeper than ``limit``, if any."""
     if text.count("[") + text.count("{") <= limit:  # the common small case: no scan
+        return None
+    # The depth first, in C (regular-expression deletions and a running sum): a few
+    # milliseconds for a plan file.  Only a file found too deep is scanned again, match by
+    # match, for the place to report.
+    escapes, strings, others = _outside_strings()
+    brackets = others.sub("", strings.sub("", escapes.sub("", text)))
+    if max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0) <= limit:
         return None
     depth = 0
     # Strings are skipped whole (brackets inside them are not nesting), as the parser does.
