@@ -321,31 +321,35 @@ def _brackets() -> re.Pattern[str]:
 
 
 @functools.cache
-def _outside_strings() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Escape pairs, then strings (escapes gone, a string runs to the next quote), then
-    whatever is not a bracket: removed in that order, they leave the brackets outside
-    strings, in order."""
+def _outside_strings() -> tuple[re.Pattern[bytes], bytes, re.Pattern[bytes]]:
+    """Escape pairs; every byte but brackets and quotes; strings (escapes gone, a string
+    runs to the next quote).  Deleted in that order from the UTF-8 bytes (where no byte of
+    a multi-byte character is ASCII), they leave the brackets outside strings, in order."""
     import re
 
+    keep = b"[]{}\""
     return (
-        re.compile(r"\\.", re.DOTALL),
-        re.compile(r'"[^"]*(?:"|\Z)'),
-        re.compile(r"[^\[\]{}]+"),
+        re.compile(rb"\\.", re.DOTALL),
+        bytes(b for b in range(256) if b not in keep),
+        re.compile(rb'"[^"]*(?:"|\Z)'),
     )
 
 
-_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+_STEP = [0] * 256
+_STEP[ord("[")] = _STEP[ord("{")] = 1
+_STEP[ord("]")] = _STEP[ord("}")] = -1
 
 
 def _too_deep_at(text: str, limit: int) -> int | None:
     """The offset of the first ``[`` or ``{`` nested deeper than ``limit``, if any."""
     if text.count("[") + text.count("{") <= limit:  # the common small case: no scan
         return None
-    # The depth first, in C (regular-expression deletions and a running sum): a few
-    # milliseconds for a plan file.  Only a file found too deep is scanned again, match by
-    # match, for the place to report.
-    escapes, strings, others = _outside_strings()
-    brackets = others.sub("", strings.sub("", escapes.sub("", text)))
+    # The depth first, in C (deletions by regular expressions and bytes.translate, then a
+    # running sum): a few milliseconds for a plan file.  Only a file found too deep is
+    # scanned again, match by match, for the place to report.
+    escapes, others, strings = _outside_strings()
+    raw = text.encode("utf-8", "surrogatepass")
+    brackets = strings.sub(b"", escapes.sub(b"", raw).translate(None, others))
     if max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0) <= limit:
         return None
     depth = 0
