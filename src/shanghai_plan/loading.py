@@ -327,7 +327,7 @@ def _outside_strings() -> tuple[re.Pattern[bytes], bytes, re.Pattern[bytes]]:
     a multi-byte character is ASCII), they leave the brackets outside strings, in order."""
     import re
 
-    keep = b"[]{}\""
+    keep = b'[]{}"'
     return (
         re.compile(rb"\\.", re.DOTALL),
         bytes(b for b in range(256) if b not in keep),
