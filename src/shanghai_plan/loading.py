@@ -55,7 +55,16 @@ from .model import Plan
 if TYPE_CHECKING:
     import re
 
-__all__ = ["BUNDLED_RESOURCE", "DEFAULT_MAX_BYTES", "load", "loads", "read_bundled_bytes"]
+__all__ = [
+    "BUNDLED_RESOURCE",
+    "DEFAULT_MAX_BYTES",
+    "MAX_JSON_DEPTH",
+    "MAX_NESTING",
+    "MAX_PROBLEMS",
+    "load",
+    "loads",
+    "read_bundled_bytes",
+]
 
 BUNDLED_RESOURCE = "data/plan.json"
 """Where the bundled plan lives inside the package."""
