@@ -6,6 +6,7 @@ import json
 import pathlib
 import subprocess
 import sys
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -275,3 +276,43 @@ def test_cli_writes_the_same_package(package: pathlib.Path, tmp_path: pathlib.Pa
     assert done.stdout.strip() == f"wrote {tmp_path / 'cli' / 'datapackage.json'}"
     for f in package.parent.iterdir():
         assert (tmp_path / "cli" / f.name).read_bytes() == f.read_bytes(), f.name
+
+
+def _plan_counts() -> "Counter[tuple[str, str]]":
+    return Counter((r.status.value, r.lean.value) for r in sp.scorecard())
+
+
+def test_a_spreadsheet_count_of_the_plans_scorecard_gives_the_tally(package: pathlib.Path) -> None:
+    # what a COUNTIF on the CSV does: keep is_plan_target = true, count by status (and lean)
+    with open(package.parent / "scorecard.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["is_plan_target"] for r in rows} == {"True", "False"}
+    own = [r for r in rows if r["is_plan_target"] == "True"]
+    assert Counter((r["status"], r["lean"]) for r in own) == _plan_counts()
+    assert len(own) == len(sp.scorecard()) < len(rows)
+    d = json.loads(package.read_text("utf-8"))
+    described = next(r for r in d["resources"] if r["name"] == "scorecard")["description"]
+    assert f"filter is_plan_target = true for the plan's own {len(own)}." in described
+    assert f"({len(rows)} rows)" in described
+    assert sp.tally(sp.scorecard()) in described
+
+
+def test_duckdb_reads_the_same_tally(package: pathlib.Path) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    path = str(package.parent / "scorecard.csv").replace("'", "''")
+    got = duckdb.sql(
+        f"select status, lean, count(*) from read_csv('{path}', header = true) "
+        "where is_plan_target group by status, lean"
+    ).fetchall()
+    assert Counter({(s, lean): n for s, lean, n in got}) == _plan_counts()
+
+
+def test_the_flag_is_in_every_view_of_a_table_of_targets() -> None:
+    for kind in ("targets", "progress", "scorecard"):
+        assert {r["is_plan_target"] for r in sp.to_records(kind)} == {True}  # type: ignore[call-overload]
+        every = sp.to_records(kind, all_documents=True)  # type: ignore[call-overload]
+        plan_id = sp.load().id
+        assert all(r["is_plan_target"] is (r["document_id"] == plan_id) for r in every), kind
+    assert "is_plan_target" in sp.to_csv("scorecard").splitlines()[0].split(",")
+    pytest.importorskip("pandas")
+    assert str(sp.to_dataframe("scorecard")["is_plan_target"].dtype) == "boolean"

@@ -492,6 +492,19 @@ def _resource(name: str, description: str, fields: list[Row], pk: list[str], fks
     }
 
 
+def _holds(t: Table, data: list[Row], p: Plan) -> str:
+    """A resource's description: the table's, and for a table of targets what it holds
+    (every document's) and how to keep the plan's own."""
+    if not t.per_document:
+        return t.describe(p)
+    own = sum(1 for r in data if r["is_plan_target"])
+    others = len({r["document_id"] for r in data} - {p.id})
+    return (
+        f"Every target of the plan and of {others} related documents ({len(data)} rows); "
+        f"filter is_plan_target = true for the plan's own {own}. {t.describe(p)}"
+    )
+
+
 def _title(p: Plan, language: str) -> str | None:
     try:
         return p.title(language)
@@ -508,12 +521,12 @@ def datapackage(plan: Plan | None = None) -> tuple[Row, dict[str, list[Row]]]:
     data: dict[str, list[Row]] = {}
     for t in TABLES:
         objects = list(t.rows(p, None))
-        data[t.name] = [{c.name: c.value(o) for c in t.columns} for o in objects]
+        data[t.name] = [{c.name: c.value(o, p) for c in t.columns} for o in objects]
         fks = [_fk(c.name, ref.table or t.name, ref.column) for c, ref in t.foreign_keys]
         resources.append(
             _resource(
                 t.name,
-                t.describe(p),
+                _holds(t, data[t.name], p),
                 [_schema_field(c) for c in t.columns],
                 list(t.primary_key),
                 fks,
@@ -527,7 +540,7 @@ def datapackage(plan: Plan | None = None) -> tuple[Row, dict[str, list[Row]]]:
             link, own, item = f"{t.name}_{c.name}", t.row_key or key, c.item or c.name
             key_col = t.column(key)
             data[link] = [
-                {own: key_col.value(o), item: value, "position": n}
+                {own: key_col.value(o, p), item: value, "position": n}
                 for o in objects
                 for n, value in enumerate(c.get(o))
             ]
