@@ -316,3 +316,90 @@ def test_the_flag_is_in_every_view_of_a_table_of_targets() -> None:
     assert "is_plan_target" in sp.to_csv("scorecard").splitlines()[0].split(",")
     pytest.importorskip("pandas")
     assert str(sp.to_dataframe("scorecard")["is_plan_target"].dtype) == "boolean"
+
+
+# ------------------------------------------------------------------- the zip
+
+
+@pytest.fixture(scope="module")
+def zipped(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+    return sp.write_datapackage(tmp_path_factory.mktemp("zipped") / "shanghai-plan.zip")
+
+
+def test_the_zip_holds_the_same_package_with_a_readme_and_citation(
+    package: pathlib.Path, zipped: pathlib.Path
+) -> None:
+    import zipfile
+
+    assert zipped.name == "shanghai-plan.zip"
+    with zipfile.ZipFile(zipped) as z:
+        names = z.namelist()
+        files = {n: z.read(n) for n in names}
+    on_disk = sorted(p.name for p in package.parent.iterdir())
+    assert sorted(names) == sorted([*on_disk, "README.md", "CITATION.cff"])
+    for name in on_disk:  # the same bytes as the directory's package
+        assert files[name] == (package.parent / name).read_bytes(), name
+    readme = files["README.md"].decode("utf-8")
+    assert sp.tally(sp.scorecard()) in readme
+    assert f"Data version {sp.DATA_VERSION}" in readme
+    assert sp.export.LICENCE in readme
+    # the COUNTIFS example names the right columns of scorecard.csv
+    header = next(csv.reader(io.StringIO(files["scorecard.csv"].decode("utf-8"))))
+    flag, status = (chr(ord("A") + header.index(x)) for x in ("is_plan_target", "status"))
+    assert f'=COUNTIFS({flag}:{flag}, TRUE, {status}:{status}, "met")' in readme
+    assert files["CITATION.cff"].decode("utf-8") == sp.export.citation_cff()
+
+
+def test_the_zip_validates_once_extracted(zipped: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    import zipfile
+
+    with zipfile.ZipFile(zipped) as z:
+        z.extractall(tmp_path)
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])
+
+
+def test_the_zip_is_the_same_bytes_each_time(zipped: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    again = sp.write_datapackage(tmp_path / "again.ZIP")
+    assert again.read_bytes() == zipped.read_bytes()
+    assert sp.write_datapackage(again).read_bytes() == zipped.read_bytes()  # replaced
+
+
+def test_the_zip_is_all_or_nothing(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import zipfile
+
+    out = tmp_path / "dp.zip"
+    out.write_bytes(b"earlier")
+    calls = []
+    real = zipfile.ZipFile.writestr
+
+    def failing(self: zipfile.ZipFile, *args: Any, **kw: Any) -> None:
+        calls.append(1)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        real(self, *args, **kw)
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", failing)
+    with pytest.raises(OSError, match="No space"):
+        sp.write_datapackage(out)
+    assert out.read_bytes() == b"earlier"
+    assert os.listdir(tmp_path) == ["dp.zip"]
+
+
+def test_the_zip_refuses_a_link_or_a_directory(tmp_path: pathlib.Path) -> None:
+    import os
+
+    victim = tmp_path / "victim.zip"
+    victim.write_bytes(b"precious")
+    (tmp_path / "link.zip").symlink_to(victim)
+    with pytest.raises(FileExistsError, match="symbolic link"):
+        sp.write_datapackage(tmp_path / "link.zip")
+    assert victim.read_bytes() == b"precious"
+    (tmp_path / "dir.zip").mkdir()
+    with pytest.raises(FileExistsError, match="not a file"):
+        sp.write_datapackage(tmp_path / "dir.zip")
+    assert sorted(os.listdir(tmp_path)) == ["dir.zip", "link.zip", "victim.zip"]
+    with pytest.raises(TypeError):
+        sp.write_datapackage(3)  # type: ignore[arg-type]
