@@ -252,3 +252,14 @@ def test_pipe_closed_early_is_quiet(command: str) -> None:
     cmd = f"{sys.executable} -m shanghai_plan {command} | head -c 10"
     out = subprocess.run(cmd, shell=True, capture_output=True, text=True, check=False)
     assert out.stderr == ""
+
+
+def test_export_datapackage_writes_a_zip(tmp_path: pathlib.Path) -> None:
+    import zipfile
+
+    out = tmp_path / "out.zip"
+    assert ok("export", "--datapackage", str(out)) == f"wrote {out}\n"
+    with zipfile.ZipFile(out) as z:
+        assert {"datapackage.json", "scorecard.csv", "README.md", "CITATION.cff"} <= set(
+            z.namelist()
+        )

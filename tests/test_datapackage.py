@@ -6,6 +6,7 @@ import json
 import pathlib
 import subprocess
 import sys
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -275,3 +276,130 @@ def test_cli_writes_the_same_package(package: pathlib.Path, tmp_path: pathlib.Pa
     assert done.stdout.strip() == f"wrote {tmp_path / 'cli' / 'datapackage.json'}"
     for f in package.parent.iterdir():
         assert (tmp_path / "cli" / f.name).read_bytes() == f.read_bytes(), f.name
+
+
+def _plan_counts() -> "Counter[tuple[str, str]]":
+    return Counter((r.status.value, r.lean.value) for r in sp.scorecard())
+
+
+def test_a_spreadsheet_count_of_the_plans_scorecard_gives_the_tally(package: pathlib.Path) -> None:
+    # what a COUNTIF on the CSV does: keep is_plan_target = true, count by status (and lean)
+    with open(package.parent / "scorecard.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["is_plan_target"] for r in rows} == {"True", "False"}
+    own = [r for r in rows if r["is_plan_target"] == "True"]
+    assert Counter((r["status"], r["lean"]) for r in own) == _plan_counts()
+    assert len(own) == len(sp.scorecard()) < len(rows)
+    d = json.loads(package.read_text("utf-8"))
+    described = next(r for r in d["resources"] if r["name"] == "scorecard")["description"]
+    assert f"filter is_plan_target = true for the plan's own {len(own)}." in described
+    assert f"({len(rows)} rows)" in described
+    assert sp.tally(sp.scorecard()) in described
+
+
+def test_duckdb_reads_the_same_tally(package: pathlib.Path) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    path = str(package.parent / "scorecard.csv").replace("'", "''")
+    got = duckdb.sql(
+        f"select status, lean, count(*) from read_csv('{path}', header = true) "
+        "where is_plan_target group by status, lean"
+    ).fetchall()
+    assert Counter({(s, lean): n for s, lean, n in got}) == _plan_counts()
+
+
+def test_the_flag_is_in_every_view_of_a_table_of_targets() -> None:
+    for kind in ("targets", "progress", "scorecard"):
+        assert {r["is_plan_target"] for r in sp.to_records(kind)} == {True}  # type: ignore[call-overload]
+        every = sp.to_records(kind, all_documents=True)  # type: ignore[call-overload]
+        plan_id = sp.load().id
+        assert all(r["is_plan_target"] is (r["document_id"] == plan_id) for r in every), kind
+    assert "is_plan_target" in sp.to_csv("scorecard").splitlines()[0].split(",")
+    pytest.importorskip("pandas")
+    assert str(sp.to_dataframe("scorecard")["is_plan_target"].dtype) == "boolean"
+
+
+# ------------------------------------------------------------------- the zip
+
+
+@pytest.fixture(scope="module")
+def zipped(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+    return sp.write_datapackage(tmp_path_factory.mktemp("zipped") / "shanghai-plan.zip")
+
+
+def test_the_zip_holds_the_same_package_with_a_readme_and_citation(
+    package: pathlib.Path, zipped: pathlib.Path
+) -> None:
+    import zipfile
+
+    assert zipped.name == "shanghai-plan.zip"
+    with zipfile.ZipFile(zipped) as z:
+        names = z.namelist()
+        files = {n: z.read(n) for n in names}
+    on_disk = sorted(p.name for p in package.parent.iterdir())
+    assert sorted(names) == sorted([*on_disk, "README.md", "CITATION.cff"])
+    for name in on_disk:  # the same bytes as the directory's package
+        assert files[name] == (package.parent / name).read_bytes(), name
+    readme = files["README.md"].decode("utf-8")
+    assert sp.tally(sp.scorecard()) in readme
+    assert f"Data version {sp.DATA_VERSION}" in readme
+    assert sp.export.LICENCE in readme
+    # the COUNTIFS example names the right columns of scorecard.csv
+    header = next(csv.reader(io.StringIO(files["scorecard.csv"].decode("utf-8"))))
+    flag, status = (chr(ord("A") + header.index(x)) for x in ("is_plan_target", "status"))
+    assert f'=COUNTIFS({flag}:{flag}, TRUE, {status}:{status}, "met")' in readme
+    assert files["CITATION.cff"].decode("utf-8") == sp.export.citation_cff()
+
+
+def test_the_zip_validates_once_extracted(zipped: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    import zipfile
+
+    with zipfile.ZipFile(zipped) as z:
+        z.extractall(tmp_path)
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])
+
+
+def test_the_zip_is_the_same_bytes_each_time(zipped: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    again = sp.write_datapackage(tmp_path / "again.ZIP")
+    assert again.read_bytes() == zipped.read_bytes()
+    assert sp.write_datapackage(again).read_bytes() == zipped.read_bytes()  # replaced
+
+
+def test_the_zip_is_all_or_nothing(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import zipfile
+
+    out = tmp_path / "dp.zip"
+    out.write_bytes(b"earlier")
+    calls = []
+    real = zipfile.ZipFile.writestr
+
+    def failing(self: zipfile.ZipFile, *args: Any, **kw: Any) -> None:
+        calls.append(1)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        real(self, *args, **kw)
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", failing)
+    with pytest.raises(OSError, match="No space"):
+        sp.write_datapackage(out)
+    assert out.read_bytes() == b"earlier"
+    assert os.listdir(tmp_path) == ["dp.zip"]
+
+
+def test_the_zip_refuses_a_link_or_a_directory(tmp_path: pathlib.Path) -> None:
+    import os
+
+    victim = tmp_path / "victim.zip"
+    victim.write_bytes(b"precious")
+    (tmp_path / "link.zip").symlink_to(victim)
+    with pytest.raises(FileExistsError, match="symbolic link"):
+        sp.write_datapackage(tmp_path / "link.zip")
+    assert victim.read_bytes() == b"precious"
+    (tmp_path / "dir.zip").mkdir()
+    with pytest.raises(FileExistsError, match="not a file"):
+        sp.write_datapackage(tmp_path / "dir.zip")
+    assert sorted(os.listdir(tmp_path)) == ["dir.zip", "link.zip", "victim.zip"]
+    with pytest.raises(TypeError):
+        sp.write_datapackage(3)  # type: ignore[arg-type]

@@ -78,6 +78,13 @@ def test_citation_cff_names_this_data_release() -> None:
     assert flat(_licence.LICENCE) in fields["message"]
 
 
+def test_citation_cff_is_the_one_the_package_writes() -> None:
+    # the zip's CITATION.cff (export.citation_cff) and the repository's are one text
+    if not CFF.exists():
+        pytest.skip("no source tree here (the wheel test)")
+    assert CFF.read_text(encoding="utf-8") == export.citation_cff()
+
+
 def test_citation_cff_parses_as_yaml_and_names_the_software() -> None:
     yaml = pytest.importorskip("yaml")  # PyYAML comes with the test extra (frictionless)
     data = yaml.safe_load(CFF.read_text(encoding="utf-8"))

@@ -1,4 +1,5 @@
-"""The licences, written once: the compiled data is CC BY 4.0, the code MIT.
+"""The licences, written once: the compiled data is CC BY 4.0, the code MIT (and the
+dataset's title and authors, which every citation gives with them).
 
 Every place that states a licence takes it from here — the data package's ``licenses``
 and description, ``DataFrame.attrs["licence"]``, :func:`shanghai_plan.cite` — and the
@@ -10,13 +11,23 @@ Imports nothing.
 """
 
 __all__ = [
+    "AUTHORS",
     "CODE_LICENCE",
+    "DATASET_TITLE",
     "DATA_LICENCE",
     "DATA_LICENCE_NAME",
     "DATA_LICENCE_URL",
     "LICENCE",
     "LICENCES",
 ]
+
+DATASET_TITLE = (
+    "shanghai_plan: Shanghai's 14th Five-Year Plan for advanced manufacturing (2021–2025) "
+    "as typed, cited data"
+)
+"""The dataset's title, as a citation gives it (``sp.cite()``, ``CITATION.cff``)."""
+AUTHORS = "shanghai_plan developers"
+"""The dataset's authors, as a citation names them."""
 
 DATA_LICENCE = "CC-BY-4.0"
 """The SPDX identifier of the compiled data's licence."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar, get_args
 
 from . import _format
 from ._args import check_literal, check_plan, wrong_type
-from ._licence import DATA_LICENCE_NAME, DATA_LICENCE_URL
+from ._licence import AUTHORS, DATA_LICENCE_NAME, DATA_LICENCE_URL, DATASET_TITLE
 from ._version import __version__
 from .loading import load
 from .model import (
@@ -48,14 +48,6 @@ CiteStyle = Literal["text", "markdown", "bibtex"]
 """The styles :func:`cite` writes."""
 STYLES: tuple[str, ...] = get_args(CiteStyle)
 """The values of ``style=``."""
-
-DATASET_TITLE = (
-    "shanghai_plan: Shanghai's 14th Five-Year Plan for advanced manufacturing (2021–2025) "
-    "as typed, cited data"
-)
-"""The dataset's title (``CITATION.cff`` gives the same)."""
-
-AUTHORS = "shanghai_plan developers"
 
 
 def status_words(status: str, lean: str | None = None) -> str:

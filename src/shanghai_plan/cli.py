@@ -519,7 +519,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--datapackage",
         metavar="DIR",
-        help="write datapackage.json and one CSV per table into DIR",
+        help="write datapackage.json and one CSV per table into DIR (or, for DIR ending in "
+        ".zip, all of it with a README.md and CITATION.cff into that one zip file)",
     )
     p.set_defaults(check=_check_export)
     p = add(

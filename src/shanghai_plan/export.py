@@ -31,7 +31,15 @@ from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 
 from . import rows
 from ._args import check_bool, check_int, check_path, check_plan
-from ._licence import LICENCE, LICENCES
+from ._licence import (
+    AUTHORS,
+    CODE_LICENCE,
+    DATA_LICENCE,
+    DATASET_TITLE,
+    LICENCE,
+    LICENCES,
+)
+from ._version import __version__
 from .errors import MissingDependencyError
 from .loading import load
 from .model import Document, Plan
@@ -46,6 +54,7 @@ __all__ = [
     "LICENCES",
     "RECORD_KINDS",
     "RecordKind",
+    "citation_cff",
     "csv_text",
     "datapackage",
     "dump",
@@ -492,6 +501,19 @@ def _resource(name: str, description: str, fields: list[Row], pk: list[str], fks
     }
 
 
+def _holds(t: Table, data: list[Row], p: Plan) -> str:
+    """A resource's description: the table's, and for a table of targets what it holds
+    (every document's) and how to keep the plan's own."""
+    if not t.per_document:
+        return t.describe(p)
+    own = sum(1 for r in data if r["is_plan_target"])
+    others = len({r["document_id"] for r in data} - {p.id})
+    return (
+        f"Every target of the plan and of {others} related documents ({len(data)} rows); "
+        f"filter is_plan_target = true for the plan's own {own}. {t.describe(p)}"
+    )
+
+
 def _title(p: Plan, language: str) -> str | None:
     try:
         return p.title(language)
@@ -508,12 +530,12 @@ def datapackage(plan: Plan | None = None) -> tuple[Row, dict[str, list[Row]]]:
     data: dict[str, list[Row]] = {}
     for t in TABLES:
         objects = list(t.rows(p, None))
-        data[t.name] = [{c.name: c.value(o) for c in t.columns} for o in objects]
+        data[t.name] = [{c.name: c.value(o, p) for c in t.columns} for o in objects]
         fks = [_fk(c.name, ref.table or t.name, ref.column) for c, ref in t.foreign_keys]
         resources.append(
             _resource(
                 t.name,
-                t.describe(p),
+                _holds(t, data[t.name], p),
                 [_schema_field(c) for c in t.columns],
                 list(t.primary_key),
                 fks,
@@ -527,7 +549,7 @@ def datapackage(plan: Plan | None = None) -> tuple[Row, dict[str, list[Row]]]:
             link, own, item = f"{t.name}_{c.name}", t.row_key or key, c.item or c.name
             key_col = t.column(key)
             data[link] = [
-                {own: key_col.value(o), item: value, "position": n}
+                {own: key_col.value(o, p), item: value, "position": n}
                 for o in objects
                 for n, value in enumerate(c.get(o))
             ]
@@ -611,24 +633,30 @@ def write_datapackage(
     link, a directory holding other things, the current directory — raises
     :class:`FileExistsError` and nothing is written; no symbolic link is ever followed.
     An empty ``directory`` (``""``) raises :class:`ValueError`.
-    """
-    import json
 
+    A ``directory`` ending in ``.zip`` gets the same package as one zip file, with a
+    ``README.md`` (what it holds, the data version, the licence, how to open it in a
+    spreadsheet, the plan's tally) and a ``CITATION.cff`` (:func:`citation_cff`) beside
+    ``datapackage.json``; the zip's path is returned.  It too is all or nothing (written to
+    a new file beside it, then renamed into place); an existing file is replaced, and a
+    symbolic link or a directory of that name raises :class:`FileExistsError`.
+    """
     directory = check_path(directory, "directory")
     descriptor, data = datapackage(plan)
     out = pathlib.Path(os.path.abspath(directory))
+    if out.suffix.lower() == ".zip":
+        return _write_zip(out, descriptor, data, check_plan(plan) or load())
     replacing = _replaceable(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = _fresh(out)
     os.mkdir(work)
     try:
         for res in descriptor["resources"]:
-            names = [f["name"] for f in res["schema"]["fields"]]
             # "x": a new file in a new directory; it never opens what is already there
             with open(work / res["path"], "x", encoding="utf-8", newline="") as fh:
-                _write_csv(data[res["name"]], fh, names)
+                fh.write(_csv_file(res, data))
         with open(work / "datapackage.json", "x", encoding="utf-8") as fh:
-            fh.write(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n")
+            fh.write(_descriptor_text(descriptor))
         aside = _fresh(out)
         try:
             if replacing:
@@ -647,6 +675,115 @@ def write_datapackage(
         shutil.rmtree(work, ignore_errors=True)
         raise
     return out / "datapackage.json"
+
+
+def _csv_file(resource: Row, data: Mapping[str, list[Row]]) -> str:
+    buf = io.StringIO(newline="")
+    _write_csv(data[resource["name"]], buf, [f["name"] for f in resource["schema"]["fields"]])
+    return buf.getvalue()
+
+
+def _descriptor_text(descriptor: Row) -> str:
+    import json
+
+    return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+
+
+def _column_letter(n: int) -> str:
+    """A spreadsheet's name of the ``n``-th column (from 0): A … Z, AA …"""
+    letters = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(ord("A") + r) + letters
+    return letters
+
+
+def _readme(descriptor: Row, p: Plan) -> str:
+    """The zip's README.md: what it holds, the data version, the licence, how to open it in a
+    spreadsheet and the plan's tally."""
+    from .verdicts import scorecard, tally
+
+    fields = _fields(descriptor, "scorecard")
+    flag, status = (_column_letter(fields.index(x)) for x in ("is_plan_target", "status"))
+    tables = "\n".join(f"- `{r['path']}`: {r['description']}" for r in descriptor["resources"])
+    return f"""# {descriptor["title"]}: the data package
+
+{descriptor["description"]}
+
+Data version {p.data_version}, checked up to {p.data_as_of.isoformat()}; written by
+shanghai-plan {__version__}. `datapackage.json` describes every table (its columns, their types,
+units and descriptions, and how the tables refer to each other) in the Frictionless Data
+Package format; `CITATION.cff` says how to cite the data.
+
+## Licence
+
+{LICENCE} Cite the dataset with its data version (`CITATION.cff`) and the sources a figure
+rests on (the `citations` table).
+
+## In a spreadsheet
+
+Each table is a CSV file (UTF-8, comma-separated, a header row). LibreOffice and Google
+Sheets open it as it is; in Excel use Data › From Text/CSV and choose the encoding
+"65001: Unicode (UTF-8)", so that the Chinese text stays intact.
+
+`targets.csv`, `progress.csv` and `scorecard.csv` hold every target of the plan and of its
+related documents. The plan's own rows are those with `is_plan_target` TRUE: filter on that
+column, or count them in `scorecard.csv` with, for example,
+`=COUNTIFS({flag}:{flag}, TRUE, {status}:{status}, "met")`
+(column {flag} is `is_plan_target`, column {status} `status`; `no_data` reads "not settled",
+and the `lean` column says which way the evidence points). The count by status gives the
+answer the library gives:
+
+> {tally(scorecard(plan=p))}
+
+## The tables
+
+{tables}
+"""
+
+
+def _fields(descriptor: Row, name: str) -> list[str]:
+    (res,) = (r for r in descriptor["resources"] if r["name"] == name)
+    return [f["name"] for f in res["schema"]["fields"]]
+
+
+def _write_zip(
+    out: pathlib.Path, descriptor: Row, data: dict[str, list[Row]], p: Plan
+) -> pathlib.Path:
+    """The data package as one zip: written beside ``out``, then put in its place."""
+    import zipfile
+
+    try:
+        mode = os.lstat(out).st_mode
+    except FileNotFoundError:
+        pass
+    else:
+        if stat.S_ISLNK(mode):
+            raise FileExistsError(f"{out} is a symbolic link; give the file it points to")
+        if not stat.S_ISREG(mode):
+            raise FileExistsError(f"{out} exists and is not a file")
+    files = {
+        "datapackage.json": _descriptor_text(descriptor),
+        **{r["path"]: _csv_file(r, data) for r in descriptor["resources"]},
+        "README.md": _readme(descriptor, p),
+        "CITATION.cff": citation_cff(p),
+    }
+    stamp = (p.data_as_of.year, p.data_as_of.month, p.data_as_of.day, 0, 0, 0)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = _fresh(out)
+    try:
+        with zipfile.ZipFile(work, "x", zipfile.ZIP_DEFLATED) as z:
+            for name, text in files.items():
+                info = zipfile.ZipInfo(name, stamp)  # one date for every file: the same bytes
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                z.writestr(info, text.encode("utf-8"))
+        os.replace(work, out)  # replaces a file, or a symbolic link itself, never its target
+    except BaseException:
+        work.unlink(missing_ok=True)
+        raise
+    return out
 
 
 def _fresh(out: pathlib.Path) -> pathlib.Path:
@@ -688,6 +825,64 @@ def _replaceable(out: pathlib.Path) -> bool:
             "a new one or an earlier data package"
         )
     return True
+
+
+def _folded(text: str) -> str:
+    """A YAML folded block (``>-``) holding ``text``, wrapped as the file is."""
+    import textwrap
+
+    return ">-\n" + textwrap.fill(text, 92, initial_indent="  ", subsequent_indent="  ")
+
+
+def citation_cff(plan: Plan | None = None) -> str:
+    """The text of ``CITATION.cff`` for a plan's data: the dataset, its data version
+    (``version``), the date the data was checked up to (``date-released``), the data
+    licence, and the software that ships it.  The repository's ``CITATION.cff`` is this
+    text for the bundled data; :func:`write_datapackage` puts it in a zip."""
+    p = check_plan(plan) or load()
+    message = (
+        "If you use this data, please cite it as below, with the data version. "
+        f"{LICENCE} Cite them too: sp.cite(record) lists them."
+    )
+    abstract = (
+        "Shanghai's 14th Five-Year Plan for advanced manufacturing (2021–2025, "
+        '沪府办发〔2021〕12号) as typed, cited data: the "3+6" industries, the targets and their '
+        "deadlines, baselines, reported outcomes to 2025 with a verdict per target, the "
+        "documents around the plan, and where the sources disagree. Every record cites its "
+        "sources with a locator and a confidence."
+    )
+    keywords = ("Shanghai", "five-year plan", "advanced manufacturing", "China", "open data")
+    return (
+        "\n".join(
+            [
+                "# The dataset and its version: `version` is the data version "
+                "(shanghai_plan.DATA_VERSION) and",
+                "# `date-released` the date the data was checked up to (DATA_AS_OF). Written by",
+                "# shanghai_plan.export.citation_cff(); tests/test_licence.py fails while they "
+                "differ.",
+                "cff-version: 1.2.0",
+                f"message: {_folded(message)}",
+                "type: dataset",
+                f"title: {_folded(DATASET_TITLE)}",
+                f'version: "{p.data_version}"',
+                f'date-released: "{p.data_as_of.isoformat()}"',
+                f"license: {DATA_LICENCE}",
+                "authors:",
+                f"  - name: {AUTHORS}",
+                f"abstract: {_folded(abstract)}",
+                "keywords:",
+                *(f"  - {k}" for k in keywords),
+                "references:",
+                "  - type: software",
+                "    title: shanghai-plan (the Python package that ships and queries the data)",
+                f'    version: "{__version__}"',
+                f"    license: {CODE_LICENCE}",
+                "    authors:",
+                f"      - name: {AUTHORS}",
+            ]
+        )
+        + "\n"
+    )
 
 
 def dumps(plan: Plan | None = None, *, indent: int | None = 2) -> str:

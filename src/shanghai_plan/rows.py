@@ -45,6 +45,7 @@ class TargetsRecord(TypedDict):
 
     id: str
     document_id: str
+    is_plan_target: bool
     kind: str
     statement: str
     term_zh: str | None
@@ -124,6 +125,7 @@ class ProgressRecord(TypedDict):
 
     target_id: str
     document_id: str | None
+    is_plan_target: bool
     status: str
     lean: str
     verdict: str | None
@@ -149,6 +151,7 @@ class ScorecardRecord(TypedDict):
 
     target_id: str
     document_id: str
+    is_plan_target: bool
     statement: str
     kind: str
     deadline: int | None

@@ -130,6 +130,9 @@ class Column:
     """The cell holds several values joined with ``"; "``."""
     item: str | None = None
     """For ``many`` columns with a reference: the column name of one value in a link table."""
+    of_plan: Callable[[Plan, Any], Any] | None = field(default=None, repr=False)
+    """For a cell that depends on the plan too: turns the plan and the value ``get`` read
+    into the cell (whether a row is the plan's own)."""
 
     @property
     def description(self) -> str:
@@ -148,9 +151,16 @@ class Column:
             parts.append('Several values are joined with "; ".')
         return " ".join(p for p in parts if p)
 
-    def value(self, row: Any) -> Any:
-        """The plain cell value for one row object."""
-        return _plain(self.get(row))
+    def reader(self, plan: Plan) -> Callable[[Any], Any]:
+        """How to read the cell from a row object of ``plan``."""
+        if self.of_plan is None:
+            return self.get
+        get, of_plan = self.get, self.of_plan
+        return lambda row: of_plan(plan, get(row))
+
+    def value(self, row: Any, plan: Plan) -> Any:
+        """The plain cell value for one row object of ``plan``."""
+        return _plain(self.reader(plan)(row))
 
 
 @frozen(kw_only=True)
@@ -191,7 +201,7 @@ class Table:
 
     def records(self, plan: Plan, scope: Scope = None) -> list[dict[str, Any]]:
         """The rows as flat dicts, one key per column."""
-        getters = [(c.name, c.get) for c in self.columns]
+        getters = [(c.name, c.reader(plan)) for c in self.columns]
         out = []
         for r in self.rows(plan, scope):
             row = {}
@@ -338,6 +348,18 @@ def _scorecard(p: Plan, scope: Scope) -> tuple[verdicts.ScorecardRow, ...]:
     return verdicts.scorecard(document=scope, all_documents=scope is None, plan=p)
 
 
+def _is_plan_target(get_document_id: Callable[[Any], str]) -> Column:
+    return col(
+        "is_plan_target",
+        "boolean",
+        "Whether the target is the plan's own (false for a related document's target): "
+        "filter on it for the plan's own rows.",
+        get_document_id,
+        of_plan=lambda p, document_id: document_id == p.id,
+        required=True,
+    )
+
+
 def _texts(values: tuple[str, ...]) -> str | None:
     # sentences may hold "; ", so free-text lists are joined with " | "
     return " | ".join(values) or None
@@ -454,6 +476,7 @@ TABLES: tuple[Table, ...] = (
         columns=(
             of(_T, "id"),
             of(_T, "document_id", references=_DOC),
+            _is_plan_target(lambda t: t.document_id),
             of(_T, "kind"),
             of(_T, "statement"),
             of(_T, "term_zh"),
@@ -580,6 +603,7 @@ TABLES: tuple[Table, ...] = (
                 references=_TARGET,
             ),
             of(_T, "document_id", get=lambda r: r.target.document_id, references=_DOC),
+            _is_plan_target(lambda r: r.target.document_id),
             col(
                 "status",
                 "string",
@@ -686,6 +710,7 @@ TABLES: tuple[Table, ...] = (
         columns=(
             of(_S, "target_id", required=True, references=_TARGET),
             of(_S, "document_id", required=True, references=_DOC),
+            _is_plan_target(lambda r: r.document_id),
             of(_S, "statement"),
             of(_S, "kind"),
             of(_S, "deadline"),
