@@ -177,12 +177,12 @@ def plans(draw: Callable[[Any], Any]) -> sp.Plan:
     def observation(unit: sp.Unit, measure: sp.Measure) -> sp.Observation:
         if measure is sp.Measure.SHARE:
             value = draw(share)
+        elif unit not in (sp.Unit.PERCENT, sp.Unit.PERCENTAGE_POINTS):
+            value = draw(non_negative)  # yuan, counts …: never negative, whatever the measure
         elif measure is sp.Measure.GROWTH_RATE:  # above -100 %: nothing is left at -100 %
             value = draw(st.floats(-100, LIMIT, exclude_min=True, allow_nan=False))
-        elif unit in (sp.Unit.PERCENT, sp.Unit.PERCENTAGE_POINTS):
-            value = draw(anything)
         else:
-            value = draw(non_negative)
+            value = draw(anything)
         derived = bool(observation_ids) and draw(st.booleans())
         obs = sp.Observation(
             id=ids.new(),
