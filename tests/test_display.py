@@ -92,6 +92,9 @@ def test_real_notebook_renders() -> None:
         "sp.target('tgt-chip-design-3nm')",
         "[r.status.value for r in sp.progress()]",
         "sp.to_dataframe('industries').shape",
+        "sp.search('cars')",
+        "sp.show(sp.search('cars')[:3])",
+        "sp.scorecard()",
     ]
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     nbclient.NotebookClient(nb, timeout=60, kernel_name="python3").execute()
@@ -103,6 +106,13 @@ def test_real_notebook_renders() -> None:
     assert "text/html" in outputs[1][0]["data"]
     assert "≤ 3 nm" in outputs[2][0]["data"]["text/html"]
     assert outputs[4][0]["data"]["text/plain"] == f"({len(sp.industries())}, 10)"
+    hits = sp.search("cars")
+    assert outputs[5][0]["data"]["text/html"].count("<tr>") == len(hits) + 1
+    assert outputs[6][0]["data"]["text/html"].count("<tr>") == 3 + 1
+    assert sp.scorecard().tally in outputs[7][0]["data"]["text/html"]
+    for out in outputs:  # the status reads "not settled" wherever a reader sees it
+        for o in out:
+            assert "no data" not in o.get("data", {}).get("text/html", "")
 
 
 class Cells(HTMLParser):
@@ -203,3 +213,66 @@ def test_show_tables_one_kind_of_record(plan: sp.Plan) -> None:
         sp.show([plan.industries[0], plan.targets[0]])
     with pytest.raises(TypeError, match="no table display"):
         sp.show(["a"])
+
+
+def rows_of(markup: str) -> dict[str, str]:
+    """Each table row's markup, by the record id in its first ``<code>``."""
+    found = {}
+    for row in markup.split("<tr>")[1:]:
+        if "<code>" in row:
+            found[row.split("<code>", 1)[1].split("</code>", 1)[0]] = row
+    return found
+
+
+def test_search_hits_show_as_a_table() -> None:
+    hits = sp.search("cars")
+    assert isinstance(hits, tuple)
+    assert isinstance(hits, sp.SearchHits)
+    markup = hits._repr_html_()
+    rows = rows_of(markup)
+    assert list(rows) == [h.id for h in hits]  # one row per hit, best first
+    nev = rows["ind-nev-production"]
+    assert "New-energy vehicle production" in nev  # the record's name, not a repr
+    assert "via “new energy vehicle”" in nev  # and how it matched
+    assert "SearchHit(" not in markup
+    assert sp.show(hits[:3])._repr_html_().count("<tr>") == 3 + 1
+    assert sp.search("zzzz-nothing") == ()
+    assert sp.search("zzzz-nothing")._repr_html_()  # an empty result still displays
+
+
+def test_plan_card_shows_each_targets_status(plan: sp.Plan) -> None:
+    rows = rows_of(plan._repr_html_())  # type: ignore[attr-defined]
+    card = sp.scorecard()
+    for r in card:
+        shown = parse(rows[r.target_id]).text
+        assert r.verdict in shown  # the one wording, lean included
+        assert r.confidence is None or f"confidence: {r.confidence.value}" in shown
+
+
+def test_every_view_shows_the_verdicts_own_figure() -> None:
+    """The progress card, the scorecard row card and both tables give a verdict the same
+    figure, bound and year: the ones the scorecard row carries."""
+    card = {r.target_id: r for r in sp.scorecard()}
+    progress_table = rows_of(sp.show(sp.progress())._repr_html_())
+    scorecard_table = rows_of(sp.scorecard()._repr_html_())
+    for p in sp.progress():
+        r = card[p.target_id]
+        assert (r.figure, r.figure_comparator, r.figure_year) == (
+            p.figure,
+            p.figure_comparator,
+            p.figure_year,
+        )
+        shown = "—" if p.figure is None else _format.figure(p.figure, p.unit, p.figure_comparator)
+        year = "—" if p.figure_year is None else str(p.figure_year)
+        for markup in (
+            progress_table[p.target_id],
+            scorecard_table[p.target_id],
+            html(p),
+            html(r),
+        ):
+            text = parse(markup).text
+            assert shown in text, (p.target_id, markup)
+            assert year in text
+            assert "no data" not in markup
+    bound = [p for p in sp.progress() if p.figure_comparator not in (None, sp.Comparator.EXACTLY)]
+    assert bound  # the bound sign is shown where a verdict has one ("> 2 trillion yuan")

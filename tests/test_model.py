@@ -57,8 +57,20 @@ def test_period() -> None:
 
 
 def test_quantity_str() -> None:
-    q = sp.Quantity(value=850e9, unit=sp.Unit.YUAN, comparator=sp.Comparator.ABOUT)
-    assert str(q) == "≈ 850,000,000,000 yuan"
+    """A quantity reads as every view writes it: bound sign, worded yuan, no unit for a
+    count, no sign for an exact figure, a multiple as ×N."""
+
+    def q(value: float, unit: sp.Unit, comparator: sp.Comparator) -> str:
+        return str(sp.Quantity(value=value, unit=unit, comparator=comparator))
+
+    assert q(850e9, sp.Unit.YUAN, sp.Comparator.ABOUT) == "≈ 850 billion yuan"
+    assert q(1.2e6, sp.Unit.VEHICLES, sp.Comparator.MORE_THAN) == "> 1,200,000 vehicles"
+    assert q(300, sp.Unit.COUNT, sp.Comparator.EXACTLY) == "300"
+    assert q(2, sp.Unit.MULTIPLE, sp.Comparator.ABOUT) == "≈ ×2"
+    assert q(35, sp.Unit.PERCENT, sp.Comparator.AT_LEAST) == "≥ 35 %"
+    found = sp.target("tgt-nev-output-1-2m").quantity
+    assert found is not None
+    assert repr(found) == "Quantity(> 1,200,000 vehicles)"
 
 
 def test_tier_chinese_names() -> None:

@@ -132,7 +132,7 @@ if TYPE_CHECKING:
         SourcesRecord,
         TargetsRecord,
     )
-    from .searching import SearchHit, search
+    from .searching import SearchHit, SearchHits, search
     from .succession import Successor, Successors, SuccessorStatus, successors
     from .timeseries import Series, SeriesPoint, series
     from .verdicts import Scorecard, ScorecardRow, scorecard, tally
@@ -236,6 +236,7 @@ __all__ = [
     "ScorecardRecord",
     "ScorecardRow",
     "SearchHit",
+    "SearchHits",
     "Series",
     "SeriesPoint",
     "ShanghaiPlanError",
@@ -403,6 +404,7 @@ _HOME: dict[str, str] = {
     "SourcesRecord": "rows",
     "TargetsRecord": "rows",
     "SearchHit": "searching",
+    "SearchHits": "searching",
     "search": "searching",
     "Successor": "succession",
     "SuccessorStatus": "succession",

@@ -3,6 +3,10 @@
 * :func:`number` — a bare figure: ``1,286,800``, ``12.4``, ``0.35``; never ``1.2e+06``.
 * :func:`amount` — a figure with its unit: ``1,200,000 vehicles``, ``850 billion yuan``,
   ``1.5 trillion yuan``, ``12.4 %``, ``×2``.
+* :func:`figure` — a figure with its bound: ``> 1,200,000 vehicles``, ``≈ ×2``, ``300``
+  (also ``str(Quantity)``).
+* :func:`short` — a float for a record's ``repr``: ``38.1345``, ``1200000`` (six significant
+  figures, no separators, so the repr of a verdict does not show ``38.13450041759494``).
 * :func:`scale` — the divisor and word for an axis or a column of figures in one unit
   (``(1e9, "billion")`` for yuan in the hundreds of billions), so ticks read ``850``
   under a label that says "billion yuan".
@@ -12,7 +16,7 @@ Imports nothing from the package but the model's :class:`~shanghai_plan.Unit` na
 
 import math
 
-__all__ = ["amount", "figure", "number", "scale", "unit_label"]
+__all__ = ["amount", "figure", "number", "scale", "short", "unit_label"]
 
 _WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 _LABELS = {
@@ -83,6 +87,15 @@ def figure(value: float, unit: object = None, comparator: object = None) -> str:
     symbol = str(getattr(comparator, "symbol", "") or "")
     shown = amount(value, unit)
     return shown if symbol in ("", "=") else f"{symbol} {shown}"
+
+
+def short(value: float | None) -> str:
+    """A float for a ``repr``: six significant figures, no separators (``38.1345``,
+    ``1200000``, ``None``)."""
+    if value is None or not math.isfinite(value):
+        return repr(value)
+    rounded = float(f"{value:.6g}")
+    return repr(int(rounded)) if rounded.is_integer() and abs(rounded) < 1e18 else repr(rounded)
 
 
 def scale(values: "list[float] | tuple[float, ...]", unit: object = None) -> tuple[float, str]:

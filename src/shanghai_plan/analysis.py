@@ -130,7 +130,7 @@ import attrs
 from attrs import field, frozen
 
 from ._args import check_bool, check_bundled, check_plan, check_str, check_tolerance
-from ._format import amount, number
+from ._format import amount, number, short
 from ._format import figure as _fmt_figure
 from ._index import index_for
 from .loading import load
@@ -279,7 +279,7 @@ class Progress:
     """The id of the indicator the figures come from (``None`` when none judges it)."""
     measure_note: str | None = field(default=None, repr=False)
     """Why that indicator is the measure used."""
-    goal: float | None = None
+    goal: float | None = field(default=None, repr=short)
     """The figure to reach, in the indicator's unit (a multiple is applied to the baseline)."""
     unit: Unit | None = None
     """The unit of ``goal`` and ``figure``."""
@@ -295,9 +295,9 @@ class Progress:
     """The observation the goal or the growth is measured from."""
     latest: Observation | None = field(default=None, repr=False)
     """The latest full-year observation up to the deadline."""
-    implied_growth: float | None = None
+    implied_growth: float | None = field(default=None, repr=short)
     """Annual growth (percent a year) the goal required from the baseline to the deadline."""
-    achieved_growth: float | None = None
+    achieved_growth: float | None = field(default=None, repr=short)
     """Annual growth (percent a year) achieved from the baseline to the latest figure."""
     rests_on: tuple[Observation, ...] = field(default=(), repr=False)
     """Every observation the status rests on (cite these)."""

@@ -29,12 +29,14 @@ from attrs import frozen
 
 from . import _format
 from ._args import wrong_type
-from .analysis import Progress
+from .analysis import Progress, progress
 from .model import (
     Citation,
     Conflict,
+    Document,
     Finding,
     Gap,
+    Goal,
     Indicator,
     Industry,
     Observation,
@@ -43,6 +45,7 @@ from .model import (
     Source,
     Target,
 )
+from .searching import SearchHit
 from .timeseries import Series, series
 from .verdicts import ScorecardRow
 
@@ -139,23 +142,17 @@ def _card(title: str, record_id: str, rows: list[list[str]], extra: str = "") ->
     )
 
 
-def _target_rows(targets: Iterable[Target], sources: dict[str, Source]) -> list[list[str]]:
-    return [
-        [
-            f"<code>{_e(t.id)}</code>",
-            _e(t.statement),
-            _e(t.year),
-            _qty(t.quantity),
-            _citations(t.citations, sources),
-        ]
-        for t in targets
-    ]
+def _status(r: ScorecardRow | Progress) -> str:
+    """A verdict in the one wording, with its confidence: **not settled — leans met**,
+    confidence: weak."""
+    shown = f"<b>{_e(r.verdict)}</b>"
+    if r.confidence is None:
+        return shown
+    return f"{shown}<br><span class='sp-m'>confidence: {_e(r.confidence.value)}</span>"
 
 
 def plan_html(plan: Plan) -> str:
     """HTML for a plan: titles, document facts, the industries by tier, its targets."""
-    from .queries import targets
-
     sources = {s.id: s for s in plan.sources}
     titles = "<br>".join(f"<b>{_e(t.text)}</b>" for t in plan.titles)
     facts = [f"{_e(plan.period)}"]
@@ -169,8 +166,22 @@ def plan_html(plan: Plan) -> str:
             for i in plan.industries
         ],
     )
-    own = targets(plan=plan)
-    tgt = _table(["id", "target", "by", "figure", "sources"], _target_rows(own, sources), [2, 3])
+    own = progress(plan=plan)  # the plan's own targets, in its order, with their verdicts
+    tgt = _table(
+        ["id", "target", "by", "figure", "status", "sources"],
+        [
+            [
+                f"<code>{_e(r.target_id)}</code>",
+                _e(r.target.statement),
+                _e(r.target.year),
+                _qty(r.target.quantity),
+                _status(r),
+                _citations(r.target.citations, sources),
+            ]
+            for r in own
+        ],
+        [2, 3],
+    )
     meta = (
         f"{len(plan.sources)} sources · {len(plan.indicators)} indicators · "
         f"{len(plan.related_documents)} related documents · data {_e(plan.data_version)} "
@@ -344,14 +355,10 @@ def progress_html(result: Progress) -> str:
     rows = [
         ["verdict", f"<b>{_e(result.verdict)}</b>"],
         ["evidence", _e(result.evidence.value.replace("_", " "))],
-        ["confidence", _e(result.confidence and result.confidence.value) or "—"],
+        ["confidence", _confidence(result)],
         ["goal", "—" if result.goal is None else _e(_format.amount(result.goal, unit))],
-        [
-            "figure",
-            "—"
-            if result.figure is None
-            else _e(f"{_format.amount(result.figure, unit)} ({result.figure_year})"),
-        ],
+        ["figure", _verdict_figure(result)],
+        ["year", _e(result.figure_year) or "—"],
         ["baseline", _obs(result.baseline, unit)],
         ["latest", _obs(result.latest, unit)],
         ["growth required", pct(result.implied_growth)],
@@ -373,10 +380,15 @@ def progress_html(result: Progress) -> str:
     return _card(_e(result.target.statement), result.target_id, rows)
 
 
-def _row_figure(r: ScorecardRow) -> str:
+def _verdict_figure(r: ScorecardRow | Progress) -> str:
+    """The figure a verdict is judged on, with its bound, as the scorecard shows it."""
     if r.figure is None:
         return "—"
     return _e(_format.figure(r.figure, r.unit, r.figure_comparator))
+
+
+def _confidence(r: ScorecardRow | Progress) -> str:
+    return _e(r.confidence and r.confidence.value) or "—"
 
 
 def scorecard_row_html(row: ScorecardRow) -> str:
@@ -385,9 +397,9 @@ def scorecard_row_html(row: ScorecardRow) -> str:
         ["verdict", f"<b>{_e(row.verdict)}</b>"],
         ["evidence", _e(row.evidence.value.replace("_", " "))],
         ["goal", "—" if row.goal is None else _e(_format.amount(row.goal, row.unit))],
-        ["figure", _row_figure(row)],
+        ["figure", _verdict_figure(row)],
         ["year", _e(row.figure_year) or "—"],
-        ["confidence", _e(row.confidence and row.confidence.value) or "—"],
+        ["confidence", _confidence(row)],
         ["why", _e(row.why)],
         ["missing", _e(row.missing) or "—"],
         ["document", _e(row.document_id)],
@@ -402,6 +414,40 @@ def scorecard_row_html(row: ScorecardRow) -> str:
 
 # ------------------------------------------------------------------ collections
 
+_MATCH = (
+    "the name",
+    "in a name",
+    "a synonym in a name",
+    "in the text",
+    "a synonym in the text",
+)
+"""How a search hit matched, by :attr:`~shanghai_plan.SearchHit.rank` (best first)."""
+_SNIPPET = 160
+
+
+def _hit_name(h: SearchHit) -> str:
+    """What the record found is called: its name, title, term or statement."""
+    rec = h.record
+    if isinstance(rec, Industry):
+        return f"{rec.name_en} · {rec.name_zh}"
+    if isinstance(rec, Target):
+        return rec.statement
+    if isinstance(rec, Goal):
+        return rec.text
+    if isinstance(rec, Document):
+        return rec.titles[0].text if rec.titles else rec.id
+    if isinstance(rec, Indicator):
+        return rec.name_en
+    return rec.term_en or rec.term_zh or rec.id
+
+
+def _hit_match(h: SearchHit) -> str:
+    text = h.text if len(h.text) <= _SNIPPET else h.text[: _SNIPPET - 1] + "…"
+    via = f" (via “{h.via}”)" if h.via else ""
+    how = _MATCH[h.rank] if 0 <= h.rank < len(_MATCH) else str(h.rank)
+    return f"<span class='sp-m'>{_e(h.field)}, {_e(how)}{_e(via)}:</span> {_e(text)}"
+
+
 _Columns = tuple[tuple[str, Callable[[Any], str]], ...]
 _NUMERIC = {"by", "year", "goal", "figure", "deadline", "value"}
 
@@ -409,9 +455,9 @@ _COLUMNS: dict[type, _Columns] = {
     ScorecardRow: (
         ("target", lambda r: f"<code>{_e(r.target_id)}</code><br>{_e(r.statement)}"),
         ("verdict", lambda r: f"<b>{_e(r.verdict)}</b>"),
-        ("figure", _row_figure),
+        ("figure", _verdict_figure),
         ("year", lambda r: _e(r.figure_year) or "—"),
-        ("confidence", lambda r: _e(r.confidence and r.confidence.value) or "—"),
+        ("confidence", _confidence),
         ("why", lambda r: _e(r.why)),
         ("main caveat", lambda r: _e(r.main_caveat) or "—"),
         ("missing", lambda r: _e(r.missing) or "—"),
@@ -419,9 +465,9 @@ _COLUMNS: dict[type, _Columns] = {
     Progress: (
         ("target", lambda r: f"<code>{_e(r.target_id)}</code><br>{_e(r.target.statement)}"),
         ("verdict", lambda r: f"<b>{_e(r.verdict)}</b>"),
-        ("figure", lambda r: "—" if r.figure is None else _e(_format.amount(r.figure, r.unit))),
+        ("figure", _verdict_figure),
         ("year", lambda r: _e(r.figure_year) or "—"),
-        ("confidence", lambda r: _e(r.confidence and r.confidence.value) or "—"),
+        ("confidence", _confidence),
         ("why", lambda r: _e(r.explanation)),
         ("main caveat", lambda r: _e(r.main_caveat) or "—"),
     ),
@@ -466,6 +512,12 @@ _COLUMNS: dict[type, _Columns] = {
         ("topic", lambda c: _e(c.topic)),
         ("sides", lambda c: _e(len(c.sides))),
     ),
+    SearchHit: (
+        ("kind", lambda h: _e(h.kind.replace("_", " "))),
+        ("id", lambda h: f"<code>{_e(h.id)}</code>"),
+        ("name", lambda h: _e(_hit_name(h))),
+        ("matched", _hit_match),
+    ),
 }
 
 
@@ -479,6 +531,7 @@ _PLURAL = {
     Finding: "findings",
     Gap: "gaps",
     Conflict: "conflicts",
+    SearchHit: "hits",
 }
 
 
@@ -521,7 +574,7 @@ class Table:
 
 def show(records: Iterable[object]) -> Table:
     """A collection of records (targets, scorecard rows, progress results, industries,
-    sources, indicators, findings, gaps, conflicts) as one table for a notebook.
+    sources, indicators, findings, gaps, conflicts, search hits) as one table for a notebook.
 
     >>> import shanghai_plan as sp
     >>> sp.show(sp.leading_industries())

@@ -1,6 +1,7 @@
 """The vocabulary of shanghai_plan: frozen, slotted attrs classes and enums.
 
-This module imports nothing from the rest of the package (the records a notebook shows
+This module imports nothing from the rest of the package but :mod:`._format` (the one
+way a figure is written, a leaf module: ``str(Quantity)``) (the records a notebook shows
 have a ``_repr_html_`` that imports :mod:`shanghai_plan.display` when it is called, the
 one arrow that points up, and only at display time).  Every record is deeply
 immutable (collections are tuples, nested records are frozen), so one loaded ``Plan``
@@ -15,6 +16,8 @@ import datetime as _dt
 from enum import Enum
 
 from attrs import field, frozen
+
+from . import _format
 
 __all__ = [
     "Aggregation",
@@ -490,7 +493,8 @@ class Event:
 
 @frozen(kw_only=True, repr=False)
 class Quantity:
-    """A figure in base units with its comparator: ``≥ 100 count``, ``≈ 8.5e11 yuan``."""
+    """A figure in base units with its comparator; ``str()`` writes it as every view does
+    (``≥ 100``, ``≈ 850 billion yuan``)."""
 
     value: float
     """The figure in base units (yuan, not 亿元; vehicles, not 万辆; percent as percent)."""
@@ -505,9 +509,9 @@ class Quantity:
         return f"Quantity({self})"
 
     def __str__(self) -> str:
-        v = self.value
-        shown = f"{int(v):,}" if v.is_integer() and abs(v) < 1e18 else f"{v:,}"
-        return f"{self.comparator.symbol} {shown} {self.unit.value}"
+        """The figure as every view writes it: ``> 1,200,000 vehicles``, ``≈ ×2``, ``300``,
+        ``≈ 850 billion yuan`` (an exact figure has no sign)."""
+        return _format.figure(self.value, self.unit, self.comparator)
 
 
 # ------------------------------------------------------------------- industries

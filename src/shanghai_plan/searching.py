@@ -15,7 +15,7 @@ from ._index import has_cjk, index_for, normalize, search_forms, singular, words
 from .model import ContextItem, Definition, Document, Goal, Indicator, Industry, Plan, Target
 from .queries import _plan, _query_key, _synonyms
 
-__all__ = ["SearchHit", "SearchRecord", "search"]
+__all__ = ["SearchHit", "SearchHits", "SearchRecord", "search"]
 
 SearchRecord = Industry | Target | Goal | ContextItem | Definition | Indicator | Document
 """The kinds of record :func:`search` can return."""
@@ -42,6 +42,18 @@ class SearchHit:
     via: str | None = None
     """The synonym-table term that matched, when the hit came through it (see
     :func:`search`); ``None`` for a match of the query itself."""
+
+
+class SearchHits(tuple[SearchHit, ...]):
+    """The hits :func:`search` returns: a plain tuple that a notebook shows as a table (kind,
+    id, name, what matched, how well)."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from .display import table_html  # the renderer is imported only when a notebook asks
+
+        return table_html(self)
 
 
 def _search_fields(rec: SearchRecord) -> list[tuple[str, str | None]]:
@@ -177,7 +189,7 @@ _KEPT_QUERY = 200
 """The longest query whose results the plan's memo keeps (a longer one is searched each time)."""
 
 
-def search(text: str, *, plan: Plan | None = None) -> tuple[SearchHit, ...]:
+def search(text: str, *, plan: Plan | None = None) -> SearchHits:
     """Records whose names or text contain ``text`` (English or Chinese), best first.
 
     English is matched on whole words, ignoring case, width, spacing, ``-``/``_`` and a
@@ -191,7 +203,9 @@ def search(text: str, *, plan: Plan | None = None) -> tuple[SearchHit, ...]:
     before a text, the query before a synonym) and results are sorted by rank, then
     kind (industries, targets, goals, context, indicators, documents), then the plan's
     order — so the same query always gives the same order.  A query with no letters or
-    digits finds nothing: the result is an empty tuple, never an error.
+    digits finds nothing: the result is empty, never an error.  The result is a
+    :class:`SearchHits`, a tuple that a notebook shows as a table (as does
+    ``sp.show(hits)`` for any selection of hits).
     """
     text = check_str(text, "text")
     p = _plan(plan)
@@ -209,10 +223,10 @@ def search(text: str, *, plan: Plan | None = None) -> tuple[SearchHit, ...]:
     return found  # type: ignore[return-value]
 
 
-def _run_search(text: str, table: list[_Row]) -> tuple[SearchHit, ...]:
+def _run_search(text: str, table: list[_Row]) -> SearchHits:
     first = _needle(text, None)
     if first is None:
-        return ()
+        return SearchHits()
     needles = [first]
     for term in _synonyms().get(_query_key(text), ()):
         extra = _needle(term, term)
@@ -263,7 +277,7 @@ def _run_search(text: str, table: list[_Row]) -> tuple[SearchHit, ...]:
                 )
             )
     hits.sort(key=lambda h: h.rank)  # stable: kind and plan order within a rank
-    return tuple(hits)
+    return SearchHits(hits)
 
 
 def _search_table(p: Plan) -> list[_Row]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from attrs import field, frozen
 
+from . import _format
 from ._args import check_bool, check_plan, check_str, check_tolerance
 from ._index import index_for
 from .analysis import (
@@ -53,11 +54,11 @@ class ScorecardRow:
     """The kind of evidence the status rests on."""
     measure: str | None
     """The id of the indicator whose figures judge it (``None`` when none does)."""
-    goal: float | None = None
+    goal: float | None = field(default=None, repr=_format.short)
     """The figure to reach (a multiple already applied to the baseline)."""
     unit: Unit | None = None
     """The unit of ``goal`` and ``figure``."""
-    figure: float | None = None
+    figure: float | None = field(default=None, repr=_format.short)
     """The figure set against the goal (see
     :attr:`~shanghai_plan.analysis.Progress.figure`), or the figure the deciding finding
     gives."""
