@@ -64,7 +64,7 @@ def test_scope_arguments_are_checked() -> None:
         sp.to_records("targets", document="doc-sh-am-action-2023-2024")
     with pytest.raises(ValueError, match="not both"):
         sp.to_records("targets", document="doc-sh-am-action-2023-2025", all_documents=True)
-    with pytest.raises(TypeError, match="document= takes a document id or a Document, not int"):
+    with pytest.raises(TypeError, match="document must be a document id, a Document or the Plan"):
         sp.to_records("targets", document=7)  # type: ignore[arg-type]
     doc = sp.document("doc-sh-am-action-2023-2025")
     assert sp.to_records("targets", document=doc) == sp.to_records("targets", document=doc.id)

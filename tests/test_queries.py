@@ -97,6 +97,37 @@ def test_targets_by_document(plan: sp.Plan) -> None:
         sp.targets(document=plan.id, all_documents=True)
 
 
+def test_document_of_every_target_is_found(plan: sp.Plan) -> None:
+    """``sp.document(t.document_id)`` answers for every target: the plan itself for its own."""
+    assert sp.document(plan.id) is plan
+    assert sp.document(plan.id, default=None) is plan
+    for t in sp.targets(all_documents=True):
+        assert sp.document(t.document_id).id == t.document_id
+    assert plan.name == plan.title("en")
+    with pytest.raises(sp.NotFoundError):
+        sp.document("sh-am-14fyp-nope")
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        sp.targets,
+        sp.progress,
+        sp.scorecard,
+        lambda **kw: sp.to_records("scorecard", **kw),
+        lambda **kw: sp.to_records("progress", **kw),
+    ],
+)
+def test_document_parameter_takes_an_id_a_document_or_the_plan(view: Any, plan: sp.Plan) -> None:
+    doc = sp.document("doc-sh-am-action-2023-2025")
+    assert view(document=doc) == view(document=doc.id) != view()
+    assert view(document=plan) == view(document=plan.id) == view()
+    with pytest.raises(TypeError, match=r"^document must be a document id, a Document or the Plan"):
+        view(document=["doc-sh-am-action-2023-2025"])
+    with pytest.raises(sp.NotFoundError, match="doc-sh-am-action-2023-2025"):
+        view(document="doc-sh-am-action-2023-2024")
+
+
 def test_target_lookup() -> None:
     with pytest.raises(sp.NotFoundError, match="tgt-chip-design-3nm"):
         sp.target("tgt-chip-design")

@@ -128,8 +128,18 @@ def maybe_source(source_id: str) -> sp.Source | None:
     return sp.source(source_id, default=None)
 
 
-def maybe_document(document_id: str) -> sp.Document | None:
+def maybe_document(document_id: str) -> sp.Document | sp.Plan | None:
     return sp.document(document_id, default=None)
+
+
+def document_title(t: sp.Target) -> str:
+    d = sp.document(t.document_id)  # the plan itself for the plan's own targets
+    relation = d.relation.value if isinstance(d, sp.Document) else "the plan"
+    return f"{d.name} ({relation})"
+
+
+def scorecard_of(d: sp.Document | sp.Plan) -> tuple[sp.ScorecardRow, ...]:
+    return sp.scorecard(document=d) + tuple(sp.scorecard(document=d.id))
 
 
 def ranked(text: str) -> list[tuple[int, str | None]]:

@@ -141,6 +141,7 @@ from .model import (
     Comparator,
     Confidence,
     Conflict,
+    Document,
     Finding,
     FindingKind,
     Gap,
@@ -154,7 +155,7 @@ from .model import (
     Unit,
     _Vocabulary,
 )
-from .queries import indicator, target, targets
+from .queries import document_id, indicator, target, targets
 
 __all__ = [
     "MAIN_CAVEAT_WIDTH",
@@ -1732,7 +1733,7 @@ def progress(
     target_or_id: None = ...,
     *,
     tolerance: float = ...,
-    document: str | None = ...,
+    document: "str | Document | Plan | None" = ...,
     all_documents: bool = ...,
     plan: Plan | None = ...,
 ) -> tuple[Progress, ...]: ...
@@ -1742,7 +1743,7 @@ def progress(
     target_or_id: "Target | str | None" = None,
     *,
     tolerance: float = DEFAULT_TOLERANCE,
-    document: str | None = None,
+    document: "str | Document | Plan | None" = None,
     all_documents: bool = False,
     plan: Plan | None = None,
 ) -> "Progress | tuple[Progress, ...]":
@@ -1750,8 +1751,9 @@ def progress(
 
     ``progress(t)`` (a :class:`~shanghai_plan.Target` or its id) returns one
     :class:`Progress`; ``progress()`` returns a tuple for every target of the plan,
-    qualitative ones included (``document=`` for a related document's, ``all_documents=True``
-    for all).  The rules are in this module's docstring.
+    qualitative ones included (``document=`` — an id, a :class:`~shanghai_plan.Document` or
+    the plan — for a related document's, ``all_documents=True`` for all).  The rules are in
+    this module's docstring.
     """
     if not (tolerance.__class__ is float and 0 <= tolerance < math.inf):
         tolerance = check_tolerance(tolerance)
@@ -1759,9 +1761,9 @@ def progress(
         check_bool(all_documents, "all_documents")
     if target_or_id is not None and not isinstance(target_or_id, Target):
         check_str(target_or_id, "target_or_id")
-    if document is not None:
-        check_str(document, "document")
     p = check_plan(plan) or load()  # the bundled plan unless one is given
+    if document is not None:  # an id in the memo key, whatever names the document
+        document = document_id(document, p)
     if plan is None and isinstance(target_or_id, Target):
         check_bundled(target_or_id, p, "target_or_id")
     memo = index_for(p).memo  # results are immutable, so they are kept per plan

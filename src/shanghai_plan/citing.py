@@ -272,7 +272,7 @@ def _figure(value: float, unit: object, comparator: object) -> str:
     return f"{shown} ({exact}{' ' + label if label and label != '×' else ''})"
 
 
-def _has_title(d: Document, language: str) -> bool:
+def _has_title(d: Document | Plan, language: str) -> bool:
     return any(t.language == language for t in d.titles)
 
 

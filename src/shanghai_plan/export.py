@@ -43,7 +43,7 @@ from ._version import __version__
 from .errors import MissingDependencyError
 from .loading import load
 from .model import Document, Plan
-from .queries import targets
+from .queries import document_id
 from .tables import TABLES, Column, Table, table
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ Row = dict[str, Any]
 
 
 def _table_and_scope(
-    kind: str, document: "str | Document | None", all_documents: bool, p: Plan
+    kind: str, document: "str | Document | Plan | None", all_documents: bool, p: Plan
 ) -> tuple[Table, str | None]:
     t = table(kind)
     check_bool(all_documents, "all_documents")
@@ -108,20 +108,14 @@ def _table_and_scope(
         return t, None
     if document is None:
         return t, p.id
-    if not isinstance(document, (str, Document)):
-        raise TypeError(
-            f"document= takes a document id or a Document, not {type(document).__name__}"
-        )
-    doc_id = document if isinstance(document, str) else document.id
-    targets(document=doc_id, plan=p)  # NotFoundError for an unknown document, with close ids
-    return t, doc_id
+    return t, document_id(document, p)
 
 
 @overload
 def to_records(
     kind: Literal["industries"],
     *,
-    document: "str | Document | None" = ...,
+    document: "str | Document | Plan | None" = ...,
     all_documents: bool = ...,
     plan: Plan | None = ...,
 ) -> "list[rows.IndustriesRecord]": ...
@@ -131,7 +125,7 @@ def to_records(
 def to_records(
     kind: Literal["targets"],
     *,
-    document: "str | Document | None" = ...,
+    document: "str | Document | Plan | None" = ...,
     all_documents: bool = ...,
     plan: Plan | None = ...,
 ) -> "list[rows.TargetsRecord]": ...
@@ -141,7 +135,7 @@ def to_records(
 def to_records(
     kind: Literal["indicators"],
     *,
-    document: "str | Document | None" = ...,
+    document: "str | Document | Plan | None" = ...,
     all_documents: bool = ...,
     plan: Plan | None = ...,
 ) -> "list[rows.IndicatorsRecord]": ...
@@ -151,7 +145,7 @@ def to_records(
 def to_records(
     kind: Literal["observations"],
     *,
-    document: "str | Document | None" = ...,
+    document: "str | Document | Plan | None" = ...,
     all_documents: bool = ...,
     plan: Plan | None = ...,
 ) -> "list[rows.ObservationsRecord]": ...
@@ -161,7 +155,7 @@ def to_records(
 def to_records(
     kind: Literal["sources"],
     *,
-    document: "str | Document | None" = ...,
+    document: "str | Document | Plan | None" = ...,
     all_documents: bool = ...,
     plan: Plan | None = ...,
 ) -> "list[rows.SourcesRecord]": ...
@@ -171,7 +165,7 @@ def to_records(
 def to_records(
     kind: Literal["progress"],
     *,
-    document: "str | Document | None" = ...,
+    document: "str | Document | Plan | None" = ...,
     all_documents: bool = ...,
     plan: Plan | None = ...,
 ) -> "list[rows.ProgressRecord]": ...
@@ -181,7 +175,7 @@ def to_records(
 def to_records(
     kind: Literal["scorecard"],
     *,
-    document: "str | Document | None" = ...,
+    document: "str | Document | Plan | None" = ...,
     all_documents: bool = ...,
     plan: Plan | None = ...,
 ) -> "list[rows.ScorecardRecord]": ...
@@ -191,7 +185,7 @@ def to_records(
 def to_records(
     kind: Literal["findings"],
     *,
-    document: "str | Document | None" = ...,
+    document: "str | Document | Plan | None" = ...,
     all_documents: bool = ...,
     plan: Plan | None = ...,
 ) -> "list[rows.FindingsRecord]": ...
@@ -201,7 +195,7 @@ def to_records(
 def to_records(
     kind: Literal["gaps"],
     *,
-    document: "str | Document | None" = ...,
+    document: "str | Document | Plan | None" = ...,
     all_documents: bool = ...,
     plan: Plan | None = ...,
 ) -> "list[rows.GapsRecord]": ...
@@ -211,7 +205,7 @@ def to_records(
 def to_records(
     kind: Literal["goals"],
     *,
-    document: "str | Document | None" = ...,
+    document: "str | Document | Plan | None" = ...,
     all_documents: bool = ...,
     plan: Plan | None = ...,
 ) -> "list[rows.GoalsRecord]": ...
@@ -221,7 +215,7 @@ def to_records(
 def to_records(
     kind: Literal["documents"],
     *,
-    document: "str | Document | None" = ...,
+    document: "str | Document | Plan | None" = ...,
     all_documents: bool = ...,
     plan: Plan | None = ...,
 ) -> "list[rows.DocumentsRecord]": ...
@@ -231,7 +225,7 @@ def to_records(
 def to_records(
     kind: Literal["conflicts"],
     *,
-    document: "str | Document | None" = ...,
+    document: "str | Document | Plan | None" = ...,
     all_documents: bool = ...,
     plan: Plan | None = ...,
 ) -> "list[rows.ConflictsRecord]": ...
@@ -241,7 +235,7 @@ def to_records(
 def to_records(
     kind: Literal["citations"],
     *,
-    document: "str | Document | None" = ...,
+    document: "str | Document | Plan | None" = ...,
     all_documents: bool = ...,
     plan: Plan | None = ...,
 ) -> "list[rows.CitationsRecord]": ...
@@ -251,7 +245,7 @@ def to_records(
 def to_records(
     kind: Literal["records"],
     *,
-    document: "str | Document | None" = ...,
+    document: "str | Document | Plan | None" = ...,
     all_documents: bool = ...,
     plan: Plan | None = ...,
 ) -> "list[rows.RecordsRecord]": ...
@@ -261,7 +255,7 @@ def to_records(
 def to_records(
     kind: RecordKind,
     *,
-    document: "str | Document | None" = ...,
+    document: "str | Document | Plan | None" = ...,
     all_documents: bool = ...,
     plan: Plan | None = ...,
 ) -> list[Any]: ...
@@ -270,7 +264,7 @@ def to_records(
 def to_records(
     kind: RecordKind,
     *,
-    document: "str | Document | None" = None,
+    document: "str | Document | Plan | None" = None,
     all_documents: bool = False,
     plan: Plan | None = None,
 ) -> list[Any]:
@@ -325,7 +319,7 @@ def _metadata(kind: RecordKind, *, scope: str | None = None, plan: Plan | None =
 def to_dataframe(
     kind: RecordKind,
     *,
-    document: "str | Document | None" = None,
+    document: "str | Document | Plan | None" = None,
     all_documents: bool = False,
     plan: Plan | None = None,
 ) -> "pandas.DataFrame":
@@ -357,7 +351,7 @@ def to_dataframe(
 def to_csv(
     kind: RecordKind,
     *,
-    document: "str | Document | None" = None,
+    document: "str | Document | Plan | None" = None,
     all_documents: bool = False,
     excel: bool = False,
     plan: Plan | None = None,
@@ -396,7 +390,7 @@ def write_csv(
     kind: RecordKind,
     path: "str | os.PathLike[str]",
     *,
-    document: "str | Document | None" = None,
+    document: "str | Document | Plan | None" = None,
     all_documents: bool = False,
     excel: bool = False,
     plan: Plan | None = None,

@@ -493,8 +493,7 @@ class Event:
 
 @frozen(kw_only=True, repr=False)
 class Quantity:
-    """A figure in base units with its comparator; ``str()`` writes it as every view does
-    (``≥ 100``, ``≈ 850 billion yuan``)."""
+    """A figure in base units with its comparator: ``≥ 100 count``, ``≈ 8.5e11 yuan``."""
 
     value: float
     """The figure in base units (yuan, not 亿元; vehicles, not 万辆; percent as percent)."""
@@ -994,6 +993,15 @@ class Plan:
         Raises :class:`LookupError` when the plan has no title in that language.
         """
         return _best_title(self.titles, language)
+
+    @property
+    def name(self) -> str:
+        """The English title (``title("en")``), as :attr:`Document.name` for a related
+        document.
+
+        Raises :class:`LookupError` if the plan has no English title.
+        """
+        return _best_title(self.titles, "en")
 
     def event(self, kind: EventKind) -> Event | None:
         """The first event of ``kind`` (e.g. ``EventKind.PUBLISHED``), or ``None``."""

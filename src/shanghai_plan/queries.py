@@ -310,7 +310,7 @@ def targets(
     year: int | None = None,
     kind: TargetKind | Literal["quantitative", "qualitative"] | None = None,
     *,
-    document: str | Document | None = None,
+    document: str | Document | Plan | None = None,
     all_documents: bool = False,
     plan: Plan | None = None,
 ) -> tuple[Target, ...]:
@@ -319,7 +319,8 @@ def targets(
     ``industry``: an industry (or any key :func:`industry` accepts) the target concerns.
     ``year``: the deadline year (an int).  ``kind``: quantitative or qualitative.
     By default only the plan's own targets are returned; ``document=`` selects a related
-    document's targets instead, and ``all_documents=True`` returns every document's.
+    document's targets instead (its id, the :class:`~shanghai_plan.Document`, or the plan
+    itself), and ``all_documents=True`` returns every document's.
     """
     p = _plan(plan)
     idx = index_for(p)
@@ -372,7 +373,7 @@ def _targets(
     ):
         raise ValueError("pass either document= or all_documents=True, not both")
     iid = None if industry is None else _industry_id(industry, p)
-    doc_id = None if all_documents else p.id if document is None else _document_id(document, p)
+    doc_id = None if all_documents else p.id if document is None else document_id(document, p)
     pool = idx.targets_by.get((iid, doc_id), ())
     if year is not None:
         pool = tuple(t for t in pool if t.year == year)
@@ -381,10 +382,19 @@ def _targets(
     return pool
 
 
-def _document_id(value: object, plan: Plan) -> str:
-    if isinstance(value, Document):
-        return value.id
-    value = check_str(value, "document")
+def document_id(value: object, plan: Plan) -> str:
+    """The id of the document ``value`` names — a document id, a
+    :class:`~shanghai_plan.Document` or a :class:`~shanghai_plan.Plan` (the plan's own
+    targets) — checked against ``plan``: what every ``document=`` parameter takes.
+
+    Raises :class:`TypeError` naming ``document`` for any other type, and
+    :class:`~shanghai_plan.NotFoundError` (with close ids) for a document ``plan`` does not
+    have.
+    """
+    if isinstance(value, (Document, Plan)):
+        value = value.id
+    elif not isinstance(value, str):
+        raise wrong_type("document", "a document id, a Document or the Plan", value)
     known = index_for(plan).document_ids
     if value not in known:
         raise NotFoundError("document", value, _suggest(value, _ids(sorted(known))))
@@ -596,19 +606,32 @@ def documents(
 
 
 @overload
-def document(document_id: str, *, plan: Plan | None = None) -> Document: ...
+def document(document_id: str, *, plan: Plan | None = None) -> Document | Plan: ...
 @overload
-def document(document_id: str, *, default: T, plan: Plan | None = None) -> Document | T: ...
+def document(document_id: str, *, default: T, plan: Plan | None = None) -> Document | Plan | T: ...
 def document(
     document_id: str, *, default: T | _Missing = _MISSING, plan: Plan | None = None
-) -> Document | T:
-    """A related document by id.
+) -> Document | Plan | T:
+    """A document by id: a related :class:`~shanghai_plan.Document`, or the
+    :class:`~shanghai_plan.Plan` itself for the plan's own id — the ``document_id`` its own
+    targets carry — so ``sp.document(t.document_id)`` answers for every target.
+
+    Both have ``id``, ``titles``, ``title()``, ``name``, ``document_number``, ``issuer``,
+    ``period``, ``events``, ``summary`` and ``citations``; only a related document has a
+    ``relation`` (the plan does not stand in one to itself).
+
+    >>> import shanghai_plan as sp
+    >>> sp.document(sp.target("tgt-nev-output-1-2m").document_id) is sp.load()
+    True
 
     Raises :class:`~shanghai_plan.NotFoundError` (suggesting document ids) otherwise, or
     returns ``default`` if one is given.
     """
     document_id = check_str(document_id, "document_id")
-    return _by_id(document_id, Document, default, _plan(plan))
+    p = _plan(plan)
+    if document_id == p.id:
+        return p
+    return _by_id(document_id, Document, default, p)
 
 
 def conflicts(record_id: str | None = None, *, plan: Plan | None = None) -> tuple[Conflict, ...]:

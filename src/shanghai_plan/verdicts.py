@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from attrs import field, frozen
 
 from . import _format
-from ._args import check_bool, check_plan, check_str, check_tolerance
+from ._args import check_bool, check_plan, check_tolerance
 from ._index import index_for
 from .analysis import (
     DEFAULT_TOLERANCE,
@@ -25,7 +25,8 @@ from .analysis import (
     verdict_text,
 )
 from .loading import load
-from .model import Comparator, Confidence, Plan, TargetKind, Unit
+from .model import Comparator, Confidence, Document, Plan, TargetKind, Unit
+from .queries import document_id
 
 __all__ = ["Scorecard", "ScorecardRow", "scorecard", "tally"]
 
@@ -182,12 +183,13 @@ def _row(r: Progress) -> ScorecardRow:
 
 def scorecard(
     *,
-    document: str | None = None,
+    document: str | Document | Plan | None = None,
     all_documents: bool = False,
     tolerance: float = DEFAULT_TOLERANCE,
     plan: Plan | None = None,
 ) -> Scorecard:
-    """One row per target of the plan (``document=`` for a related document's targets,
+    """One row per target of the plan (``document=`` — an id, a
+    :class:`~shanghai_plan.Document` or the plan — for a related document's targets,
     ``all_documents=True`` for every document's), in the data's order: a
     :class:`Scorecard`, a tuple that a notebook displays as a table.
 
@@ -198,8 +200,8 @@ def scorecard(
     """
     p = check_plan(plan) or load()  # the bundled plan unless one is given
     check_bool(all_documents, "all_documents")  # before the memo: 1 == True as a key
-    if document is not None:  # before the memo key: a list would be unhashable
-        check_str(document, "document")
+    if document is not None:  # an id in the memo key, whatever names the document
+        document = document_id(document, p)
     if not (tolerance.__class__ is float and 0 <= tolerance < math.inf):
         tolerance = check_tolerance(tolerance)
     memo = index_for(p).memo
