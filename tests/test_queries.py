@@ -62,6 +62,38 @@ def test_not_found_names_close_matches() -> None:
         sp.industry("steel")
 
 
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        # the official term for NEVs (新能源汽车) is a focus area of the automobile industry
+        ("new energy vehicles", "automobiles"),
+        ("New-energy vehicles", "automobiles"),
+        ("drugs", "biomedicine"),
+        # software and information services: a focus area of electronic information, and
+        # the industry the software-revenue target names
+        ("software", "electronic-information"),
+    ],
+)
+def test_plain_words_find_their_industry(key: str, expected: str) -> None:
+    assert sp.industry(key).id == expected
+    if key == "software":
+        assert sp.target("tgt-software-revenue-1-5tn").industry_ids == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("artifical", "artificial-intelligence"), ("biomedcine", "biomedicine")],
+)
+def test_a_one_word_typo_is_suggested(typo: str, meant: str) -> None:
+    with pytest.raises(sp.NotFoundError) as info:
+        sp.industry(typo)
+    assert info.value.suggestions[0] == meant
+    assert f"did you mean '{meant}'" in str(info.value)
+    with pytest.raises(sp.NotFoundError) as far:  # a word that is near nothing
+        sp.industry("steel")
+    assert far.value.suggestions == ()
+
+
 def test_lookup_rejects_non_strings() -> None:
     with pytest.raises(TypeError):
         sp.industry(3)  # type: ignore[arg-type]

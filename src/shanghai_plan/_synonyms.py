@@ -39,6 +39,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "automotive": _CARS,
     "ev": _NEV,
     "nev": _NEV,
+    "new energy vehicle": _NEV,  # the official term (新能源汽车), a focus area of automobiles
     "electric vehicle": _NEV,
     "electric car": _NEV,
     "new energy car": _NEV,
@@ -50,6 +51,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "biotechnology": _BIO,
     "pharma": _BIO,
     "pharmaceutical": _BIO,
+    "drug": _BIO,
     "life science": ("life sciences", "life and health", "biomedicine"),
     "医药": ("生物医药", "biomedicine"),
     # others people type
@@ -58,5 +60,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "medtech": ("medical device", "life and health"),
     "medical device": ("medical device", "life and health"),
     "it": ("information technology", "electronic information", "software"),
+    # software and information services are a focus area of electronic information
+    "software": ("software", "electronic information"),
 }
 """Normalised, singular query → search terms in the data's words, best first."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 from enum import Enum
-from typing import Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
 from ._args import (
     check_bool,
@@ -53,6 +53,9 @@ from .model import (
     Target,
     TargetKind,
 )
+
+if TYPE_CHECKING:
+    import difflib
 
 __all__ = [
     "AnyRecord",
@@ -148,14 +151,20 @@ _CUTOFF = 0.7
 # difflib's ratio() costs the product of the two lengths, so two long keys (a hostile plan
 # and query) would otherwise take seconds; no real id or name is near this long.
 _COMPARED = 200
+# A one-word key is also compared with each word of a candidate, more strictly: a typo of
+# one word of a name ("artifical"), not any short word that shares letters ("carz", "care").
+_WORD_CUTOFF = 0.85
 
 
 def _suggest(key: str, candidates: dict[str, str], n: int = 3) -> list[str]:
-    """Up to ``n`` of ``candidates`` (normalised key -> key as shown) close to ``key``."""
+    """Up to ``n`` of ``candidates`` (normalised key -> key as shown) close to ``key``: the
+    whole key, or — for a one-word key — one of a candidate's words (``"artifical"`` finds
+    ``artificial-intelligence``)."""
     norm = normalize(key)[:_COMPARED]
     if not norm:
         return []
     wanted = " " + " ".join(words(key)) + " "
+    one_word = len(norm) >= 5 and " " not in norm
     scored: list[tuple[float, int, str]] = []
     import difflib  # only when a key is not found
 
@@ -168,6 +177,10 @@ def _suggest(key: str, candidates: dict[str, str], n: int = 3) -> list[str]:
         ratio = 0.0
         if matcher.real_quick_ratio() >= _CUTOFF and matcher.quick_ratio() >= _CUTOFF:
             ratio = matcher.ratio()  # the costly one, only when the bounds allow it
+        if ratio < _CUTOFF and one_word:
+            near = (_word_ratio(matcher, w) for w in words(cand[:_COMPARED]) if len(w) >= 5)
+            ratio = max(near, default=0.0)
+            matcher.set_seq1(cand[:_COMPARED])  # back to the whole candidate
         if ratio < _CUTOFF:
             if not (
                 len(norm) >= 3 and wanted.strip() and wanted in " " + " ".join(words(cand)) + " "
@@ -177,6 +190,16 @@ def _suggest(key: str, candidates: dict[str, str], n: int = 3) -> list[str]:
         scored.append((-ratio, order, shown))
     scored.sort()
     return list(dict.fromkeys(shown for _, _, shown in scored))[:n]
+
+
+def _word_ratio(matcher: difflib.SequenceMatcher[str], word: str) -> float:
+    """How close the key ``matcher`` compares against is to ``word``: its ratio when it is
+    a near miss (one or two letters: :data:`_WORD_CUTOFF`), else 0."""
+    matcher.set_seq1(word)
+    if matcher.real_quick_ratio() < _WORD_CUTOFF or matcher.quick_ratio() < _WORD_CUTOFF:
+        return 0.0
+    ratio = matcher.ratio()
+    return ratio if ratio >= _WORD_CUTOFF else 0.0
 
 
 def _ids(ids: tuple[str, ...] | list[str]) -> dict[str, str]:
