@@ -702,7 +702,8 @@ class Indicator:
     description: str | None = field(default=None, repr=False)
     """Scope and caveats, in our own words."""
     observations: tuple[Observation, ...] = field(default=(), repr=False)
-    """The values over time."""
+    """The values over time, as the file lists them: in year order in the bundled data (a
+    data test keeps it so); :func:`~shanghai_plan.observations` sorts any plan's."""
     citations: tuple[Citation, ...] = field(repr=False)
     """Where this fact comes from: at least one source id with a locator."""
 
