@@ -168,7 +168,7 @@ def plan_html(plan: Plan) -> str:
     )
     own = progress(plan=plan)  # the plan's own targets, in its order, with their verdicts
     tgt = _table(
-        ["id", "target", "by", "figure", "status", "sources"],
+        ["id", "target", "by", "goal", "status", "sources"],
         [
             [
                 f"<code>{_e(r.target_id)}</code>",
