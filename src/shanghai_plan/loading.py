@@ -153,8 +153,8 @@ def loads(
     max_bytes = check_int(max_bytes, "max_bytes", 0)
     source = check_str(source, "source")
     with _gc_paused():
-        decoded = _decode(text, source, max_bytes)
-        data, problems, more = _parse(decoded, source)
+        decoded, raw = _decode(text, source, max_bytes)
+        data, problems, more = _parse(decoded, raw, source)
         return _build(data, source, problems, more)
 
 
@@ -236,9 +236,10 @@ levels; up to this depth a container where it does not belong is reported at its
 """
 
 
-def _decode(text: str | bytes, source: str, max_bytes: int) -> str:
-    """``text`` as a ``str``, or :class:`PlanDataError` when it is too large, starts with
-    a byte order mark or is not UTF-8 (:class:`TypeError` when it is not text at all)."""
+def _decode(text: str | bytes, source: str, max_bytes: int) -> tuple[str, bytes | None]:
+    """``text`` as a ``str``, with its UTF-8 bytes when it came as bytes; or
+    :class:`PlanDataError` when it is too large, starts with a byte order mark or is not
+    UTF-8 (:class:`TypeError` when it is not text at all)."""
     if isinstance(text, (bytes, bytearray, memoryview)):
         raw = bytes(text)
         if len(raw) > max_bytes:
@@ -248,7 +249,7 @@ def _decode(text: str | bytes, source: str, max_bytes: int) -> str:
                 [DataProblem("$", "file starts with a UTF-8 byte order mark")], source
             )
         try:
-            return raw.decode("utf-8")
+            return raw.decode("utf-8"), raw
         except UnicodeDecodeError as exc:
             msg = f"not valid UTF-8 at byte {exc.start}: {exc.reason}"
             raise PlanDataError([DataProblem("$", msg)], source) from None
@@ -261,7 +262,7 @@ def _decode(text: str | bytes, source: str, max_bytes: int) -> str:
                 raise PlanDataError([DataProblem("$", _too_big(size, max_bytes))], source)
         if text.startswith("\ufeff"):
             raise PlanDataError([DataProblem("$", "text starts with a byte order mark")], source)
-        return text
+        return text, None
     raise TypeError(f"loads() takes str or bytes, not {type(text).__name__}")
 
 
@@ -269,15 +270,17 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _parse(text: str, source: str) -> tuple[Any, list[DataProblem], int]:
-    """Parse ``text``; return the data, the problems that parsing alone finds (duplicate
-    keys, at most :data:`MAX_PROBLEMS`) and how many more of them there were, or raise
+def _parse(text: str, raw: bytes | None, source: str) -> tuple[Any, list[DataProblem], int]:
+    """Parse ``text`` (``raw``: its UTF-8 bytes, when the caller has them); return the
+    data, the problems that parsing alone finds (duplicate keys, at most
+    :data:`MAX_PROBLEMS`) and how many more of them there were, or raise
     :class:`PlanDataError` when there is no data to go on."""
     import json
 
     from ._converter import parse_int
 
-    where = _too_deep_at(text, MAX_JSON_DEPTH)  # before parsing: never rely on the stack
+    # Before parsing: never rely on the stack.
+    where = _too_deep_at(text, MAX_JSON_DEPTH, raw)
     if where is not None:
         line = text.count("\n", 0, where) + 1
         column = where - text.rfind("\n", 0, where)
@@ -330,18 +333,14 @@ def _brackets() -> re.Pattern[str]:
 
 
 @functools.cache
-def _outside_strings() -> tuple[re.Pattern[bytes], bytes, re.Pattern[bytes]]:
-    """Escape pairs; every byte but brackets and quotes; strings (escapes gone, a string
-    runs to the next quote).  Deleted in that order from the UTF-8 bytes (where no byte of
-    a multi-byte character is ASCII), they leave the brackets outside strings, in order."""
+def _outside_strings() -> tuple[re.Pattern[bytes], bytes]:
+    """Escape pairs, and every byte but brackets and quotes: deleted in that order from
+    the UTF-8 bytes (where no byte of a multi-byte character is ASCII), they leave the
+    quotes and the brackets, in order."""
     import re
 
     keep = b'[]{}"'
-    return (
-        re.compile(rb"\\.", re.DOTALL),
-        bytes(b for b in range(256) if b not in keep),
-        re.compile(rb'"[^"]*(?:"|\Z)'),
-    )
+    return re.compile(rb"\\.", re.DOTALL), bytes(b for b in range(256) if b not in keep)
 
 
 _STEP = [0] * 256
@@ -349,16 +348,20 @@ _STEP[ord("[")] = _STEP[ord("{")] = 1
 _STEP[ord("]")] = _STEP[ord("}")] = -1
 
 
-def _too_deep_at(text: str, limit: int) -> int | None:
-    """The offset of the first ``[`` or ``{`` nested deeper than ``limit``, if any."""
+def _too_deep_at(text: str, limit: int, raw: bytes | None = None) -> int | None:
+    """The offset in ``text`` of the first ``[`` or ``{`` nested deeper than ``limit``,
+    if any (``raw``: the text's UTF-8 bytes, when the caller has them)."""
     if text.count("[") + text.count("{") <= limit:  # the common small case: no scan
         return None
-    # The depth first, in C (deletions by regular expressions and bytes.translate, then a
-    # running sum): a few milliseconds for a plan file.  Only a file found too deep is
-    # scanned again, match by match, for the place to report.
-    escapes, others, strings = _outside_strings()
-    raw = text.encode("utf-8", "surrogatepass")
-    brackets = strings.sub(b"", escapes.sub(b"", raw).translate(None, others))
+    # The depth first, in C: with escapes and every other byte deleted, only quotes and
+    # brackets are left, and every second piece between quotes is inside a string (a
+    # string never closed runs to the end, as the parser stops there too).  A running sum
+    # over the brackets left gives the depth: a few milliseconds for a plan file.  Only a
+    # file found too deep is scanned again, match by match, for the place to report.
+    escapes, others = _outside_strings()
+    if raw is None:
+        raw = text.encode("utf-8", "surrogatepass")
+    brackets = b"".join(escapes.sub(b"", raw).translate(None, others).split(b'"')[::2])
     if max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0) <= limit:
         return None
     depth = 0
