@@ -128,15 +128,18 @@ def _derivation_cycles(plan: Plan) -> Problems:
     """Observations whose ``derived_from`` leads back round to themselves (a → b → a).
 
     Inputs are settled first (a topological sort): whatever is never settled depends on
-    a cycle, and is reported at its ``derived_from``.  Self-references are the
-    observation's own rule, and unknown ids are left to it as well.
+    a cycle, and is reported at its ``derived_from``.  Only derived observations can be
+    on a cycle, so only they are sorted (an input that is not derived is settled from the
+    start).  Self-references are the observation's own rule, and unknown ids are left to
+    it as well.
     """
     inputs: dict[str, set[str]] = {}
     paths: dict[str, str] = {}
     for i, ind in enumerate(plan.indicators):
         for j, obs in enumerate(ind.observations):
-            inputs[obs.id] = {o for o in obs.derived_from if o != obs.id}
-            paths[obs.id] = f"$.indicators[{i}].observations[{j}].derived_from"
+            if obs.derived_from:
+                inputs[obs.id] = {o for o in obs.derived_from if o != obs.id}
+                paths[obs.id] = f"$.indicators[{i}].observations[{j}].derived_from"
     for deps in inputs.values():
         deps.intersection_update(inputs)
     users: dict[str, list[str]] = {oid: [] for oid in inputs}
