@@ -21,7 +21,8 @@ it (types must be right before references can be followed):
    Unicode (no lone surrogates), never blank, and without control, format or separator
    characters (a line feed and a tab excepted);
 3. the content: ids unique lowercase ASCII slugs, every reference (source, industry, indicator,
-   document, observation, conflict side, record) resolves, years and dates within
+   document, target, observation, conflict side, record) resolves (a target continues
+   only targets due before it), years and dates within
    1949–2100, no negative amount where the unit forbids one, shares within 0–100,
    ``schema_version`` 1, and the other cross-record rules of ``_integrity``.
 
