@@ -333,15 +333,15 @@ def _brackets() -> re.Pattern[str]:
     return re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\Z)|[\[\]{}]', re.DOTALL)
 
 
+_NOT_BRACKETS_OR_QUOTES = bytes(b for b in range(256) if b not in b'[]{}"')
+
+
 @functools.cache
-def _outside_strings() -> tuple[re.Pattern[bytes], bytes]:
-    """Escape pairs, and every byte but brackets and quotes: deleted in that order from
-    the UTF-8 bytes (where no byte of a multi-byte character is ASCII), they leave the
-    quotes and the brackets, in order."""
+def _escapes() -> re.Pattern[bytes]:
+    """A backslash and the byte after it (compiled on first use)."""
     import re
 
-    keep = b'[]{}"'
-    return re.compile(rb"\\.", re.DOTALL), bytes(b for b in range(256) if b not in keep)
+    return re.compile(rb"\\.", re.DOTALL)
 
 
 _STEP = [0] * 256
@@ -352,17 +352,18 @@ _STEP[ord("]")] = _STEP[ord("}")] = -1
 def _too_deep_at(text: str, limit: int, raw: bytes | None = None) -> int | None:
     """The offset in ``text`` of the first ``[`` or ``{`` nested deeper than ``limit``,
     if any (``raw``: the text's UTF-8 bytes, when the caller has them)."""
-    if text.count("[") + text.count("{") <= limit:  # the common small case: no scan
-        return None
-    # The depth first, in C: with escapes and every other byte deleted, only quotes and
-    # brackets are left, and every second piece between quotes is inside a string (a
-    # string never closed runs to the end, as the parser stops there too).  A running sum
-    # over the brackets left gives the depth: a few milliseconds for a plan file.  Only a
-    # file found too deep is scanned again, match by match, for the place to report.
-    escapes, others = _outside_strings()
     if raw is None:
         raw = text.encode("utf-8", "surrogatepass")
-    brackets = b"".join(escapes.sub(b"", raw).translate(None, others).split(b'"')[::2])
+    if raw.count(b"[") + raw.count(b"{") <= limit:  # the common small case: no scan
+        return None
+    # The depth first, in C.  Escapes (a backslash and the byte after it), then every byte
+    # but quotes and brackets are deleted (no byte of a multi-byte UTF-8 character is
+    # ASCII); every second piece between the quotes left is inside a string (a string
+    # never closed runs to the end, as the parser stops there too).  A running sum over
+    # the brackets outside strings gives the depth: a few milliseconds for a plan file.
+    # Only a file found too deep is scanned again, match by match, for the place to report.
+    quotes_and_brackets = _escapes().sub(b"", raw).translate(None, _NOT_BRACKETS_OR_QUOTES)
+    brackets = b"".join(quotes_and_brackets.split(b'"')[::2])
     if max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0) <= limit:
         return None
     depth = 0
