@@ -85,7 +85,7 @@ def assert_same_figure_as_the_scorecard(t: sp.Target, ax: object) -> None:
         assert "figure" not in title.splitlines()[-1]
         return
     shown = _format.figure(row.figure, row.unit, row.figure_comparator)
-    assert f"figure {shown} ({row.figure_year})" in title
+    assert f"figure {shown} ({row.figure_year}" in title
     one_year = t.aggregation is sp.Aggregation.LEVEL and row.unit is sp.series(t).unit
     assert ring == (([row.figure_year], [row.figure]) if one_year else None)
 
