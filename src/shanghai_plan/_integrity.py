@@ -267,8 +267,11 @@ def _titles(rec: Any, path: str, known: _Known) -> Problems:
 
 def _no_repeats(rec: Any, path: str, known: _Known, names: tuple[str, ...]) -> Problems:
     for name in names:
+        values = getattr(rec, name)
+        if len(set(values)) == len(values):  # the common case, in C: nothing repeated
+            continue
         seen: set[str] = set()
-        for i, value in enumerate(getattr(rec, name)):
+        for i, value in enumerate(values):
             if value in seen:
                 yield DataProblem(f"{path}.{name}[{i}]", f"{value!r} is listed twice")
             seen.add(value)

@@ -354,8 +354,6 @@ def _too_deep_at(text: str, limit: int, raw: bytes | None = None) -> int | None:
     if any (``raw``: the text's UTF-8 bytes, when the caller has them)."""
     if raw is None:
         raw = text.encode("utf-8", "surrogatepass")
-    if raw.count(b"[") + raw.count(b"{") <= limit:  # the common small case: no scan
-        return None
     # The depth first, in C.  Escapes (a backslash and the byte after it), then every byte
     # but quotes and brackets are deleted (no byte of a multi-byte UTF-8 character is
     # ASCII); every second piece between the quotes left is inside a string (a string
