@@ -176,6 +176,9 @@ def test_progress_and_sources() -> None:
     rows = json.loads(ok("progress", "--format", "json"))
     assert [r["target_id"] for r in rows] == [p.target_id for p in sp.progress()]
     assert {r["status"] for r in rows} <= {s.value for s in sp.Status}
+    for r, p in zip(rows, sp.progress(), strict=True):  # the verdict's own figure and year
+        assert (r["figure"], r["figure_year"]) == (p.figure, p.figure_year)
+        assert r["figure_comparator"] == (p.figure_comparator and p.figure_comparator.value)
     srcs = json.loads(ok("sources", "--confidence", "primary", "--format", "json"))
     assert {r["id"] for r in srcs} == {s.id for s in sp.sources("primary")}
 
