@@ -380,3 +380,18 @@ def test_tables_piped_without_columns_keep_every_character() -> None:
         assert f"  {' '.join(t.statement.split())}  " in line + "  "  # whole, not cut
         assert line.endswith(", ".join(t.industry_ids))
     assert "COLUMNS" in ok("--help")
+
+
+def test_a_key_with_nothing_close_says_where_to_look() -> None:
+    for args, hint in (
+        (("show", "nope"), "(shanghai-plan search nope looks in names and text)"),
+        (("progress", "nope"), "(shanghai-plan search nope looks in names and text)"),
+        (("targets", "--industry", "zzz"), "(shanghai-plan industries lists them)"),
+    ):
+        out = run(*args)
+        assert out.returncode == 1
+        assert out.stderr.rstrip("\n").endswith(hint), out.stderr
+    # with suggestions, they are the hint
+    close = run("show", "tgt-nev-outptu-1-2m").stderr
+    assert "did you mean 'tgt-nev-output-1-2m'" in close
+    assert "search" not in close

@@ -18,6 +18,7 @@ import contextlib
 import datetime as _dt
 import json
 import os
+import shlex
 import shutil
 import stat
 import sys
@@ -34,7 +35,7 @@ from . import _format, analysis, export, queries, searching, tables, verdicts
 from ._converter import unstructure
 from ._index import index_for
 from ._version import __version__
-from .errors import PlanDataError, ShanghaiPlanError
+from .errors import NotFoundError, PlanDataError, ShanghaiPlanError
 from .loading import DEFAULT_MAX_BYTES, load, loads
 from .model import (
     Citation,
@@ -867,6 +868,8 @@ def _main(argv: Sequence[str] | None) -> int:
         text = args.handler(args)
     except PlanDataError as exc:
         return _error(f"invalid plan data: {exc}")
+    except NotFoundError as exc:  # the library's suggestions, or where to look instead
+        return _error(f"error: {exc}{'' if exc.suggestions else _look_instead(exc)}")
     except (ShanghaiPlanError, OSError, ValueError) as exc:
         return _error(f"error: {exc}")
     except Exception as exc:  # a bug of ours: still one line, never a traceback
@@ -890,6 +893,17 @@ def _main(argv: Sequence[str] | None) -> int:
         _quiet(sys.stdout)
         return _error(f"error: cannot write to standard output: {exc.strerror or exc}")
     return 0
+
+
+def _look_instead(exc: NotFoundError) -> str:
+    """Where to look when nothing is close to the key asked for."""
+    if exc.kind == "industry":
+        return " (shanghai-plan industries lists them)"
+    if exc.kind == "document":
+        return " (shanghai-plan export documents lists them)"
+    if exc.key.startswith("("):  # not a key the user typed
+        return ""
+    return f" (shanghai-plan search {shlex.quote(exc.key)} looks in names and text)"
 
 
 def _error(message: str) -> int:
