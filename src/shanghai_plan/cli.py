@@ -310,7 +310,7 @@ def _cmd_show(args: argparse.Namespace) -> str:
         value = getattr(rec, f.name)
         if f.name in ("id", "citations") or _empty(value):
             continue
-        label = f.name.replace("_", " ")
+        label = _label(f.name)
         if isinstance(value, tuple):
             items = [_brief(v, unit) for v in value]
             if sum(_width(i) + 2 for i in items) + _width(label) + 4 <= width:
@@ -335,6 +335,19 @@ def _cmd_show(args: argparse.Namespace) -> str:
         verdict = analysis.progress(rec)
         lines += ["", *_verdict_lines(verdict, width, full=False)]
     return "\n".join(lines)
+
+
+def _label(field_name: str) -> str:
+    """A field's name in plain words: ``name_zh`` "Chinese name", ``document_id``
+    "document", ``industry_ids`` "industries"."""
+    stem, _, end = field_name.rpartition("_")
+    if end == "zh":
+        return f"Chinese {stem.replace('_', ' ')}"
+    if end in ("en", "id"):
+        return stem.replace("_", " ")
+    if end == "ids":
+        return stem.replace("_", " ").removesuffix("y") + ("ies" if stem.endswith("y") else "s")
+    return field_name.replace("_", " ")
 
 
 def _empty(value: object) -> bool:
