@@ -7,6 +7,7 @@ import os
 import pathlib
 import subprocess
 import sys
+from collections.abc import Callable
 
 import pytest
 
@@ -34,6 +35,36 @@ def ok(*args: str, columns: int | None = None) -> str:
     assert out.returncode == 0, out.stderr
     assert out.stderr == ""
     return out.stdout
+
+
+def out(cli: "Run", *args: str, columns: int | None = None) -> str:
+    """Standard output of a successful in-process run."""
+    status, stdout, stderr = cli(*args, columns=columns)
+    assert status == 0, stderr
+    assert stderr == ""
+    return stdout
+
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
+    """The command in this process (no interpreter start-up): ``cli(*args, columns=None)``
+    returns the exit status, standard output and standard error; ``$COLUMNS`` is set to
+    ``columns`` or unset, and standard output is not a terminal."""
+    from shanghai_plan.cli import main
+
+    def call(*args: str, columns: int | None = None) -> tuple[int, str, str]:
+        if columns is None:
+            monkeypatch.delenv("COLUMNS", raising=False)
+        else:
+            monkeypatch.setenv("COLUMNS", str(columns))
+        status = main(list(args))
+        out = capsys.readouterr()
+        return status, out.out, out.err
+
+    return call
 
 
 def test_summary_is_the_default() -> None:
@@ -277,10 +308,10 @@ def test_short_version_flag() -> None:
     assert ok("-V") == ok("--version")
 
 
-def test_show_a_target_reads_as_text_with_its_verdict() -> None:
+def test_show_a_target_reads_as_text_with_its_verdict(cli: Run) -> None:
     p = sp.progress("tgt-industrial-investment-850bn")
     plan = sp.load()
-    text = ok("show", p.target_id)
+    text = out(cli, "show", p.target_id)
     flat = " ".join(text.split())
     assert text.startswith(f"Target {p.target_id}\n")
     assert '{"' not in text
@@ -303,20 +334,22 @@ def test_show_a_target_reads_as_text_with_its_verdict() -> None:
     assert f"shanghai-plan progress {p.target_id}" in flat
 
 
-def test_show_an_observation_in_its_indicators_unit() -> None:
+def test_show_an_observation_in_its_indicators_unit(cli: Run) -> None:
     ind = sp.indicator("ind-industrial-investment-cumulative")
     o = ind.observations[0]
-    text = " ".join(ok("show", o.id).split())
+    text = " ".join(out(cli, "show", o.id).split())
     assert f"value: {_format.number(o.value)}" in text
     assert f"year: {o.year}" in text
-    assert f"{o.year}" in ok("show", ind.id)
-    assert _format.figure(o.value, ind.unit, o.comparator) in " ".join(ok("show", ind.id).split())
+    assert f"{o.year}" in out(cli, "show", ind.id)
+    assert _format.figure(o.value, ind.unit, o.comparator) in " ".join(
+        out(cli, "show", ind.id).split()
+    )
 
 
-def test_progress_of_one_target_in_full() -> None:
+def test_progress_of_one_target_in_full(cli: Run) -> None:
     for target_id in ("tgt-leading-three-double", "tgt-industrial-investment-850bn"):
         p = sp.progress(target_id)
-        flat = " ".join(ok("progress", target_id).split())
+        flat = " ".join(out(cli, "progress", target_id).split())
         assert f"verdict: {p.verdict}" in flat
         assert p.figure is not None
         figure = _format.figure(p.figure, p.unit, p.figure_comparator)
@@ -332,16 +365,16 @@ def test_progress_of_one_target_in_full() -> None:
         if latest is not None and (latest.year, latest.value) != (p.figure_year, p.figure):
             assert "latest observation (not the deciding figure): " in flat
             assert f"in {latest.year} — {latest.id}" in flat
-    one = json.loads(ok("progress", "tgt-nev-output-1-2m", "--format", "json"))
+    one = json.loads(out(cli, "progress", "tgt-nev-output-1-2m", "--format", "json"))
     assert [r["target_id"] for r in one] == ["tgt-nev-output-1-2m"]
-    bad = run("progress", "tgt-nev-output")
-    assert bad.returncode == 1
-    assert "did you mean" in bad.stderr
-    assert "tgt-nev-output-1-2m" in bad.stderr
+    status, _, stderr = cli("progress", "tgt-nev-output")
+    assert status == 1
+    assert "did you mean" in stderr
+    assert "tgt-nev-output-1-2m" in stderr
 
 
-def test_progress_table_shows_the_deciding_figure_formatted() -> None:
-    text = ok("progress", columns=400)
+def test_progress_table_shows_the_deciding_figure_formatted(cli: Run) -> None:
+    text = out(cli, "progress", columns=400)
     head, _, *lines = text.splitlines()
     assert head.split("  ")[0:1] == ["target"]
     for token in ("verdict", "confidence", "deciding figure", "goal", "share of goal"):
@@ -362,19 +395,19 @@ def test_progress_table_shows_the_deciding_figure_formatted() -> None:
 
 
 @pytest.mark.parametrize("columns", [60, 100])
-def test_tables_fit_columns_and_keep_ids(columns: int) -> None:
+def test_tables_fit_columns_and_keep_ids(cli: Run, columns: int) -> None:
     from shanghai_plan.cli import _width
 
     for command in (["targets"], ["progress"], ["search", "chips"], ["sources"], ["industries"]):
-        text = ok(*command, columns=columns)
+        text = out(cli, *command, columns=columns)
         for line in text.splitlines():  # only a word longer than the width (a URL) sticks out
             assert _width(line) <= columns or len(line.split()) == 1, (command, line)
-    starts = [line.split()[0] for line in ok("targets", columns=columns).splitlines()[2:]]
+    starts = [line.split()[0] for line in out(cli, "targets", columns=columns).splitlines()[2:]]
     assert [s for s in starts if s.startswith("tgt-")] == [t.id for t in sp.targets()]
 
 
-def test_tables_piped_without_columns_keep_every_character() -> None:
-    text = ok("targets")
+def test_tables_piped_without_columns_keep_every_character(cli: Run) -> None:
+    text = out(cli, "targets")
     for t in sp.targets():
         line = next(line for line in text.splitlines() if line.startswith(t.id + " "))
         assert f"  {' '.join(t.statement.split())}  " in line + "  "  # whole, not cut
@@ -382,16 +415,16 @@ def test_tables_piped_without_columns_keep_every_character() -> None:
     assert "COLUMNS" in ok("--help")
 
 
-def test_a_key_with_nothing_close_says_where_to_look() -> None:
+def test_a_key_with_nothing_close_says_where_to_look(cli: Run) -> None:
     for args, hint in (
         (("show", "nope"), "(shanghai-plan search nope looks in names and text)"),
         (("progress", "nope"), "(shanghai-plan search nope looks in names and text)"),
         (("targets", "--industry", "zzz"), "(shanghai-plan industries lists them)"),
     ):
-        out = run(*args)
-        assert out.returncode == 1
-        assert out.stderr.rstrip("\n").endswith(hint), out.stderr
+        status, _, stderr = cli(*args)
+        assert status == 1
+        assert stderr.rstrip("\n").endswith(hint), stderr
     # with suggestions, they are the hint
-    close = run("show", "tgt-nev-outptu-1-2m").stderr
+    close = cli("show", "tgt-nev-outptu-1-2m")[2]
     assert "did you mean 'tgt-nev-output-1-2m'" in close
     assert "search" not in close
