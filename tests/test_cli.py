@@ -339,6 +339,7 @@ def test_show_an_observation_in_its_indicators_unit(cli: Run) -> None:
     o = ind.observations[0]
     text = " ".join(out(cli, "show", o.id).split())
     assert f"value: {_format.number(o.value)}" in text
+    assert f"figure: {_format.figure(o.value, ind.unit, o.comparator)} ({ind.id}: " in text
     assert f"year: {o.year}" in text
     assert f"{o.year}" in out(cli, "show", ind.id)
     assert _format.figure(o.value, ind.unit, o.comparator) in " ".join(

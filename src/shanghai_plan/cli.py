@@ -42,6 +42,7 @@ from .model import (
     EventKind,
     Indicator,
     Observation,
+    Period,
     Plan,
     Quantity,
     Target,
@@ -303,7 +304,11 @@ def _cmd_show(args: argparse.Namespace) -> str:
     unit: Unit | None = None
     if isinstance(rec, Observation):  # its figure is in its indicator's unit
         owner = index_for(plan).indicator_by_observation.get(rec.id)
-        unit = None if owner is None else owner.unit
+        if owner is not None:
+            unit = owner.unit
+            shown = _format.figure(rec.value, unit, rec.comparator)
+            said = f"figure: {shown} ({owner.id}: {owner.name_en})"
+            lines += _wrap(said, width, indent="  ", then="    ")
     elif isinstance(rec, Indicator):
         unit = rec.unit
     for f in attrs.fields(type(rec)):
@@ -372,6 +377,8 @@ def _brief(value: object, unit: object = None) -> str:
         return _format.number(value)
     if isinstance(value, _dt.date):
         return value.isoformat()
+    if isinstance(value, Period):
+        return str(value)
     if isinstance(value, Quantity):
         shown = _format.figure(value.value, value.unit, value.comparator)
         return f"{shown} (worded: {value.wording})" if value.wording else shown
