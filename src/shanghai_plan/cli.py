@@ -1,16 +1,23 @@
 """The ``shanghai-plan`` command (also ``python -m shanghai_plan``).
 
-Subcommands: ``summary`` (the default: one screen, ending with the outcome in one line),
-``industries``, ``targets``, ``show``, ``search``, ``progress``, ``scorecard``, ``sources``,
+Subcommands: ``summary`` (the default: one screen, the outcome in one line, then where to
+look next), ``industries``, ``targets``, ``show ID`` (any record as labelled text; a target
+with its verdict), ``search``, ``progress [ID]`` (every target's verdict on its deciding
+figure, or one target's in full), ``scorecard``, ``sources``,
 ``export`` (a record kind as CSV or JSON, the whole plan as JSON only, or ``--datapackage
 DIR``), ``changes`` (what changed between data releases) and ``validate``; ``--version``
-prints the code's and the data's versions.  Tables go to standard output (``--format
+(``-V``) prints the code's and the data's versions.  Tables go to standard output (``--format
 table|json|csv`` where it makes sense, ``--lang en|zh`` for names); errors go to standard
-error, one line, with a non-zero exit status: 1 for a bad key, bad data or a file or
+error, one line (an unknown key with the library's suggestions, or where to look when
+nothing is close), with a non-zero exit status: 1 for a bad key, bad data or a file or
 stream that cannot be read or written (standard output that cannot encode the text, a
 full disk, a closed stream), 2 for bad usage, 130 when interrupted (Ctrl-C).  A pipe
-closed early (``| head``) is not an error.  Run
-``shanghai-plan COMMAND --help`` for each command's options.
+closed early (``| head``) is not an error.  Tables fit the terminal's width, or
+``$COLUMNS``; piped without ``$COLUMNS`` they keep every character (``WIDTH_RULE``, the
+``--help`` epilog).  A verdict's status reads as people say it ("not settled" for
+``no_data``: :func:`~shanghai_plan.verdict_text`) in every text view; only the CSV and JSON
+records keep the machine values in their ``status`` and ``lean`` columns, beside
+``verdict``.  Run ``shanghai-plan COMMAND --help`` for each command's options.
 """
 
 import argparse
@@ -410,8 +417,6 @@ def _cmd_search(args: argparse.Namespace) -> str:
 
 def _cmd_progress(args: argparse.Namespace) -> str:
     if args.id is not None:
-        if args.document or args.all_documents:
-            raise ValueError("progress ID: give no --document or --all-documents with an id")
         if args.format != "table":
             rows = export.to_records("progress", all_documents=True)
             found = [r for r in rows if r["target_id"] == args.id]
@@ -622,6 +627,13 @@ def _check_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
         parser.error(f"export {args.kind}: --document applies to {scoped}")
 
 
+def _check_progress(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.id is not None and (args.document or args.all_documents):
+        parser.error(
+            "progress ID: a target's id names its document; give no --document or --all-documents"
+        )
+
+
 def _cmd_export(args: argparse.Namespace) -> str:
     if args.datapackage is not None:
         path = export.write_datapackage(args.datapackage)
@@ -714,9 +726,9 @@ def _parser() -> argparse.ArgumentParser:
             "--lang",
             choices=["en", "zh"],
             default=argparse.SUPPRESS if default is None else default,
-            help="en (the default) or zh: zh shows the industries' Chinese names first "
-            "(summary, industries); nothing else is translated (the data holds Chinese "
-            "terms only beside the records that have one, and shows them in every language)",
+            help="en (the default) or zh: zh puts the industries' Chinese names first "
+            "(summary, industries); nothing else is translated (few texts have a Chinese form "
+            "in the data; show ID prints those in either language)",
         )
 
     def fmt(p: argparse.ArgumentParser) -> None:
@@ -784,6 +796,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--document", help="a related document's id (default: the plan itself)")
     p.add_argument("--all-documents", action="store_true", help="every document's targets")
+    p.set_defaults(check=_check_progress)
     fmt(p)
     p = add(
         "scorecard",
