@@ -429,3 +429,9 @@ def test_a_key_with_nothing_close_says_where_to_look(cli: Run) -> None:
     close = cli("show", "tgt-nev-outptu-1-2m")[2]
     assert "did you mean 'tgt-nev-output-1-2m'" in close
     assert "search" not in close
+
+
+def test_progress_of_one_target_takes_no_document(cli: Run) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        cli("progress", "tgt-nev-output-1-2m", "--all-documents")
+    assert exit_.value.code == 2
