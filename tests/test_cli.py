@@ -3,9 +3,11 @@
 import csv
 import io
 import json
+import os
 import pathlib
 import subprocess
 import sys
+from collections.abc import Callable
 
 import pytest
 
@@ -13,21 +15,56 @@ import shanghai_plan as sp
 from shanghai_plan import _format
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, columns: int | None = None) -> subprocess.CompletedProcess[str]:
+    """The command with its output piped; ``columns`` sets ``$COLUMNS`` (else it is unset)."""
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    if columns is not None:
+        env["COLUMNS"] = str(columns)
     return subprocess.run(
         [sys.executable, "-m", "shanghai_plan", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
+        env=env,
         check=False,
     )
 
 
-def ok(*args: str) -> str:
-    out = run(*args)
+def ok(*args: str, columns: int | None = None) -> str:
+    out = run(*args, columns=columns)
     assert out.returncode == 0, out.stderr
     assert out.stderr == ""
     return out.stdout
+
+
+def out(cli: "Run", *args: str, columns: int | None = None) -> str:
+    """Standard output of a successful in-process run."""
+    status, stdout, stderr = cli(*args, columns=columns)
+    assert status == 0, stderr
+    assert stderr == ""
+    return stdout
+
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
+    """The command in this process (no interpreter start-up): ``cli(*args, columns=None)``
+    returns the exit status, standard output and standard error; ``$COLUMNS`` is set to
+    ``columns`` or unset, and standard output is not a terminal."""
+    from shanghai_plan.cli import main
+
+    def call(*args: str, columns: int | None = None) -> tuple[int, str, str]:
+        if columns is None:
+            monkeypatch.delenv("COLUMNS", raising=False)
+        else:
+            monkeypatch.setenv("COLUMNS", str(columns))
+        status = main(list(args))
+        out = capsys.readouterr()
+        return status, out.out, out.err
+
+    return call
 
 
 def test_summary_is_the_default() -> None:
@@ -53,8 +90,11 @@ def test_summary_fits_one_screen_and_ends_with_the_qualified_outcome() -> None:
         lines = text.splitlines()
         assert len(lines) <= 24
         assert max(_width(line) for line in lines) <= 100
-        # the answer is wrapped, never clipped: the whole tally is there
-        assert " ".join(text.split("--help\n")[-1].split()) == sp.tally(sp.scorecard())
+        # the answer is wrapped, never clipped, and comes before the pointer to more
+        *_, answer, more = text.split("\n\n")
+        assert " ".join(answer.split()) == sp.tally(sp.scorecard())
+        assert more.startswith("More: ")
+        assert "\n" not in more
 
 
 def test_scorecard_command_every_format() -> None:
@@ -89,18 +129,14 @@ def test_scorecard_command_every_format() -> None:
             assert f"main caveat: {' '.join(r.main_caveat.split())}" in flat
         elif r.missing:
             assert f"missing: {' '.join(r.missing.split())}" in flat
-    data = json.loads(ok("scorecard", "--format", "json"))
-    assert [d["target_id"] for d in data] == [r.target_id for r in rows]
-    assert {d["document_id"] for d in data} == {sp.load().id}
-    for d, r in zip(data, rows, strict=True):
-        assert (d["status"], d["figure"], d["figure_year"]) == (
-            r.status.value,
-            r.figure,
-            r.figure_year,
-        )
-        assert d["unit"] == (r.unit and r.unit.value)
-        assert d["confidence"] == (r.confidence and r.confidence.value)
-        assert (d["lean"], d["verdict"], d["main_caveat"]) == (r.lean, r.verdict, r.main_caveat)
+    # one scorecard CSV: the command's is the export's, columns and rows
+    assert ok("scorecard", "--format", "csv") == sp.to_csv("scorecard")
+    assert json.loads(ok("scorecard", "--format", "json")) == json.loads(
+        json.dumps(sp.to_records("scorecard"))
+    )
+    header = ok("scorecard", "--format", "csv").splitlines()[0]
+    assert header == ok("export", "scorecard").splitlines()[0]
+    assert header.split(",")[:3] == ["target_id", "document_id", "is_plan_target"]
     every = list(csv.DictReader(io.StringIO(ok("scorecard", "--all-documents", "--format", "csv"))))
     assert len(every) == len(sp.scorecard(all_documents=True))
     doc = "doc-sh-am-action-2023-2025"
@@ -171,6 +207,9 @@ def test_progress_and_sources() -> None:
     rows = json.loads(ok("progress", "--format", "json"))
     assert [r["target_id"] for r in rows] == [p.target_id for p in sp.progress()]
     assert {r["status"] for r in rows} <= {s.value for s in sp.Status}
+    for r, p in zip(rows, sp.progress(), strict=True):  # the verdict's own figure and year
+        assert (r["figure"], r["figure_year"]) == (p.figure, p.figure_year)
+        assert r["figure_comparator"] == (p.figure_comparator and p.figure_comparator.value)
     srcs = json.loads(ok("sources", "--confidence", "primary", "--format", "json"))
     assert {r["id"] for r in srcs} == {s.id for s in sp.sources("primary")}
 
@@ -263,3 +302,136 @@ def test_export_datapackage_writes_a_zip(tmp_path: pathlib.Path) -> None:
         assert {"datapackage.json", "scorecard.csv", "README.md", "CITATION.cff"} <= set(
             z.namelist()
         )
+
+
+def test_short_version_flag() -> None:
+    assert ok("-V") == ok("--version")
+
+
+def test_show_a_target_reads_as_text_with_its_verdict(cli: Run) -> None:
+    p = sp.progress("tgt-industrial-investment-850bn")
+    plan = sp.load()
+    text = out(cli, "show", p.target_id)
+    flat = " ".join(text.split())
+    assert text.startswith(f"Target {p.target_id}\n")
+    assert '{"' not in text
+    assert '["' not in text
+    assert f"statement: {' '.join(p.target.statement.split())}" in flat  # whole, not cut
+    assert p.target.quantity is not None
+    q = p.target.quantity
+    assert f"quantity: {_format.figure(q.value, q.unit, q.comparator)}" in flat
+    for c in p.target.citations:  # every source: title — locator [confidence]
+        src = next(s for s in plan.sources if s.id == c.source_id)
+        shown = f"{src.title} ({src.publisher}) — {c.locator} [{src.confidence.value}]"
+        assert " ".join(shown.split()) in flat
+    assert p.confidence is not None
+    assert p.figure is not None
+    assert f"verdict: {p.verdict} (confidence: {p.confidence.value})" in flat
+    figure = _format.figure(p.figure, p.unit, p.figure_comparator)
+    assert f"deciding figure: {figure} in {p.figure_year}" in flat
+    assert p.main_caveat is not None
+    assert f"main caveat: {' '.join(p.main_caveat.split())}" in flat
+    assert f"shanghai-plan progress {p.target_id}" in flat
+
+
+def test_show_an_observation_in_its_indicators_unit(cli: Run) -> None:
+    ind = sp.indicator("ind-industrial-investment-cumulative")
+    o = ind.observations[0]
+    text = " ".join(out(cli, "show", o.id).split())
+    assert f"value: {_format.number(o.value)}" in text
+    assert f"figure: {_format.figure(o.value, ind.unit, o.comparator)} ({ind.id}: " in text
+    assert f"year: {o.year}" in text
+    assert f"{o.year}" in out(cli, "show", ind.id)
+    assert _format.figure(o.value, ind.unit, o.comparator) in " ".join(
+        out(cli, "show", ind.id).split()
+    )
+
+
+def test_progress_of_one_target_in_full(cli: Run) -> None:
+    for target_id in ("tgt-leading-three-double", "tgt-industrial-investment-850bn"):
+        p = sp.progress(target_id)
+        flat = " ".join(out(cli, "progress", target_id).split())
+        assert f"verdict: {p.verdict}" in flat
+        assert p.figure is not None
+        figure = _format.figure(p.figure, p.unit, p.figure_comparator)
+        assert f"deciding figure: {figure} in {p.figure_year}" in flat
+        for caveat in p.caveats:
+            assert " ".join(caveat.split()) in flat
+        if p.missing:
+            assert f"what would settle it: {' '.join(p.missing.split())}" in flat
+        if p.lean_note:
+            assert " ".join(p.lean_note.split()) in flat
+        # the latest observation, where it is not the deciding figure, is labelled as such
+        latest = p.latest
+        if latest is not None and (latest.year, latest.value) != (p.figure_year, p.figure):
+            assert "latest observation (not the deciding figure): " in flat
+            assert f"in {latest.year} — {latest.id}" in flat
+    one = json.loads(out(cli, "progress", "tgt-nev-output-1-2m", "--format", "json"))
+    assert [r["target_id"] for r in one] == ["tgt-nev-output-1-2m"]
+    status, _, stderr = cli("progress", "tgt-nev-output")
+    assert status == 1
+    assert "did you mean" in stderr
+    assert "tgt-nev-output-1-2m" in stderr
+
+
+def test_progress_table_shows_the_deciding_figure_formatted(cli: Run) -> None:
+    text = out(cli, "progress", columns=400)
+    head, _, *lines = text.splitlines()
+    assert head.split("  ")[0:1] == ["target"]
+    for token in ("verdict", "confidence", "deciding figure", "goal", "share of goal"):
+        assert token in head
+    for word in ("latest", "no data", "no_data"):
+        assert word not in text
+    for line, p in zip(lines, sp.progress(), strict=True):
+        assert line.startswith(p.target_id + " ")
+        assert f"  {p.verdict}" in line
+        if p.confidence is not None:
+            assert f"  {p.confidence.value}" in line
+        if p.figure is not None:
+            shown = _format.figure(p.figure, p.unit, p.figure_comparator)
+            assert f"  {shown} in {p.figure_year}" in line
+        if p.share_of_goal is not None:
+            assert f"  {_format.number(p.share_of_goal, digits=3)} %" in line
+    assert "every target of the plan" in ok("progress", "--help")
+
+
+@pytest.mark.parametrize("columns", [60, 100])
+def test_tables_fit_columns_and_keep_ids(cli: Run, columns: int) -> None:
+    from shanghai_plan.cli import _width
+
+    for command in (["targets"], ["progress"], ["search", "chips"], ["sources"], ["industries"]):
+        text = out(cli, *command, columns=columns)
+        for line in text.splitlines():  # only a word longer than the width (a URL) sticks out
+            assert _width(line) <= columns or len(line.split()) == 1, (command, line)
+    starts = [line.split()[0] for line in out(cli, "targets", columns=columns).splitlines()[2:]]
+    assert [s for s in starts if s.startswith("tgt-")] == [t.id for t in sp.targets()]
+
+
+def test_tables_piped_without_columns_keep_every_character(cli: Run) -> None:
+    text = out(cli, "targets")
+    for t in sp.targets():
+        line = next(line for line in text.splitlines() if line.startswith(t.id + " "))
+        assert f"  {' '.join(t.statement.split())}  " in line + "  "  # whole, not cut
+        assert line.endswith(", ".join(t.industry_ids))
+    assert "COLUMNS" in ok("--help")
+
+
+def test_a_key_with_nothing_close_says_where_to_look(cli: Run) -> None:
+    for args, hint in (
+        (("show", "nope"), "(shanghai-plan search nope looks in names and text)"),
+        (("progress", "nope"), "(shanghai-plan search nope looks in names and text)"),
+        (("targets", "--industry", "zzz"), "(shanghai-plan industries lists them)"),
+    ):
+        status, _, stderr = cli(*args)
+        assert status == 1
+        assert stderr.rstrip("\n").endswith(hint), stderr
+    # with suggestions, they are the hint
+    close = cli("show", "tgt-nev-outptu-1-2m")[2]
+    assert "did you mean 'tgt-nev-output-1-2m'" in close
+    assert "search" not in close
+
+
+def test_progress_of_one_target_takes_no_document(cli: Run) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        cli("progress", "tgt-nev-output-1-2m", "--all-documents")
+    assert exit_.value.code == 2

@@ -123,7 +123,9 @@ tab are the exceptions: prose may run over lines."""
 def _structure_str(value: object, _: type) -> str:
     if value.__class__ is not str:
         raise TypeError(f"expected a string, got {_describe(value)}")
-    if not value.isascii():
+    # Printable text holds no surrogate and no control, format or separator character:
+    # only text that is not (a line feed, a no-break space, rare) is looked at closely.
+    if not value.isprintable():
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as exc:  # a lone surrogate such as "\\ud800"
@@ -131,7 +133,6 @@ def _structure_str(value: object, _: type) -> str:
             raise ValueError(
                 f"not valid Unicode text: lone surrogate {bad!r} at character {exc.start}"
             ) from None
-    if not value.isprintable():  # rare: only then look at each character
         _check_characters(value)
     if not value.strip():
         raise ValueError("text must not be blank (leave an optional field out instead)")
@@ -281,27 +282,36 @@ def _tuple_hook(type_: Any, converter: Converter) -> Any:
     def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
         if value.__class__ is not list:
             raise TypeError(f"expected an array, got {_describe(value)}")
-        budget = _budget.get()
         out: list[Any] = []
-        errors: list[Exception] = []
-        for index, item in enumerate(value):
-            try:
+        try:
+            for item in value:
                 out.append(hook(item, element))
-            except Exception as exc:  # collected, then raised as one group with indexes
-                note = IterableValidationNote(
-                    f"Structuring {type_} @ index {index}", index, element
-                )
-                # as cattrs' own list hook does (add_note is Python 3.11+)
-                setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010
-                errors.append(exc)
-                if budget is not None:
-                    budget.left -= count_problems(exc)
-                    if budget.left <= 0:
-                        budget.stopped = True
-                        break
-        if errors:
-            raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+        except Exception as exc:  # a bad item: name it, and every bad item after it
+            raise bad_items(value, len(out), exc) from None
         return tuple(out)
+
+    def bad_items(items: list[Any], first: int, exc: Exception) -> IterableValidationError:
+        """The problems of ``items`` from ``first`` on (``exc``: what item ``first``
+        raised), each named by its index, as one group."""
+        budget = _budget.get()
+        errors: list[Exception] = []
+        for index in range(first, len(items)):
+            if index > first:
+                try:
+                    hook(items[index], element)
+                    continue
+                except Exception as later:
+                    exc = later
+            note = IterableValidationNote(f"Structuring {type_} @ index {index}", index, element)
+            # as cattrs' own list hook does (add_note is Python 3.11+)
+            setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010
+            errors.append(exc)
+            if budget is not None:
+                budget.left -= count_problems(exc)
+                if budget.left <= 0:
+                    budget.stopped = True
+                    break
+        return IterableValidationError(f"While structuring {type_!r}", errors, type_)
 
     return structure_tuple
 

@@ -1,22 +1,31 @@
 """The ``shanghai-plan`` command (also ``python -m shanghai_plan``).
 
-Subcommands: ``summary`` (the default: one screen, ending with the outcome in one line),
-``industries``, ``targets``, ``show``, ``search``, ``progress``, ``scorecard``, ``sources``,
+Subcommands: ``summary`` (the default: one screen, the outcome in one line, then where to
+look next), ``industries``, ``targets``, ``show ID`` (any record as labelled text; a target
+with its verdict), ``search``, ``progress [ID]`` (every target's verdict on its deciding
+figure, or one target's in full), ``scorecard``, ``sources``,
 ``export`` (a record kind as CSV or JSON, the whole plan as JSON only, or ``--datapackage
 DIR``), ``changes`` (what changed between data releases) and ``validate``; ``--version``
-prints the code's and the data's versions.  Tables go to standard output (``--format
+(``-V``) prints the code's and the data's versions.  Tables go to standard output (``--format
 table|json|csv`` where it makes sense, ``--lang en|zh`` for names); errors go to standard
-error, one line, with a non-zero exit status: 1 for a bad key, bad data or a file or
+error, one line (an unknown key with the library's suggestions, or where to look when
+nothing is close), with a non-zero exit status: 1 for a bad key, bad data or a file or
 stream that cannot be read or written (standard output that cannot encode the text, a
 full disk, a closed stream), 2 for bad usage, 130 when interrupted (Ctrl-C).  A pipe
-closed early (``| head``) is not an error.  Run
-``shanghai-plan COMMAND --help`` for each command's options.
+closed early (``| head``) is not an error.  Tables fit the terminal's width, or
+``$COLUMNS``; piped without ``$COLUMNS`` they keep every character (``WIDTH_RULE``, the
+``--help`` epilog).  A verdict's status reads as people say it ("not settled" for
+``no_data``: :func:`~shanghai_plan.verdict_text`) in every text view; only the CSV and JSON
+records keep the machine values in their ``status`` and ``lean`` columns, beside
+``verdict``.  Run ``shanghai-plan COMMAND --help`` for each command's options.
 """
 
 import argparse
 import contextlib
+import datetime as _dt
 import json
 import os
+import shlex
 import shutil
 import stat
 import sys
@@ -24,14 +33,29 @@ import textwrap
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from enum import Enum
+from typing import Any, cast
 
-from . import _format, export, queries, searching, tables, verdicts
+import attrs
+
+from . import _format, analysis, export, queries, searching, tables, verdicts
 from ._converter import unstructure
+from ._index import index_for
 from ._version import __version__
-from .errors import PlanDataError, ShanghaiPlanError
+from .errors import NotFoundError, PlanDataError, ShanghaiPlanError
 from .loading import DEFAULT_MAX_BYTES, load, loads
-from .model import EventKind, Plan, TargetKind
+from .model import (
+    Citation,
+    EventKind,
+    Indicator,
+    Observation,
+    Period,
+    Plan,
+    Quantity,
+    Target,
+    TargetKind,
+    Unit,
+)
 
 __all__ = ["main"]
 
@@ -63,29 +87,91 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, float):
         return _format.number(value)
-    return str(value)
+    return " ".join(str(value).split())  # one line per row: newlines and tabs are spaces
 
 
-def _table(rows: Rows, columns: Sequence[str], max_width: int = 60) -> str:
+def terminal_width() -> int | None:
+    """The width tables are fitted to: ``$COLUMNS`` when it is set, else the terminal's when
+    standard output is one; ``None`` (nothing cut) when output goes to a pipe or a file
+    without ``$COLUMNS``, so that ``| grep`` and ``> file`` see every character."""
+    if os.environ.get("COLUMNS", "").strip().isdigit() or _isatty(sys.stdout):
+        return max(40, shutil.get_terminal_size((SCREEN_WIDTH, 24)).columns)
+    return None
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+_MIN_CUT = 20
+"""A text column is never cut narrower than this."""
+
+
+def _table(
+    rows: Rows,
+    columns: Sequence[str],
+    width: int | None = None,
+    *,
+    cut: Sequence[str] = (),
+) -> str:
+    """A plain-text table.  With ``width``, it is fitted to that many columns (a wide
+    character counts two): first the text columns named in ``cut`` are shortened, the widest
+    first, with "…"; if that is not enough, columns from the right go under their row as
+    ``label: value`` lines, never cut.  The first column (the id) is never cut or moved."""
     if not rows:
         return "(nothing)"
-    cells = [[_clip(_cell(r.get(c)), max_width) for c in columns] for r in rows]
-    widths = [max(_width(c), *(_width(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    natural = [max(_width(c), *(_width(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    shown = len(columns)
+    while True:
+        widths = _cut_widths(natural[:shown], columns[:shown], cut, width)
+        if width is None or shown == 1 or sum(widths) + 2 * (shown - 1) <= width:
+            break
+        shown -= 1
 
     def line(values: Sequence[str]) -> str:
         return "  ".join(
             v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True)
         ).rstrip()
 
-    return "\n".join([line(columns), line(["-" * w for w in widths]), *(line(r) for r in cells)])
+    out = [line(columns[:shown]), line(["-" * w for w in widths])]
+    for row in cells:
+        out.append(line([_clip(v, w) for v, w in zip(row, widths, strict=False)]))
+        under = [f"{c}: {v}" for c, v in zip(columns[shown:], row[shown:], strict=True) if v]
+        if under:
+            assert width is not None
+            out += _wrap(" · ".join(under), width, indent="    ", then="      ")
+    return "\n".join(out)
 
 
-def _emit(rows: Rows, fmt: str, columns: Sequence[str]) -> str:
+def _cut_widths(
+    natural: Sequence[int], columns: Sequence[str], cut: Sequence[str], width: int | None
+) -> list[int]:
+    """The column widths after shortening the ``cut`` columns, the widest first, so that the
+    table fits ``width`` (as far as ``_MIN_CUT`` allows)."""
+    widths = list(natural)
+    if width is None:
+        return widths
+    floors = {i: max(_MIN_CUT, _width(c)) for i, c in enumerate(columns) if c in cut and i > 0}
+    excess = sum(widths) + 2 * (len(widths) - 1) - width
+    while excess > 0:
+        free = [i for i, floor in floors.items() if widths[i] > floor]
+        if not free:
+            break
+        widths[max(free, key=lambda i: widths[i])] -= 1  # the widest first, one at a time
+        excess -= 1
+    return widths
+
+
+def _emit(rows: Rows, fmt: str, columns: Sequence[str], *, cut: Sequence[str] = ()) -> str:
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if fmt == "csv":
         return export.csv_text(rows).rstrip("\n")
-    return _table(rows, columns)
+    return _table(rows, columns, terminal_width(), cut=cut)
 
 
 def _name(lang: str) -> str:
@@ -97,6 +183,16 @@ def _name(lang: str) -> str:
 
 SCREEN_WIDTH = 100
 """The summary's lines fit this many columns (a wide character counts two)."""
+
+WIDTH_RULE = (
+    "Tables fit the terminal's width: the widest text column (a statement, a name) is cut "
+    "with '…', and columns that still do not fit go under their row, never cut; the id is "
+    "never cut. Sent to a pipe or a file, a table is fitted only when $COLUMNS is set "
+    "(COLUMNS=100 shanghai-plan targets | less), and otherwise keeps every character; text "
+    "wraps at the terminal's width, or at 100 columns. --format csv or json gives the full "
+    "records."
+)
+"""How the command fits its output to the width (the ``--help`` epilog)."""
 
 
 def _wrap_items(head: str, items: Sequence[str], width: int = SCREEN_WIDTH) -> list[str]:
@@ -157,11 +253,11 @@ def _summary(plan: Plan, lang: str) -> str:
         + f") · indicators: {len(plan.indicators)}",
         f"Data version {plan.data_version}, checked up to {plan.data_as_of.isoformat()}.",
         "",
-        "More: shanghai-plan scorecard | targets | industries | sources | show ID | --help",
     ]
     # the answer is never clipped: it is quoted, so it wraps at word boundaries instead
     answer = textwrap.wrap(outcome_line(plan), SCREEN_WIDTH)
-    return "\n".join([*(_clip(line, SCREEN_WIDTH) for line in lines), *answer])
+    more = "More: shanghai-plan scorecard | progress ID | targets | show ID | --help"
+    return "\n".join([*(_clip(line, SCREEN_WIDTH) for line in lines), *answer, "", more])
 
 
 def _cmd_summary(args: argparse.Namespace) -> str:
@@ -172,7 +268,7 @@ def _cmd_industries(args: argparse.Namespace) -> str:
     rows = export.to_records("industries")
     if args.tier:
         rows = [r for r in rows if r["tier"] == args.tier]
-    return _emit(rows, args.format, ["id", _name(args.lang), "tier", "aliases"])
+    return _emit(rows, args.format, ["id", _name(args.lang), "tier", "aliases"], cut=("aliases",))
 
 
 def _cmd_targets(args: argparse.Namespace) -> str:
@@ -183,29 +279,132 @@ def _cmd_targets(args: argparse.Namespace) -> str:
         document=args.document,
         all_documents=args.all_documents,
     )
-    ids = {t.id for t in chosen}
-    rows = [r for r in export.to_records("targets", all_documents=True) if r["id"] in ids]
-    cols = ["id", "year", "comparator", "value", "unit", "industry_ids", "statement"]
+    if args.format != "table":  # the targets table's own columns (the export's)
+        ids = {t.id for t in chosen}
+        rows = [r for r in export.to_records("targets", all_documents=True) if r["id"] in ids]
+        return _emit(rows, args.format, [])
+    shown: Rows = [
+        {
+            "id": t.id,
+            "document": t.document_id,
+            "year": t.year,
+            "goal": t.quantity
+            and _format.figure(t.quantity.value, t.quantity.unit, t.quantity.comparator),
+            "industries": ", ".join(t.industry_ids),
+            "statement": t.statement,
+        }
+        for t in chosen
+    ]
+    cols = ["id", "year", "goal", "statement", "industries"]
     if args.all_documents:
-        cols.insert(1, "document_id")
-    return _emit(rows, args.format, cols)
+        cols.insert(1, "document")
+    return _emit(shown, "table", cols, cut=("industries", "statement"))
 
 
 def _cmd_show(args: argparse.Namespace) -> str:
     rec = queries.record(args.id)
-    data = unstructure(rec)
     if args.format == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2)
-    lines = [f"{type(rec).__name__} {args.id}"]
-    for key, value in data.items():
-        if key == "id":
+        return json.dumps(unstructure(rec), ensure_ascii=False, indent=2)
+    plan = load()
+    width = terminal_width() or SCREEN_WIDTH
+    lines = [f"{_kind_words(rec)} {args.id}"]
+    unit: Unit | None = None
+    if isinstance(rec, Observation):  # its figure is in its indicator's unit
+        owner = index_for(plan).indicator_by_observation.get(rec.id)
+        if owner is not None:
+            unit = owner.unit
+            shown = _format.figure(rec.value, unit, rec.comparator)
+            said = f"figure: {shown} ({owner.id}: {owner.name_en})"
+            lines += _wrap(said, width, indent="  ", then="    ")
+    elif isinstance(rec, Indicator):
+        unit = rec.unit
+    for f in attrs.fields(type(rec)):
+        value = getattr(rec, f.name)
+        if f.name in ("id", "citations") or _empty(value):
             continue
-        if isinstance(value, (list, dict)):
-            value = json.dumps(value, ensure_ascii=False)
-        lines.append(f"  {key}: {_clip(str(value), 200)}")
-    for src in queries.cited_sources(rec):
-        lines.append(f"  source: [{src.confidence.value}] {src.publisher} <{src.url}>")
+        label = _label(f.name)
+        if isinstance(value, tuple):
+            items = [_brief(v, unit) for v in value]
+            if sum(_width(i) + 2 for i in items) + _width(label) + 4 <= width:
+                lines += _wrap(f"{label}: {', '.join(items)}", width, indent="  ", then="    ")
+            else:
+                lines.append(f"  {label}:")
+                for item in items:
+                    lines += _wrap(item, width, indent="    - ", then="      ")
+        else:
+            lines += _wrap(f"{label}: {_brief(value, unit)}", width, indent="  ", then="    ")
+    citations = getattr(rec, "citations", ())
+    if citations:
+        lines.append("  sources:")
+    for c in citations:
+        src = index_for(plan).source_by_id.get(c.source_id)
+        title = f"{src.title} ({src.publisher})" if src else c.source_id
+        confidence = f" [{src.confidence.value}]" if src else ""
+        lines += _wrap(f"{title} — {c.locator}{confidence}", width, indent="    - ", then="      ")
+        if src:
+            lines += _wrap(f"<{src.url}>", width, indent="      ", then="      ")
+    if isinstance(rec, Target):
+        verdict = analysis.progress(rec)
+        lines += ["", *_verdict_lines(verdict, width, full=False)]
     return "\n".join(lines)
+
+
+def _label(field_name: str) -> str:
+    """A field's name in plain words: ``name_zh`` "Chinese name", ``document_id``
+    "document", ``industry_ids`` "industries"."""
+    stem, _, end = field_name.rpartition("_")
+    if end == "zh":
+        return f"Chinese {stem.replace('_', ' ')}"
+    if end in ("en", "id"):
+        return stem.replace("_", " ")
+    if end == "ids":
+        return stem.replace("_", " ").removesuffix("y") + ("ies" if stem.endswith("y") else "s")
+    return field_name.replace("_", " ")
+
+
+def _empty(value: object) -> bool:
+    """Nothing to show: ``None``, ``False``, an empty text or list (``0`` is a value)."""
+    return value is None or value is False or (isinstance(value, (str, tuple)) and not value)
+
+
+def _kind_words(rec: object) -> str:
+    """``ConflictSide`` as "Conflict side"."""
+    name = type(rec).__name__
+    return name[0] + "".join(f" {ch.lower()}" if ch.isupper() else ch for ch in name[1:])
+
+
+def _brief(value: object, unit: object = None) -> str:
+    """One value of a record in plain words: a quantity as a figure with its unit, an
+    observation as its year and figure, a record with an id as the id and its name."""
+    if isinstance(value, Enum):
+        return str(value.value).replace("_", " ")
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return _format.number(value)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, Period):
+        return str(value)
+    if isinstance(value, Quantity):
+        shown = _format.figure(value.value, value.unit, value.comparator)
+        return f"{shown} (worded: {value.wording})" if value.wording else shown
+    if isinstance(value, Observation):
+        when = f"{value.year} {value.coverage}" if value.coverage else str(value.year)
+        return (
+            f"{when}: {_format.figure(value.value, unit, value.comparator)} "
+            f"({value.basis.value}) — {value.id}"
+        )
+    if isinstance(value, Citation):
+        return f"{value.source_id} — {value.locator}"
+    if attrs.has(type(value)):
+        parts = []
+        for f in attrs.fields(cast(Any, type(value))):
+            v = getattr(value, f.name)
+            if f.name != "citations" and not _empty(v):
+                parts.append(", ".join(map(_brief, v)) if isinstance(v, tuple) else _brief(v))
+        return " · ".join(parts)
+    return str(value)
 
 
 def _cmd_search(args: argparse.Namespace) -> str:
@@ -213,39 +412,129 @@ def _cmd_search(args: argparse.Namespace) -> str:
         {"kind": h.kind, "id": h.id, "field": h.field, "text": h.text}
         for h in searching.search(args.text)
     ]
-    return _emit(rows, args.format, ["kind", "id", "field", "text"])
+    return _emit(rows, args.format, ["kind", "id", "field", "text"], cut=("text",))
 
 
 def _cmd_progress(args: argparse.Namespace) -> str:
-    rows = export.to_records("progress", document=args.document, all_documents=args.all_documents)
-    cols = ["target_id", "verdict", "goal", "latest_year", "latest_value", "share_of_goal"]
-    return _emit(rows, args.format, cols)
+    if args.id is not None:
+        if args.format != "table":
+            rows = export.to_records("progress", all_documents=True)
+            found = [r for r in rows if r["target_id"] == args.id]
+            if not found:
+                queries.target(args.id)  # the NotFoundError, with suggestions
+            return _emit(found, args.format, [])
+        verdict = analysis.progress(queries.target(args.id))
+        width = terminal_width() or SCREEN_WIDTH
+        head = _wrap(f"{verdict.target_id}: {verdict.target.statement}", width, then="  ")
+        return "\n".join([*head, *_verdict_lines(verdict, width, full=True)])
+    if args.format != "table":
+        rows = export.to_records(
+            "progress", document=args.document, all_documents=args.all_documents
+        )
+        return _emit(rows, args.format, [])
+    every = analysis.progress(document=args.document, all_documents=args.all_documents)
+    shown: Rows = [
+        {
+            "target": p.target_id,
+            "verdict": p.verdict,
+            "confidence": p.confidence and p.confidence.value,
+            "deciding figure": _figure_text(p, year=True),
+            "goal": _goal_text(p),
+            "share of goal": None if p.share_of_goal is None else _percent(p.share_of_goal),
+        }
+        for p in every
+    ]
+    return _emit(shown, "table", list(shown[0]) if shown else [])
+
+
+def _figure_text(p: analysis.Progress | verdicts.ScorecardRow, *, year: bool = False) -> str | None:
+    """The figure the verdict rests on, as the scorecard writes it (``> 620 billion yuan``;
+    with ``year``, ``> 620 billion yuan in 2025``)."""
+    if p.figure is None:
+        return None
+    shown = _format.figure(p.figure, p.unit, p.figure_comparator)
+    return f"{shown} in {p.figure_year}" if year and p.figure_year is not None else shown
+
+
+def _goal_text(p: analysis.Progress) -> str | None:
+    """The goal with the target's comparator and the indicator's unit (``≈ 850 billion yuan``)."""
+    if p.goal is None:
+        return None
+    comparator = p.target.quantity and p.target.quantity.comparator
+    return _format.figure(p.goal, p.unit, comparator)
+
+
+def _percent(value: float) -> str:
+    return f"{_format.number(value, digits=3)} %"
+
+
+def _verdict_lines(p: analysis.Progress, width: int, *, full: bool) -> list[str]:
+    """A target's verdict in plain words: the verdict (or lean) with its confidence, the
+    figure it rests on with its year, why, and the main caveat; ``full`` adds the goal, the
+    latest observation (labelled as such where it is not the deciding figure), every caveat,
+    the lean's rule and note, what would settle it, the other measures and the records."""
+    confidence = f" (confidence: {p.confidence.value})" if p.confidence else ""
+    said: list[tuple[str, str | None]] = [("verdict", f"{p.verdict}{confidence}")]
+    said.append(("deciding figure", _figure_text(p, year=True)))
+    if full:
+        said.append(("goal", _goal_text(p)))
+        if p.share_of_goal is not None:
+            said.append(("share of goal", f"{_percent(p.share_of_goal)} (deciding figure / goal)"))
+        if p.baseline is not None:
+            baseline = _format.figure(p.baseline.value, p.unit, p.baseline.comparator)
+            said.append(("baseline", f"{baseline} in {p.baseline.year}"))
+        latest = p.latest
+        if latest is not None and (latest.year, latest.value) != (p.figure_year, p.figure):
+            shown = _format.figure(latest.value, p.unit, latest.comparator)
+            said.append(
+                (
+                    "latest observation (not the deciding figure)",
+                    f"{shown} in {latest.year} — {latest.id}",
+                )
+            )
+        for label, growth in (
+            ("growth needed", p.implied_growth),
+            ("growth achieved", p.achieved_growth),
+        ):
+            if growth is not None:
+                said.append((label, f"{_format.number(growth, digits=3)} % a year"))
+        said.append(("measure", p.measure))
+    said += [("why", p.explanation), ("main caveat", p.main_caveat)]
+    if p.lean_note is not None:
+        rule = f" (rule: {p.lean_rule.value.replace('_', ' ')})" if p.lean_rule else ""
+        said.append(("lean" if p.lean_rule else "no lean", f"{p.lean_note}{rule}"))
+    if p.missing:
+        said.append(("what would settle it", p.missing))
+    lines = []
+    for label, text in said:
+        if text:
+            lines += _wrap(f"{label}: {text}", width, indent="  ", then="    ")
+    if not full:
+        lines.append(f"  more: shanghai-plan progress {p.target_id}")
+        return lines
+    for label, items in (
+        ("caveats, in full", p.caveats),
+        (
+            "other measures",
+            tuple(f"{a.measure}: {a.verdict} — {a.explanation}" for a in p.alternatives),
+        ),
+        ("rests on", (*(o.id for o in p.rests_on), *(f.id for f in p.findings))),
+        ("lean rests on", tuple(x.id for x in p.lean_rests_on)),
+        ("gaps recorded", tuple(f"{g.id}: {g.topic}" for g in p.gaps)),
+    ):
+        if items:
+            lines.append(f"  {label}:")
+            for item in items:
+                lines += _wrap(item, width, indent="    - ", then="      ")
+    return lines
 
 
 def _cmd_scorecard(args: argparse.Namespace) -> str:
     rows = verdicts.scorecard(document=args.document, all_documents=args.all_documents)
-    if args.format != "table":
-        records: Rows = [
-            {
-                "target_id": r.target_id,
-                "status": r.status.value,
-                "lean": r.lean.value,
-                "verdict": r.verdict,
-                "figure": r.figure,
-                "figure_comparator": r.figure_comparator and r.figure_comparator.value,
-                "unit": r.unit and r.unit.value,
-                "figure_year": r.figure_year,
-                "goal": r.goal,
-                "confidence": r.confidence and r.confidence.value,
-                "evidence": r.evidence.value,
-                "why": r.why,
-                "main_caveat": r.main_caveat,
-                "lean_rule": r.lean_rule and r.lean_rule.value,
-                "missing": r.missing,
-                "document_id": r.document_id,
-            }
-            for r in rows
-        ]
+    if args.format != "table":  # the scorecard table's own columns (the export's)
+        records = export.to_records(
+            "scorecard", document=args.document, all_documents=args.all_documents
+        )
         return _emit(records, args.format, [])
     whose = (
         "all documents'"
@@ -261,24 +550,20 @@ def _scorecard_table(rows: Sequence[verdicts.ScorecardRow], whose: str, *, docum
     """The tally, then one line of short columns per target with what a reader must know
     wrapped under it (why; the main caveat, or what is missing): readable in the terminal's
     width (``SCREEN_WIDTH`` when piped), nothing clipped."""
-    tty = sys.stdout.isatty()
-    width = max(60, shutil.get_terminal_size((SCREEN_WIDTH, 24)).columns) if tty else SCREEN_WIDTH
+    width = max(60, terminal_width() or SCREEN_WIDTH)
     cols = ["target", "verdict (confidence)", "figure"]
     shown: Rows = [
         {
             "target": r.target_id,
             "verdict (confidence)": r.verdict + (f" ({r.confidence})" if r.confidence else ""),
-            "figure": ""
-            if r.figure is None
-            else _format.figure(r.figure, r.unit, r.figure_comparator)
-            + (f" in {r.figure_year}" if r.figure_year is not None else ""),
+            "figure": _figure_text(r, year=True) or "",
         }
         for r in rows
     ]
-    head, rule, *lines = _table(shown, cols, max_width=width).splitlines()
+    head, rule, *lines = _table(shown, cols).splitlines()
     under = _width(rule) > width  # long ids: the figure goes under the line
     if under:
-        head, rule, *lines = _table(shown, cols[:2], max_width=width).splitlines()
+        head, rule, *lines = _table(shown, cols[:2]).splitlines()
     out = [*_wrap(verdicts.tally(rows, whose=whose), width), "", head, rule]
     for line, r, cells in zip(lines, rows, shown, strict=True):
         out.append(line)
@@ -297,19 +582,22 @@ def _scorecard_table(rows: Sequence[verdicts.ScorecardRow], whose: str, *, docum
 def _wrap(text: str, width: int, *, indent: str = "", then: str = "") -> list[str]:
     """``text`` wrapped to ``width`` columns (a wide character counts two)."""
     lines: list[str] = []
-    line = indent
+    line, empty = indent, True
     for word in text.split():
-        if line.strip() and _width(line) + 1 + _width(word) > width:
+        if not empty and _width(line) + 1 + _width(word) > width:
             lines.append(line)
-            line = then
-        line += word if not line.strip() else " " + word
+            line, empty = then, True
+        line += word if empty else " " + word
+        empty = False
     return [*lines, line]
 
 
 def _cmd_sources(args: argparse.Namespace) -> str:
     keep = {s.id for s in queries.sources(args.confidence)}
     rows = [r for r in export.to_records("sources") if r["id"] in keep]
-    return _emit(rows, args.format, ["id", "confidence", "publisher", "published", "url"])
+    return _emit(
+        rows, args.format, ["id", "confidence", "publisher", "published", "url"], cut=("publisher",)
+    )
 
 
 def _check_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -337,6 +625,13 @@ def _check_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
     if args.document and args.kind != "plan" and not tables.table(args.kind).per_document:
         scoped = ", ".join(t.name for t in tables.TABLES if t.per_document)
         parser.error(f"export {args.kind}: --document applies to {scoped}")
+
+
+def _check_progress(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.id is not None and (args.document or args.all_documents):
+        parser.error(
+            "progress ID: a target's id names its document; give no --document or --all-documents"
+        )
 
 
 def _cmd_export(args: argparse.Namespace) -> str:
@@ -431,7 +726,9 @@ def _parser() -> argparse.ArgumentParser:
             "--lang",
             choices=["en", "zh"],
             default=argparse.SUPPRESS if default is None else default,
-            help="names in English or Chinese (default: en)",
+            help="en (the default) or zh: zh puts the industries' Chinese names first "
+            "(summary, industries); nothing else is translated (few texts have a Chinese form "
+            "in the data; show ID prints those in either language)",
         )
 
     def fmt(p: argparse.ArgumentParser) -> None:
@@ -444,9 +741,11 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Shanghai's 14th Five-Year Plan for advanced manufacturing (2021–2025) as data."
         ),
+        epilog=WIDTH_RULE,
     )
     lang(parser, "en")
     parser.add_argument(
+        "-V",
         "--version",
         action=_DataVersion,
         nargs=0,
@@ -475,15 +774,29 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--document", help="a related document's id (default: the plan itself)")
     p.add_argument("--all-documents", action="store_true", help="targets of every document")
     fmt(p)
-    p = add("show", _cmd_show, "any record by id (industry, target, indicator, source …)")
+    p = add(
+        "show",
+        _cmd_show,
+        "any record by id (industry, target, indicator, source …), with its sources; a "
+        "target with its verdict",
+    )
     p.add_argument("id")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p = add("search", _cmd_search, "search names and text (English or Chinese)")
     p.add_argument("text")
     fmt(p)
-    p = add("progress", _cmd_progress, "how the quantitative targets turned out")
+    p = add(
+        "progress",
+        _cmd_progress,
+        "how every target of the plan turned out: its verdict, confidence, the figure the "
+        "verdict rests on (with its year) and the goal; progress ID: one target in full",
+    )
+    p.add_argument(
+        "id", nargs="?", help="a target's id: its verdict, figures, every caveat, what is missing"
+    )
     p.add_argument("--document", help="a related document's id (default: the plan itself)")
-    p.add_argument("--all-documents", action="store_true")
+    p.add_argument("--all-documents", action="store_true", help="every document's targets")
+    p.set_defaults(check=_check_progress)
     fmt(p)
     p = add(
         "scorecard",
@@ -588,6 +901,8 @@ def _main(argv: Sequence[str] | None) -> int:
         text = args.handler(args)
     except PlanDataError as exc:
         return _error(f"invalid plan data: {exc}")
+    except NotFoundError as exc:  # the library's suggestions, or where to look instead
+        return _error(f"error: {exc}{'' if exc.suggestions else _look_instead(exc)}")
     except (ShanghaiPlanError, OSError, ValueError) as exc:
         return _error(f"error: {exc}")
     except Exception as exc:  # a bug of ours: still one line, never a traceback
@@ -611,6 +926,17 @@ def _main(argv: Sequence[str] | None) -> int:
         _quiet(sys.stdout)
         return _error(f"error: cannot write to standard output: {exc.strerror or exc}")
     return 0
+
+
+def _look_instead(exc: NotFoundError) -> str:
+    """Where to look when nothing is close to the key asked for."""
+    if exc.kind == "industry":
+        return " (shanghai-plan industries lists them)"
+    if exc.kind == "document":
+        return " (shanghai-plan export documents lists them)"
+    if exc.key.startswith("("):  # not a key the user typed
+        return ""
+    return f" (shanghai-plan search {shlex.quote(exc.key)} looks in names and text)"
 
 
 def _error(message: str) -> int:

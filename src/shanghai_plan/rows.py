@@ -132,6 +132,9 @@ class ProgressRecord(TypedDict):
     goal: float | None
     unit: str | None
     comparator: str | None
+    figure: float | None
+    figure_comparator: str | None
+    figure_year: int | None
     deadline: int | None
     baseline_year: int | None
     baseline_value: float | None

@@ -635,6 +635,9 @@ TABLES: tuple[Table, ...] = (
                 lambda r: None if r.target.quantity is None else r.target.quantity.comparator,
                 enum=_vocabulary(model.Comparator),
             ),
+            of(_P, "figure", unit_column="unit"),
+            of(_P, "figure_comparator"),
+            of(_P, "figure_year"),
             col("deadline", "integer", "The target's deadline year.", lambda r: r.target.year),
             col(
                 "baseline_year",
@@ -652,13 +655,14 @@ TABLES: tuple[Table, ...] = (
             col(
                 "latest_year",
                 "integer",
-                "The year of the latest full-year figure judged.",
+                "The year of the latest full-year observation up to the deadline: not "
+                "necessarily the figure the verdict rests on (that is figure, figure_year).",
                 lambda r: r.latest and r.latest.year,
             ),
             col(
                 "latest_value",
                 "number",
-                "The latest full-year figure judged.",
+                "The latest full-year observation up to the deadline (see latest_year).",
                 lambda r: r.latest and r.latest.value,
                 unit_column="unit",
             ),
