@@ -35,8 +35,12 @@ def weakest(t: sp.Target) -> str:
 
 
 def promise(t: sp.Target) -> str:
+    """The promise, linked to its own page for the plan's targets (``gen_targets``)."""
     deadline = "no deadline" if t.year is None else f"by {t.year}"
-    return f"{cell(t.statement)} <br>*{deadline}* · `{t.id}`"
+    name = cell(t.statement)
+    if t.document_id == sp.load().id:
+        name = f"[{name}](targets/{t.id}.md)"
+    return f"{name} <br>*{deadline}* · `{t.id}`"
 
 
 def delivered(r: sp.ScorecardRow) -> str:
@@ -97,7 +101,8 @@ def render() -> str:
         "",
         f"For each of the plan's {len(own)} targets: what it promised, what was delivered by "
         "the deadline (the verdict and its main caveat, as on the "
-        "[scorecard](scorecard.md)), and what Shanghai promised next for the same thing "
+        "[scorecard](scorecard.md); each target links to its own page), and what Shanghai "
+        "promised next for the same thing "
         f"(data version {plan.data_version}). The same answer is `sp.successors(target)` in "
         "Python.",
         "",
