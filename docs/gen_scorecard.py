@@ -102,9 +102,8 @@ def render() -> str:
         "",
         "```{toctree}",
         ":hidden:",
-        ":glob:",
         "",
-        "targets/*",
+        *(f"targets/{r.target_id}" for r in own),
         "revision-2023",
         "```",
     ]
