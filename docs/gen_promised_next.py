@@ -17,15 +17,11 @@ from pathlib import Path
 import shanghai_plan as sp
 from shanghai_plan import _format
 
+sys.path.insert(0, str(Path(__file__).parent))
+from _pagegen import cell, main
+
 PAGE = Path(__file__).with_name("promised-next.md")
 _RANK = (sp.Confidence.PRIMARY, sp.Confidence.SECONDARY, sp.Confidence.WEAK)
-
-
-def cell(text: object) -> str:
-    """Text for one Markdown table cell."""
-    if text is None or text == "":
-        return "—"
-    return " ".join(str(text).split()).replace("|", "\\|")
 
 
 def weakest(t: sp.Target) -> str:
@@ -141,7 +137,4 @@ def render() -> str:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).parent))
-    from _pagegen import main
-
     sys.exit(main(PAGE, render, sys.argv[1:]))

@@ -152,6 +152,16 @@ def test_scorecard_page_as_a_reader_sees_it(browser: Browser, docs_html: Path) -
     assert set(prose) <= {"left", "start"}, set(prose)
     check_cjk(browser, "article")
     browser.screenshot(SHOTS / "scorecard-page.png")
+    # the 2023 revision's targets: the same compact table, and their charts
+    browser.open(docs_html.with_name("revision-2023.html"))
+    revision = sp.scorecard(document="doc-sh-am-action-2023-2025")
+    assert [x[0] for x in check_layout(browser)][: len(revision)] == [r.verdict for r in revision]
+    images = browser.evaluate(
+        "Array.from(document.querySelectorAll('article img')).map(i => i.naturalWidth)"
+    )
+    assert images
+    assert all(width > 0 for width in images), images
+    browser.screenshot(SHOTS / "revision-2023-page.png")
 
 
 # The SVG beside a chart, fetched as the page links it ("SVG for embedding").
