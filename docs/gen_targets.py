@@ -192,9 +192,15 @@ def the_findings(t: sp.Target, r: sp.Progress) -> list[str]:
         )
         used = " **The verdict rests on it.**" if f in r.findings else ""
         used += " **The lean rests on it.**" if f in lean else ""
+        figure = ""
+        if f.quantity is not None:
+            q = f.quantity
+            measure = f"measure: {cell(f.measures)}" if f.measures else "measure not stated"
+            figure = f" <br>Figure: {_format.figure(q.value, q.unit, q.comparator)} ({measure})"
+        notes = f" <br>*Note:* {cell(f.notes)}" if f.notes else ""
         lines += [
             f"- *{_words(str(f.kind))}{', ' + when if when else ''}; bearing "
-            f"{_words(str(f.bearing))}* (`{f.id}`): {cell(f.statement)}{used} "
+            f"{_words(str(f.bearing))}* (`{f.id}`): {cell(f.statement)}{used}{figure}{notes} "
             f"<br>Sources: {_sources(f.citations)}",
         ]
     return [*lines, ""]
