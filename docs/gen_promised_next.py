@@ -63,7 +63,7 @@ def next_promise(answer: sp.Successors) -> str:
         t = s.target
         year = "no deadline" if t.year is None else str(t.year)
         parts.append(
-            f"**{cell(t.statement)}** <br>*{cell(s.document.name)}*, {year}, {s.stage}; "
+            f"**{cell(t.statement)}** <br>*{cell(s.document.title('en'))}*, {year}, {s.stage}; "
             f"sources: {weakest(t)} · `{t.id}`" + (f" <br>{cell(t.notes)}" if t.notes else "")
         )
     return " <br><br>".join(parts)

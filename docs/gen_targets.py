@@ -232,7 +232,7 @@ def what_came_next(t: sp.Target) -> list[str]:
                 goal = f"; goal {_format.figure(q.value, q.unit, q.comparator)}"
             year = "no deadline" if n.year is None else f"by {n.year}"
             lines.append(
-                f"- **{cell(n.statement)}** ({year}{goal}) — *{cell(s.document.name)}*, "
+                f"- **{cell(n.statement)}** ({year}{goal}) — *{cell(s.document.title('en'))}*, "
                 f"{s.stage} (`{n.id}`). <br>Sources: {_sources(n.citations)}"
             )
     elif answer.status is sp.SuccessorStatus.NONE_FOUND:

@@ -144,6 +144,20 @@ def test_target_page_shows_the_target_verdict_caveats_figures_and_citation() -> 
         assert sp.cite(r, style="markdown") in text, t.id
 
 
+def test_confidence_is_defined_once_in_the_same_words() -> None:
+    """The scorecard, every target page and the conventions state the confidence rule as
+    the analysis module does (a record as strong as its best source, a verdict as its
+    weakest record) — in the same words, never "the weakest source"."""
+    gen = load_script("_pagegen")
+    rule = gen.CONFIDENCE_RULE
+    pages = [DOCS / "scorecard.md", DOCS / "conventions.md", *(DOCS / "targets").glob("*.md")]
+    for page in pages:
+        text = " ".join(page.read_text(encoding="utf-8").split())
+        assert (rule in text) or ("*Confidence:* none (no evidence settles it)" in text), page.name
+        assert "weakest source a verdict" not in text, page.name
+        assert "weakest source the verdict" not in text, page.name
+
+
 def test_scorecard_page_is_an_index_of_the_target_pages() -> None:
     import shanghai_plan as sp
 
