@@ -151,9 +151,9 @@ def render_revision() -> str:
         "",
         "## Charts",
         "",
-        "Each chart is `sp.plot(target)`: the indicator's figures by year (hollow markers: "
-        "only weak sources; triangles: part of a year, which never decides), the baseline, "
-        "the goal and the deadline. Targets whose indicator has no figures have no chart.",
+        "Each chart is `sp.plot(target)`: the indicator's figures by year against the goal "
+        "and the deadline; its legend names each mark ([charts](howto/charts.md)). Targets "
+        "whose indicator has no figures have no chart.",
         "",
         *charts(rows, targets),
     ]

@@ -129,9 +129,9 @@ def the_chart(t: sp.Target) -> list[str]:
         f"![{cell(t.statement).rstrip('.')}: figures of {t.indicator_id} against the goal]"
         f"(charts/{t.id}.png)",
         "",
-        f'`sp.plot("{t.id}")` draws it: the figures by year (hollow markers: weak sources '
-        "only; triangles: part of a year, which never decides), the baseline, the goal and "
-        f"the deadline. [SVG for embedding](charts/{t.id}.svg).",
+        f'`sp.plot("{t.id}")` draws it: the figures by year against the goal and the '
+        "deadline; its legend names each mark ([charts](../howto/charts.md)). "
+        f"[SVG for embedding](charts/{t.id}.svg).",
         f"<!-- chart {t.id} shows data {digest(t)} -->",
         "",
     ]
