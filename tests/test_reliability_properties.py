@@ -181,3 +181,47 @@ def test_strategy_sets_every_field_of_the_model() -> None:
     for name, cls in record_classes.items():
         fields = {a.name for a in attrs.fields(cls)}
         assert given_fields.get(name) == fields, (name, fields - given_fields.get(name, set()))
+
+
+def _nesting_as_the_parser_sees_it(text: str, limit: int) -> tuple[int | None, bool]:
+    """The offset of the first bracket nested deeper than ``limit``, walking ``text`` one
+    character at a time as a JSON parser does (brackets inside strings do not nest, a
+    backslash in a string escapes the next character, a string never closed runs on), and
+    whether the walk got there without meeting a backslash outside a string (where a
+    parser stops: nothing after it is parsed)."""
+    depth = 0
+    in_string = escaped = False
+    for offset, char in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char == "\\":
+            return None, False
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return offset, True
+        elif char in "]}":
+            depth -= 1
+    return None, True
+
+
+@fuzz(300)
+@given(st.text(alphabet='[]{}"\\ a:é字', max_size=200), st.integers(1, 6), st.booleans())
+def test_depth_limit_counts_nesting_as_the_parser_does(
+    text: str, limit: int, as_bytes: bool
+) -> None:
+    """The depth check before parsing (in C, over the bytes) finds the first bracket too
+    deep that a parser would reach, strings and escapes included."""
+    from shanghai_plan.loading import _too_deep_at
+
+    found = _too_deep_at(text, limit, text.encode() if as_bytes else None)
+    expected, clean = _nesting_as_the_parser_sees_it(text, limit)
+    if clean:  # past a stray backslash nothing is parsed: a deep bracket there is harmless
+        assert found == expected

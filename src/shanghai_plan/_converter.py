@@ -123,7 +123,9 @@ tab are the exceptions: prose may run over lines."""
 def _structure_str(value: object, _: type) -> str:
     if value.__class__ is not str:
         raise TypeError(f"expected a string, got {_describe(value)}")
-    if not value.isascii():
+    # Printable text holds no surrogate and no control, format or separator character:
+    # only text that is not (a line feed, a no-break space, rare) is looked at closely.
+    if not value.isprintable():
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as exc:  # a lone surrogate such as "\\ud800"
@@ -131,7 +133,6 @@ def _structure_str(value: object, _: type) -> str:
             raise ValueError(
                 f"not valid Unicode text: lone surrogate {bad!r} at character {exc.start}"
             ) from None
-    if not value.isprintable():  # rare: only then look at each character
         _check_characters(value)
     if not value.strip():
         raise ValueError("text must not be blank (leave an optional field out instead)")

@@ -2,7 +2,8 @@
 
 * every record id is unique across the whole plan;
 * every record that states a fact cites at least one source, and every citation,
-  industry, indicator, document and observation reference resolves;
+  industry, indicator, document, target and observation reference resolves;
+* a target continues only other targets, due earlier than its own deadline;
 * dates and years are sane (periods run forwards, deadlines follow baselines,
   shares lie within 0–100, published dates are ISO 8601 calendar dates, every year and
   date lies within 1949–2100);
@@ -20,7 +21,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeGuard
 
 from attrs import frozen
 
@@ -63,6 +64,7 @@ _ID_LISTS = (
     "indicator_ids",
     "record_ids",
     "derived_from",
+    "continues",
 )
 _SIGNED = (Unit.PERCENT, Unit.PERCENTAGE_POINTS)  # units whose amounts may be negative
 _YEAR_NAMES = ("year", "start_year", "end_year", "baseline_year")
@@ -78,7 +80,7 @@ class _Known:
     industries: set[str]
     indicators: set[str]
     documents: set[str]  # the plan's own id included
-    targets: set[str]
+    targets: dict[str, Target]
     observations: set[str]
     records: dict[str, str]
 
@@ -114,7 +116,7 @@ def problems(plan: Plan) -> Problems:
         industries={i.id for i in plan.industries},
         indicators={i.id for i in plan.indicators},
         documents={plan.id} | {d.id for d in plan.related_documents},
-        targets={t.id for t in plan.targets},
+        targets={t.id: t for t in plan.targets},
         observations={o.id for i in plan.indicators for o in i.observations},
         records=records,
     )
@@ -128,15 +130,18 @@ def _derivation_cycles(plan: Plan) -> Problems:
     """Observations whose ``derived_from`` leads back round to themselves (a → b → a).
 
     Inputs are settled first (a topological sort): whatever is never settled depends on
-    a cycle, and is reported at its ``derived_from``.  Self-references are the
-    observation's own rule, and unknown ids are left to it as well.
+    a cycle, and is reported at its ``derived_from``.  Only derived observations can be
+    on a cycle, so only they are sorted (an input that is not derived is settled from the
+    start).  Self-references are the observation's own rule, and unknown ids are left to
+    it as well.
     """
     inputs: dict[str, set[str]] = {}
     paths: dict[str, str] = {}
     for i, ind in enumerate(plan.indicators):
         for j, obs in enumerate(ind.observations):
-            inputs[obs.id] = {o for o in obs.derived_from if o != obs.id}
-            paths[obs.id] = f"$.indicators[{i}].observations[{j}].derived_from"
+            if obs.derived_from:
+                inputs[obs.id] = {o for o in obs.derived_from if o != obs.id}
+                paths[obs.id] = f"$.indicators[{i}].observations[{j}].derived_from"
     for deps in inputs.values():
         deps.intersection_update(inputs)
     users: dict[str, list[str]] = {oid: [] for oid in inputs}
@@ -206,6 +211,12 @@ def _rules_for(cls: type) -> tuple[_Rule, ...]:
     if own is not None:
         rules.append(own)
     return tuple(rules)
+
+
+def _in_range(year: int | None) -> TypeGuard[int]:
+    """Whether ``year`` is given and sane (a year out of range is reported on its own
+    and not compared again)."""
+    return year is not None and MIN_YEAR <= year <= MAX_YEAR
 
 
 def _unknown(kind: str, value: str, where: str) -> DataProblem:
@@ -284,6 +295,19 @@ def _target(t: Target, path: str, known: _Known) -> Problems:
         yield DataProblem(
             f"{path}.start_year", f"a {t.aggregation.value} target needs a start year"
         )
+    for i, tid in enumerate(t.continues):
+        earlier = known.targets.get(tid)
+        where = f"{path}.continues[{i}]"
+        if tid == t.id:
+            yield DataProblem(where, "a target does not continue itself")
+        elif earlier is None:
+            yield _unknown("target", tid, where)
+        elif _in_range(earlier.year) and _in_range(t.year) and earlier.year >= t.year:
+            yield DataProblem(
+                where,
+                f"continues {tid!r}, due in {earlier.year}: a target continues only one "
+                f"due earlier than its own {t.year}",
+            )
 
 
 def _indicator(ind: Indicator, path: str, known: _Known) -> Problems:

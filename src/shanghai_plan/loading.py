@@ -21,7 +21,8 @@ it (types must be right before references can be followed):
    Unicode (no lone surrogates), never blank, and without control, format or separator
    characters (a line feed and a tab excepted);
 3. the content: ids unique lowercase ASCII slugs, every reference (source, industry, indicator,
-   document, observation, conflict side, record) resolves, years and dates within
+   document, target, observation, conflict side, record) resolves (a target continues
+   only targets due before it), years and dates within
    1949–2100, no negative amount where the unit forbids one, shares within 0–100,
    ``schema_version`` 1, and the other cross-record rules of ``_integrity``.
 
@@ -153,8 +154,8 @@ def loads(
     max_bytes = check_int(max_bytes, "max_bytes", 0)
     source = check_str(source, "source")
     with _gc_paused():
-        decoded = _decode(text, source, max_bytes)
-        data, problems, more = _parse(decoded, source)
+        decoded, raw = _decode(text, source, max_bytes)
+        data, problems, more = _parse(decoded, raw, source)
         return _build(data, source, problems, more)
 
 
@@ -236,9 +237,10 @@ levels; up to this depth a container where it does not belong is reported at its
 """
 
 
-def _decode(text: str | bytes, source: str, max_bytes: int) -> str:
-    """``text`` as a ``str``, or :class:`PlanDataError` when it is too large, starts with
-    a byte order mark or is not UTF-8 (:class:`TypeError` when it is not text at all)."""
+def _decode(text: str | bytes, source: str, max_bytes: int) -> tuple[str, bytes | None]:
+    """``text`` as a ``str``, with its UTF-8 bytes when it came as bytes; or
+    :class:`PlanDataError` when it is too large, starts with a byte order mark or is not
+    UTF-8 (:class:`TypeError` when it is not text at all)."""
     if isinstance(text, (bytes, bytearray, memoryview)):
         raw = bytes(text)
         if len(raw) > max_bytes:
@@ -248,7 +250,7 @@ def _decode(text: str | bytes, source: str, max_bytes: int) -> str:
                 [DataProblem("$", "file starts with a UTF-8 byte order mark")], source
             )
         try:
-            return raw.decode("utf-8")
+            return raw.decode("utf-8"), raw
         except UnicodeDecodeError as exc:
             msg = f"not valid UTF-8 at byte {exc.start}: {exc.reason}"
             raise PlanDataError([DataProblem("$", msg)], source) from None
@@ -261,7 +263,7 @@ def _decode(text: str | bytes, source: str, max_bytes: int) -> str:
                 raise PlanDataError([DataProblem("$", _too_big(size, max_bytes))], source)
         if text.startswith("\ufeff"):
             raise PlanDataError([DataProblem("$", "text starts with a byte order mark")], source)
-        return text
+        return text, None
     raise TypeError(f"loads() takes str or bytes, not {type(text).__name__}")
 
 
@@ -269,15 +271,17 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _parse(text: str, source: str) -> tuple[Any, list[DataProblem], int]:
-    """Parse ``text``; return the data, the problems that parsing alone finds (duplicate
-    keys, at most :data:`MAX_PROBLEMS`) and how many more of them there were, or raise
+def _parse(text: str, raw: bytes | None, source: str) -> tuple[Any, list[DataProblem], int]:
+    """Parse ``text`` (``raw``: its UTF-8 bytes, when the caller has them); return the
+    data, the problems that parsing alone finds (duplicate keys, at most
+    :data:`MAX_PROBLEMS`) and how many more of them there were, or raise
     :class:`PlanDataError` when there is no data to go on."""
     import json
 
     from ._converter import parse_int
 
-    where = _too_deep_at(text, MAX_JSON_DEPTH)  # before parsing: never rely on the stack
+    # Before parsing: never rely on the stack.
+    where = _too_deep_at(text, MAX_JSON_DEPTH, raw)
     if where is not None:
         line = text.count("\n", 0, where) + 1
         column = where - text.rfind("\n", 0, where)
@@ -329,19 +333,15 @@ def _brackets() -> re.Pattern[str]:
     return re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\Z)|[\[\]{}]', re.DOTALL)
 
 
+_NOT_BRACKETS_OR_QUOTES = bytes(b for b in range(256) if b not in b'[]{}"')
+
+
 @functools.cache
-def _outside_strings() -> tuple[re.Pattern[bytes], bytes, re.Pattern[bytes]]:
-    """Escape pairs; every byte but brackets and quotes; strings (escapes gone, a string
-    runs to the next quote).  Deleted in that order from the UTF-8 bytes (where no byte of
-    a multi-byte character is ASCII), they leave the brackets outside strings, in order."""
+def _escapes() -> re.Pattern[bytes]:
+    """A backslash and the byte after it (compiled on first use)."""
     import re
 
-    keep = b'[]{}"'
-    return (
-        re.compile(rb"\\.", re.DOTALL),
-        bytes(b for b in range(256) if b not in keep),
-        re.compile(rb'"[^"]*(?:"|\Z)'),
-    )
+    return re.compile(rb"\\.", re.DOTALL)
 
 
 _STEP = [0] * 256
@@ -349,16 +349,21 @@ _STEP[ord("[")] = _STEP[ord("{")] = 1
 _STEP[ord("]")] = _STEP[ord("}")] = -1
 
 
-def _too_deep_at(text: str, limit: int) -> int | None:
-    """The offset of the first ``[`` or ``{`` nested deeper than ``limit``, if any."""
-    if text.count("[") + text.count("{") <= limit:  # the common small case: no scan
+def _too_deep_at(text: str, limit: int, raw: bytes | None = None) -> int | None:
+    """The offset in ``text`` of the first ``[`` or ``{`` nested deeper than ``limit``,
+    if any (``raw``: the text's UTF-8 bytes, when the caller has them)."""
+    if raw is None:
+        raw = text.encode("utf-8", "surrogatepass")
+    if raw.count(b"[") + raw.count(b"{") <= limit:  # the common small case: no scan
         return None
-    # The depth first, in C (deletions by regular expressions and bytes.translate, then a
-    # running sum): a few milliseconds for a plan file.  Only a file found too deep is
-    # scanned again, match by match, for the place to report.
-    escapes, others, strings = _outside_strings()
-    raw = text.encode("utf-8", "surrogatepass")
-    brackets = strings.sub(b"", escapes.sub(b"", raw).translate(None, others))
+    # The depth first, in C.  Escapes (a backslash and the byte after it), then every byte
+    # but quotes and brackets are deleted (no byte of a multi-byte UTF-8 character is
+    # ASCII); every second piece between the quotes left is inside a string (a string
+    # never closed runs to the end, as the parser stops there too).  A running sum over
+    # the brackets outside strings gives the depth: a few milliseconds for a plan file.
+    # Only a file found too deep is scanned again, match by match, for the place to report.
+    quotes_and_brackets = _escapes().sub(b"", raw).translate(None, _NOT_BRACKETS_OR_QUOTES)
+    brackets = b"".join(quotes_and_brackets.split(b'"')[::2])
     if max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0) <= limit:
         return None
     depth = 0
