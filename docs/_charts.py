@@ -60,9 +60,8 @@ def referenced_images(page: Path, text: str) -> list[Path]:
 
 def draw(targets: Iterable[sp.Target], folder: Path, *, svg: bool) -> None:
     """Draw ``<id>.png`` (and ``<id>.svg``) in ``folder`` for every charted target, and
-    remove the charts of targets no longer shown.  The SVG is the same figure, text as
-    paths (no font needed to view it) and without a date, so it only changes with the
-    chart."""
+    remove the charts of targets no longer shown.  ``sp.plot(path=...)`` saves them: the
+    same bytes on every run, an SVG's text as paths (it embeds anywhere)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -75,16 +74,7 @@ def draw(targets: Iterable[sp.Target], folder: Path, *, svg: bool) -> None:
     for old in (*folder.glob("*.png"), *folder.glob("*.svg")):
         if old not in wanted:
             old.unlink()
-    with matplotlib.rc_context({"svg.hashsalt": "shanghai_plan", "svg.fonttype": "path"}):
-        for t in shown:
-            fig, _ax = sp.plot(t)
-            fig.savefig(
-                folder / f"{t.id}.png", dpi=100, bbox_inches="tight", metadata={"Software": None}
-            )
-            if svg:
-                fig.savefig(
-                    folder / f"{t.id}.svg",
-                    bbox_inches="tight",
-                    metadata={"Date": None, "Creator": None},
-                )
+    for t in shown:
+        for kind in kinds:
+            fig, _ax = sp.plot(t, path=folder / f"{t.id}.{kind}")
             plt.close(fig)

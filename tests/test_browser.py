@@ -164,7 +164,7 @@ def test_scorecard_page_as_a_reader_sees_it(browser: Browser, docs_html: Path) -
     browser.screenshot(SHOTS / "revision-2023-page.png")
 
 
-# The SVG beside a chart, fetched as the page links it ("SVG for embedding").
+# The SVG beside a chart, fetched as the page links it ("SVG for embedding") and parsed.
 FETCH_SVG = """(() => {
   const a = Array.from(document.querySelectorAll('article a')).find(
     a => a.textContent.includes('SVG for embedding'));
@@ -172,7 +172,9 @@ FETCH_SVG = """(() => {
   const x = new XMLHttpRequest();
   x.open('GET', a.href, false);
   x.send();
-  return x.responseText.slice(0, 400);
+  const svg = new DOMParser().parseFromString(x.responseText, 'image/svg+xml');
+  return svg.querySelector('parsererror') ? 'not SVG: ' + x.responseText.slice(0, 200)
+    : svg.documentElement.outerHTML.slice(0, 400);
 })()"""
 
 
