@@ -39,7 +39,7 @@ def _words(value: str) -> str:
 
 def _source(c: sp.Citation) -> str:
     s = sp.source(c.source_id)
-    title = s.title.replace("[", "(").replace("]", ")")
+    title = s.title.replace("[", "\\[").replace("]", "\\]")
     when = f", {s.published}" if s.published else ""
     return (
         f"[{cell(s.publisher)}: {cell(title)}]({s.url}){when}, {cell(c.locator)} ({s.confidence})"
@@ -55,7 +55,7 @@ def the_target(t: sp.Target, r: sp.Progress) -> list[str]:
     q = t.quantity
     rows = [("In English", cell(t.statement))]
     if t.term_zh:
-        rows.append(("The plan's term", cell(t.term_zh)))
+        rows.append(("In Chinese", cell(t.term_zh)))
     if q is not None:
         stated = _format.figure(q.value, q.unit, q.comparator)
         if q.wording:
@@ -73,7 +73,7 @@ def the_target(t: sp.Target, r: sp.Progress) -> list[str]:
     elif t.baseline_year is not None:
         rows.append(("Baseline", f"{t.baseline_year}"))
     else:
-        rows.append(("Baseline", "none: the target is not measured from a base year"))
+        rows.append(("Baseline", "none recorded"))
     rows.append(("Set by", f"{cell(plan.title('en'))} ({plan.document_number}), {plan.period}"))
     rows.append(("Sources", _sources(t.citations)))
     lines = ["| | |", "| :-- | :-- |", *(f"| {k} | {v} |" for k, v in rows)]
