@@ -25,6 +25,9 @@ myst_heading_anchors = 3
 
 html_theme = "furo"
 html_title = f"shanghai_plan {release}"
+# the verdict badges of the scorecard and the target pages (docs/_pagegen.py: badge)
+html_static_path = ["_assets"]
+html_css_files = ["badges.css"]
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"

@@ -17,15 +17,11 @@ from pathlib import Path
 import shanghai_plan as sp
 from shanghai_plan import _format
 
+sys.path.insert(0, str(Path(__file__).parent))
+from _pagegen import cell, main
+
 PAGE = Path(__file__).with_name("promised-next.md")
 _RANK = (sp.Confidence.PRIMARY, sp.Confidence.SECONDARY, sp.Confidence.WEAK)
-
-
-def cell(text: object) -> str:
-    """Text for one Markdown table cell."""
-    if text is None or text == "":
-        return "—"
-    return " ".join(str(text).split()).replace("|", "\\|")
 
 
 def weakest(t: sp.Target) -> str:
@@ -35,8 +31,12 @@ def weakest(t: sp.Target) -> str:
 
 
 def promise(t: sp.Target) -> str:
+    """The promise, linked to its own page for the plan's targets (``gen_targets``)."""
     deadline = "no deadline" if t.year is None else f"by {t.year}"
-    return f"{cell(t.statement)} <br>*{deadline}* · `{t.id}`"
+    name = cell(t.statement)
+    if t.document_id == sp.load().id:
+        name = f"[{name}](targets/{t.id}.md)"
+    return f"{name} <br>*{deadline}* · `{t.id}`"
 
 
 def delivered(r: sp.ScorecardRow) -> str:
@@ -63,7 +63,7 @@ def next_promise(answer: sp.Successors) -> str:
         t = s.target
         year = "no deadline" if t.year is None else str(t.year)
         parts.append(
-            f"**{cell(t.statement)}** <br>*{cell(s.document.name)}*, {year}, {s.stage}; "
+            f"**{cell(t.statement)}** <br>*{cell(s.document.title('en'))}*, {year}, {s.stage}; "
             f"sources: {weakest(t)} · `{t.id}`" + (f" <br>{cell(t.notes)}" if t.notes else "")
         )
     return " <br><br>".join(parts)
@@ -97,7 +97,8 @@ def render() -> str:
         "",
         f"For each of the plan's {len(own)} targets: what it promised, what was delivered by "
         "the deadline (the verdict and its main caveat, as on the "
-        "[scorecard](scorecard.md)), and what Shanghai promised next for the same thing "
+        "[scorecard](scorecard.md); each target links to its own page), and what Shanghai "
+        "promised next for the same thing "
         f"(data version {plan.data_version}). The same answer is `sp.successors(target)` in "
         "Python.",
         "",
@@ -136,7 +137,4 @@ def render() -> str:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).parent))
-    from _pagegen import main
-
     sys.exit(main(PAGE, render, sys.argv[1:]))

@@ -1,221 +1,173 @@
-"""Generate docs/scorecard.md ("Did the plan deliver?") and its charts from the data.
+"""Generate docs/scorecard.md ("Did the plan deliver?") and docs/revision-2023.md from the data.
 
-    python docs/gen_scorecard.py          # rewrite the page and every chart
-    python docs/gen_scorecard.py --check  # exit 1 if the page is stale or a chart is missing
+    python docs/gen_scorecard.py          # rewrite both pages and the revision's charts
+    python docs/gen_scorecard.py --check  # exit 1 if a page is stale or a chart is missing
 
-The page is the scorecard of the plan's own targets, a chart for every target whose
-indicator has figures, and the 2023 revision's targets in a table of their own.  Charts are
-PNG files under ``docs/_static/charts/``, drawn by :func:`shanghai_plan.plot`.
-
-Staleness is checked on the Markdown, not on PNG bytes (which change with matplotlib's
-version, fonts and platform): under every chart the page records a digest of what the chart
-shows — the figures, goal, baseline and deadline it draws and the source of the code that
-draws it.  When the data or the chart code changes, the digest changes, the page is stale
-and the test says to run this script, which redraws the charts.
+The scorecard is a compact index of the plan's targets — a coloured verdict badge, the
+target linking to its own page (``docs/gen_targets.py``), the figure, the confidence and
+the main caveat — under the tally.  The 2023 revision's targets, which are not the plan's,
+have a page of their own with the same table and a chart for each target with figures
+(PNG files under ``docs/_static/charts/``, drawn here, never during the Sphinx build; the
+page records a digest of what each chart shows, see ``_charts``).
 """
 
-import hashlib
-import inspect
-import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 import shanghai_plan as sp
-from shanghai_plan import _format, charts, timeseries
+from shanghai_plan import _format
 
 sys.path.insert(0, str(Path(__file__).parent))
+from _charts import charted, digest, draw, referenced_images
+from _pagegen import CONFIDENCE_RULE, badge, cell
 from _pagegen import main as _main
 
 PAGE = Path(__file__).with_name("scorecard.md")
+REVISION_PAGE = Path(__file__).with_name("revision-2023.md")
 CHARTS = Path(__file__).parent / "_static" / "charts"
 REVISION = "doc-sh-am-action-2023-2025"
-
-
-def cell(text: object) -> str:
-    """Text for one Markdown table cell."""
-    if text is None or text == "":
-        return "—"
-    return " ".join(str(text).split()).replace("|", "\\|")
 
 
 def figure(r: sp.ScorecardRow) -> str:
     if r.figure is None:
         return "—"
-    return _format.figure(r.figure, r.unit, r.figure_comparator)
+    shown = _format.figure(r.figure, r.unit, r.figure_comparator)
+    return shown if r.figure_year is None else f"{shown} ({r.figure_year})"
 
 
-def charted(t: sp.Target) -> bool:
-    """Whether the target gets a chart: an indicator with at least one figure."""
-    return t.indicator_id is not None and len(sp.series(t, partial=True)) > 0
+def caveat(r: sp.ScorecardRow) -> str:
+    """The main caveat; without one, what is missing (as ``ScorecardRow.main_caveat`` says)."""
+    if r.main_caveat:
+        return cell(r.main_caveat)
+    if r.missing:
+        return f"*Missing:* {cell(r.missing)}"
+    return "—"
 
 
-def chart_path(t: sp.Target) -> Path:
-    return CHARTS / f"{t.id}.png"
-
-
-def chart_digest(t: sp.Target) -> str:
-    """What a chart shows, as a digest: its figures, goal, baseline and deadline, and the
-    code that draws it (so a change to either makes the page stale)."""
-    s = sp.series(t, partial=True)
-    r = sp.progress(t)
-    shown = {
-        "figures": [
-            [p.year, p.coverage, o.id, o.value, o.comparator.value, c.value]
-            for p in s
-            for o, c in zip(p.observations, p.confidences, strict=True)
-        ],
-        "goal": r.goal,
-        "unit": r.unit and r.unit.value,
-        "baseline": r.baseline and [r.baseline.year, r.baseline.value],
-        "deadline": t.year,
-        "status": r.verdict,
-        "confidence": r.confidence and r.confidence.value,
-        "statement": t.statement,
-        "code": [inspect.getsource(m) for m in (charts, timeseries, _format)],
-    }
-    blob = json.dumps(shown, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    return hashlib.sha256(blob).hexdigest()[:16]
-
-
-def table(rows: Iterable[sp.ScorecardRow], targets: dict[str, sp.Target]) -> list[str]:
+def table(rows: Iterable[sp.ScorecardRow], linked: bool) -> list[str]:
     lines = [
-        "| Target | Verdict | Figure | Year | Confidence | Why | Main caveat | Lean | "
-        "What is missing |",
-        "| :-- | :-- | :-- | :-- | :-- | :-- | :-- | :-- | :-- |",
+        "| Verdict | Target | Figure | Confidence | Main caveat |",
+        "| :-- | :-- | :-- | :-- | :-- |",
     ]
     for r in rows:
-        t = targets[r.target_id]
-        name = f"{cell(r.statement)} <br>`{r.target_id}`"
-        if charted(t):
-            name += f" ([chart](#chart-{r.target_id}))"
-        lines.append(
-            f"| {name} | **{r.verdict}** | {cell(figure(r))} "
-            f"| {cell(r.figure_year)} | {cell(r.confidence and r.confidence.value)} "
-            f"| {cell(r.why)} | {cell(r.main_caveat)} | {cell(lean(r))} | {cell(r.missing)} |"
-        )
+        name = cell(r.statement)
+        name = f"[{name}](targets/{r.target_id}.md)" if linked else f"{name} <br>`{r.target_id}`"
+        confidence = cell(r.confidence and str(r.confidence))
+        lines.append(f"| {badge(r)} | {name} | {figure(r)} | {confidence} | {caveat(r)} |")
     return lines
 
 
-def lean(r: sp.ScorecardRow) -> str | None:
-    """The lean column: the rule and its reasoning, or why a target not settled cannot lean."""
-    if r.lean_rule is not None:
-        return f"*{r.lean_rule.value.replace('_', ' ')}*: {r.lean_note}"
-    return r.lean_note
+READING = (
+    "*Not settled* means the evidence recorded so far does not decide the target; it may "
+    "still *lean* met or not met by a named rule (the pace of the deadline year's part-year "
+    "figures, the growth still required against the growth observed, a partial sum, or "
+    "findings of progress or of an absence), and is then never counted as met or not met. "
+    f"*Confidence* is primary, secondary or weak: {CONFIDENCE_RULE}. "
+    "The *main caveat* is what to know before quoting a verdict; where there is none, the "
+    "cell says what is missing."
+)
 
 
-def chart_section(rows: Iterable[sp.ScorecardRow], targets: dict[str, sp.Target]) -> list[str]:
+def render() -> str:
+    plan = sp.load()
+    own = sp.scorecard()
+    revision = sp.document(REVISION)
+    lines = [
+        "<!-- generated by docs/gen_scorecard.py from the bundled data: do not edit -->",
+        "# Did the plan deliver?",
+        "",
+        f"**Did Shanghai hit its targets?** Shanghai's advanced-manufacturing plan for "
+        f"2021–2025 ({plan.document_number}) set {len(own)} targets. This page judges each "
+        f"one on the evidence the bundled data holds (data version {plan.data_version}, "
+        f"checked up to {plan.data_as_of.isoformat()}); each target has a page of its own "
+        "with its verdict, caveats, chart, figures and sources, and how to cite it.",
+        "",
+        f"**{sp.tally(own)}**",
+        "",
+        READING,
+        "",
+        "## Did Shanghai hit its targets? The plan's targets one by one",
+        "",
+        *table(own, linked=True),
+        "",
+        "The rules are in [the conventions](conventions.md#verdict-words-status-lean-confidence)"
+        " and the module `shanghai_plan.analysis`; the same table is `sp.scorecard()` in "
+        "Python and `shanghai-plan scorecard` on the command line. What Shanghai promised "
+        "next for each target: [Promised, delivered, promised next](promised-next.md).",
+        "",
+        f"The 2023 revision ({revision.document_number}) revised some of the plan's goals: "
+        f"its targets are judged on [a page of their own](revision-2023.md) and do not count "
+        "above.",
+        "",
+        "```{toctree}",
+        ":hidden:",
+        "",
+        *(f"targets/{r.target_id}" for r in own),
+        "revision-2023",
+        "```",
+    ]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def charts(rows: Iterable[sp.ScorecardRow], targets: dict[str, sp.Target]) -> list[str]:
     lines: list[str] = []
     for r in rows:
         t = targets[r.target_id]
         if not charted(t):
             continue
-        rel = chart_path(t).relative_to(PAGE.parent).as_posix()
+        rel = (CHARTS / f"{t.id}.png").relative_to(REVISION_PAGE.parent).as_posix()
         lines += [
-            f"({'chart-' + t.id})=",
             f"### {cell(t.statement)}",
             "",
             f"![{cell(t.statement)} — figures of {t.indicator_id} against the goal]({rel})",
             "",
-            f"`{t.id}` · verdict **{r.verdict}** · {cell(r.why)}",
-            f"<!-- chart {t.id} shows data {chart_digest(t)} -->",
+            f"`{t.id}` · {badge(r)} · {cell(r.why)}",
+            f"<!-- chart {t.id} shows data {digest(t)} -->",
             "",
         ]
     return lines
 
 
-def render() -> str:
-    plan = sp.load()
-    targets = {t.id: t for t in sp.targets(all_documents=True)}
-    own = sp.scorecard()
+def render_revision() -> str:
+    targets = {t.id: t for t in sp.targets(document=REVISION)}
+    rows = sp.scorecard(document=REVISION)
     revision = sp.document(REVISION)
-    revision_rows = sp.scorecard(document=REVISION)
     title_en = next((x.text for x in revision.titles if x.language == "en"), REVISION)
     lines = [
         "<!-- generated by docs/gen_scorecard.py from the bundled data: do not edit -->",
-        "# Did the plan deliver?",
+        f"# The 2023 revision's targets ({revision.document_number})",
         "",
-        f"Shanghai's advanced-manufacturing plan for 2021–2025 ({plan.document_number}) set "
-        f"{len(own)} targets. This page judges each one on the evidence the bundled data "
-        f"holds (data version {plan.data_version}, checked up to "
-        f"{plan.data_as_of.isoformat()}).",
+        f"These {len(rows)} targets are **not the plan's**: they are set by *{cell(title_en)}* "
+        f"(`{REVISION}`, {revision.period}), which revises the plan's goals. They are judged by "
+        "the same rules and shown here for comparison; they do not count in "
+        "[the plan's scorecard](scorecard.md).",
         "",
-        f"**{sp.tally(own)}**",
+        f"**{sp.tally(rows, whose='the revision’s')}**",
         "",
-        '"Not settled" means the evidence recorded so far does not decide the target: the '
-        "*What is missing* column says which figure or finding would. It may still *lean* "
-        '("not settled — leans met" / "— leans not met") by a named rule — the pace of the '
-        "deadline year's part-year figures, the growth still required against the growth "
-        "observed, a partial sum, or findings of progress or of an absence — and is then "
-        "never counted as met or not met; the *Lean* column gives the rule and its reasoning, "
-        "or why the target cannot lean. *Confidence* is the weakest source the verdict rests "
-        "on (primary, secondary or weak); the *Main caveat* is what to know before quoting it. "
-        "The rules are in {mod}`shanghai_plan.analysis` and the words in "
-        "[the conventions](conventions.md); the same table is `sp.scorecard()` in Python and "
-        "`shanghai-plan scorecard` on the command line.",
+        READING,
         "",
-        "## The plan's targets",
-        "",
-        *table(own, targets),
+        *table(rows, linked=False),
         "",
         "## Charts",
         "",
-        "Each chart is `sp.plot(target)`: the indicator's figures by year (hollow markers: "
-        "only weak sources; triangles: part of a year, which never decides), the baseline, "
-        "the goal, the deadline and the straight path from the baseline to the goal. Targets "
+        "Each chart is `sp.plot(target)`: the indicator's figures by year against the goal "
+        "and the deadline; its legend names each mark ([charts](howto/charts.md)). Targets "
         "whose indicator has no figures have no chart.",
         "",
-        *chart_section(own, targets),
-        f"## Another document: the 2023 revision ({revision.document_number})",
-        "",
-        f"These {len(revision_rows)} targets are **not the plan's**: they are set by "
-        f"*{cell(title_en)}* (`{REVISION}`, {revision.period}), which revises the plan's "
-        "goals. They are judged by the same rules and shown here for comparison; they do not "
-        "count in the outcome above.",
-        "",
-        f"**{sp.tally(revision_rows, whose='the revision’s')}**",
-        "",
-        *table(revision_rows, targets),
-        "",
-        "### Charts for the 2023 revision",
-        "",
-        *chart_section(revision_rows, targets),
+        *charts(rows, targets),
     ]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def referenced_images(text: str) -> list[Path]:
-    """Every image the page shows, as a path."""
-    import re
-
-    return [PAGE.parent / m for m in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)]
-
-
-def draw_charts() -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    CHARTS.mkdir(parents=True, exist_ok=True)
-    shown = [*sp.targets(), *sp.targets(document=REVISION)]
-    wanted = {chart_path(t) for t in shown if charted(t)}
-    for old in CHARTS.glob("*.png"):
-        if old not in wanted:
-            old.unlink()
-    for t in shown:
-        if charted(t):
-            fig, _ax = sp.plot(t)
-            fig.savefig(chart_path(t), dpi=100, bbox_inches="tight", metadata={"Software": None})
-            plt.close(fig)
-
-
 if __name__ == "__main__":
     if "--check" in sys.argv:
-        missing = [p for p in referenced_images(render()) if not p.exists()]
+        text = render_revision()
+        missing = [p for p in referenced_images(REVISION_PAGE, text) if not p.exists()]
         if missing:
             print(f"missing charts: {missing}; run python {sys.argv[0]}", file=sys.stderr)
             sys.exit(1)
     else:
-        draw_charts()
-    sys.exit(_main(PAGE, render, sys.argv))
+        draw(sp.targets(document=REVISION), CHARTS, svg=False)
+    status = _main(PAGE, render, sys.argv)
+    sys.exit(_main(REVISION_PAGE, render_revision, sys.argv) or status)

@@ -10,6 +10,7 @@ developer to open.  Skipped, with the reason, where no Chromium is installed.
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -65,10 +66,11 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def docs_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built scorecard page: CI's docs build when it is current, else a fresh build."""
+    """The built scorecard page: CI's docs build when it is newer than every file under
+    docs/, else a fresh build."""
     built = ROOT / "docs" / "_build" / "html" / "scorecard.html"
-    source = ROOT / "docs" / "scorecard.md"
-    if built.exists() and built.stat().st_mtime >= source.stat().st_mtime:
+    sources = [p for p in (ROOT / "docs").rglob("*") if "_build" not in p.parts and p.is_file()]
+    if built.exists() and built.stat().st_mtime >= max(p.stat().st_mtime for p in sources):
         return built
     pytest.importorskip("sphinx", reason="building the docs needs the docs extra")
     pytest.importorskip("myst_parser", reason="building the docs needs the docs extra")
@@ -100,44 +102,136 @@ def check_cjk(b: Browser, root: str) -> str:
     return text
 
 
+# Layout within the window: every table as wide as its box at most (no clipped or scrolled
+# columns), nothing wider than the window; and every verdict badge with its colour.
+LAYOUT = """(() => ({
+  page: document.documentElement.scrollWidth,
+  window: window.innerWidth,
+  tables: Array.from(document.querySelectorAll('article table')).map(t => [
+    Math.round(t.getBoundingClientRect().right), t.scrollWidth, t.parentElement.clientWidth
+  ]),
+  badges: Array.from(document.querySelectorAll('article .sp-badge')).map(b => [
+    b.textContent, getComputedStyle(b).backgroundColor, getComputedStyle(b).color
+  ]),
+}))()"""
+
+
+def check_layout(b: Browser) -> list[list[str]]:
+    """Nothing wider than the window, no table wider than its box; the badges, coloured."""
+    found = b.evaluate(LAYOUT)
+    assert found["page"] <= found["window"], found
+    wide = [t for t in found["tables"] if t[0] > found["window"] or t[1] > t[2] + 1]
+    assert wide == [], f"tables wider than the column (right edge, width, box): {wide}"
+    badges: list[list[str]] = found["badges"]
+    assert badges, "no verdict badge"
+    plain = [x for x in badges if x[1] in ("rgba(0, 0, 0, 0)", "transparent")]
+    assert plain == [], f"badges without a colour: {plain}"
+    colours = {x[0]: x[1] for x in badges}
+    if "met" in colours and "not settled" in colours:
+        assert colours["met"] != colours["not settled"]
+    return badges
+
+
 def test_scorecard_page_as_a_reader_sees_it(browser: Browser, docs_html: Path) -> None:
     browser.open(docs_html)
     assert browser.evaluate("document.title").startswith("Did the plan deliver?")
-    images = browser.evaluate(
-        "Array.from(document.querySelectorAll('article img')).map(i => "
-        "[i.getAttribute('src'), i.complete, i.naturalWidth])"
+    badges = check_layout(browser)
+    rows = sp.scorecard()
+    assert [x[0] for x in badges] == [r.verdict for r in rows]
+    links = browser.evaluate(
+        "Array.from(document.querySelectorAll('article td a')).map(a => a.getAttribute('href'))"
     )
-    charted = [
-        t
-        for t in (*sp.targets(), *sp.targets(document="doc-sh-am-action-2023-2025"))
-        if t.indicator_id and sp.series(t, partial=True)
-    ]
-    assert len(images) == len(charted)
-    assert all(ok and width > 0 for _, ok, width in images), images
+    assert links == [f"targets/{r.target_id}.html" for r in rows]
+    text = browser.evaluate("document.querySelector('article').innerText")
+    assert sp.tally(rows) in text.replace("’", "'")  # Sphinx's smart quotes
     cells = check_cells(browser, "article td, article th")
-    text = " ".join(c[0] for c in cells)
-    for r in sp.scorecard():
-        assert r.target_id in text
+    assert len(cells) == 5 * (len(rows) + 1)
     prose = browser.evaluate(
         "Array.from(document.querySelectorAll('article p')).map(p => getComputedStyle(p).textAlign)"
     )
     assert set(prose) <= {"left", "start"}, set(prose)
     check_cjk(browser, "article")
     browser.screenshot(SHOTS / "scorecard-page.png")
+    # the 2023 revision's targets: the same compact table, and their charts
+    browser.open(docs_html.with_name("revision-2023.html"))
+    revision = sp.scorecard(document="doc-sh-am-action-2023-2025")
+    assert [x[0] for x in check_layout(browser)][: len(revision)] == [r.verdict for r in revision]
+    images = browser.evaluate(
+        "Array.from(document.querySelectorAll('article img')).map(i => i.naturalWidth)"
+    )
+    assert images
+    assert all(width > 0 for width in images), images
+    browser.screenshot(SHOTS / "revision-2023-page.png")
 
 
-def test_promised_next_page_as_a_reader_sees_it(browser: Browser, docs_html: Path) -> None:
-    browser.open(docs_html.with_name("promised-next.html"))
-    assert browser.evaluate("document.title").startswith("Promised, delivered, promised next")
-    cells = check_cells(browser, "article td, article th")
-    text = " ".join(c[0] for c in cells)
-    for t in sp.targets():
-        assert t.id in text
-    assert "none found" in text
-    # the three-column table fits the page: nothing wider than the window
-    wide = browser.evaluate("document.documentElement.scrollWidth > window.innerWidth")
-    assert wide is False
-    browser.screenshot(SHOTS / "promised-next-page.png")
+# The SVG beside a chart, fetched as the page links it ("SVG for embedding") and parsed.
+FETCH_SVG = """(() => {
+  const a = Array.from(document.querySelectorAll('article a')).find(
+    a => a.textContent.includes('SVG for embedding'));
+  if (!a) return null;
+  const x = new XMLHttpRequest();
+  x.open('GET', a.href, false);
+  x.send();
+  const svg = new DOMParser().parseFromString(x.responseText, 'image/svg+xml');
+  return svg.querySelector('parsererror') ? 'not SVG: ' + x.responseText.slice(0, 200)
+    : svg.documentElement.outerHTML.slice(0, 400);
+})()"""
+
+
+@pytest.mark.parametrize(
+    "target_id",
+    [
+        "tgt-nev-output-1-2m",  # a chart of many years, partial years among them
+        "tgt-trillion-level-clusters-2",  # a chart of a single point
+        "tgt-world-class-auto-centre",  # no figure: judged on findings, no chart
+    ],
+)
+def test_target_page_as_a_reader_sees_it(browser: Browser, docs_html: Path, target_id: str) -> None:
+    t = sp.target(target_id)
+    r = sp.progress(t)
+    browser.open(docs_html.parent / "targets" / f"{target_id}.html")
+    assert browser.evaluate("document.title").startswith(t.statement.rstrip("."))
+    badges = check_layout(browser)
+    assert badges[0][0] == r.verdict
+    text = browser.evaluate("document.querySelector('article').innerText")
+    assert sp.cite(r).splitlines()[0] in text.replace("’", "'")
+    images = browser.evaluate(
+        "Array.from(document.querySelectorAll('article img')).map(i => "
+        "[i.getAttribute('src'), i.complete, i.naturalWidth])"
+    )
+    charted = t.indicator_id is not None and len(sp.series(t, partial=True)) > 0
+    assert len(images) == int(charted)
+    assert all(ok and width > 0 for _, ok, width in images), images
+    svg = browser.evaluate(FETCH_SVG)
+    if charted:
+        assert svg is not None, "no link to the SVG"
+        assert "<svg" in svg, svg
+    else:
+        assert svg is None
+    check_cells(browser, "article td, article th")
+    if t.term_zh or (t.quantity and t.quantity.wording) or "沪" in text:
+        check_cjk(browser, "article")
+    browser.screenshot(SHOTS / f"target-{target_id}.png")
+
+
+def test_docs_search_finds_the_scorecard_first(browser: Browser, docs_html: Path) -> None:
+    """Sphinx's own search page, asked what readers type: the scorecard comes first."""
+    search = docs_html.with_name("search.html").resolve().as_uri()
+    for query in ("did shanghai hit its targets", "did shanghai hit 2025 targets"):
+        browser.evaluate("window.spOldPage = true")  # to tell the old page from the new
+        browser.send("Page.navigate", url=f"{search}?q={query.replace(' ', '+')}")
+        hrefs: list[str] = []
+        for _ in range(100):
+            hrefs = browser.evaluate(
+                "window.spOldPage ? [] : Array.from(document.querySelectorAll("
+                "'#search-results li a')).map(a => a.getAttribute('href'))"
+            )
+            if hrefs:
+                break
+            time.sleep(0.1)
+        assert hrefs, f"no result for {query!r}"
+        assert hrefs[0].split("#")[0].endswith("scorecard.html"), (query, hrefs[:5])
+    browser.screenshot(SHOTS / "search-did-shanghai-hit-its-targets.png", max_height=900)
 
 
 @pytest.fixture(scope="module")

@@ -55,6 +55,7 @@ def test_promised_next_page_answers_for_every_target_of_the_plan() -> None:
             assert "**none found**" in row, t.id
             assert all(f"(#{g.id})" in row and f"({g.id})=" in text for g in nxt.gaps), t.id
         assert f"**{sp.progress(t).verdict}**" in row, t.id
+        assert f"](targets/{t.id}.md)" in row, t.id  # the target's own page
 
 
 def test_data_dictionary_is_current() -> None:
@@ -64,40 +65,119 @@ def test_data_dictionary_is_current() -> None:
     )
 
 
-def test_scorecard_page_is_current_and_its_charts_exist() -> None:
-    """The Markdown is compared byte for byte; it carries a digest of what each chart shows
-    (data and drawing code), so stale charts make a stale page.  PNG bytes are not compared
-    (they differ across matplotlib versions and fonts); each referenced image must exist and
-    be a PNG."""
+def test_scorecard_pages_are_current_and_their_charts_exist() -> None:
+    """The Markdown is compared byte for byte; the revision's page carries a digest of what
+    each chart shows (data and drawing code), so stale charts make a stale page.  PNG bytes
+    are not compared (they differ across matplotlib versions and fonts); each referenced
+    image must exist and be a PNG, and no chart lies there unshown."""
     gen = load_script("gen_scorecard")
-    text = gen.render()
-    assert gen.PAGE.read_text(encoding="utf-8") == text, "run: python docs/gen_scorecard.py"
-    images = gen.referenced_images(text)
+    assert gen.PAGE.read_text(encoding="utf-8") == gen.render(), "run: python docs/gen_scorecard.py"
+    text = gen.render_revision()
+    assert gen.REVISION_PAGE.read_text(encoding="utf-8") == text, (
+        "run: python docs/gen_scorecard.py"
+    )
+    images = gen.referenced_images(gen.REVISION_PAGE, text)
     assert images
     for image in images:
         assert image.is_file(), f"{image} missing: run python docs/gen_scorecard.py"
         assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", image
-    on_disk = set((DOCS / "_static" / "charts").glob("*.png"))
+    on_disk = {p.resolve() for p in (DOCS / "_static" / "charts").iterdir()}
     assert on_disk == set(images), "charts no page shows: run python docs/gen_scorecard.py"
 
 
-def test_scorecard_page_shows_every_target_once_with_its_status() -> None:
+def test_target_pages_are_current_and_their_charts_exist() -> None:
+    """One page per target of the plan, each current; a chart (PNG and the same as SVG)
+    exactly for the targets whose indicator has figures, and nothing else in the folder."""
+    import shanghai_plan as sp
+
+    gen = load_script("gen_targets")
+    pages = gen.pages()
+    assert sorted(p.name for p in pages) == sorted(f"{t.id}.md" for t in sp.targets())
+    for path, text in pages.items():
+        assert path.read_text(encoding="utf-8") == text, f"{path}: run python docs/gen_targets.py"
+    assert set(gen.FOLDER.glob("*.md")) == set(pages), "run python docs/gen_targets.py"
+    wanted = set()
+    for path, text in pages.items():
+        for image in gen.referenced_images(path, text):
+            wanted |= {image, image.with_suffix(".svg")}
+    for image in wanted:
+        assert image.is_file(), f"{image} missing: run python docs/gen_targets.py"
+    assert all(i.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for i in wanted if i.suffix == ".png")
+    assert all(b"<svg" in i.read_bytes()[:2000] for i in wanted if i.suffix == ".svg")
+    assert {p.resolve() for p in gen.CHARTS.iterdir()} == wanted
+    charted = {t.id for t in sp.targets() if t.indicator_id and sp.series(t, partial=True)}
+    assert {i.stem for i in wanted} == charted
+
+
+def test_target_page_shows_the_target_verdict_caveats_figures_and_citation() -> None:
+    """What a reader comes for, in the order of the page, from the library's own answers."""
+    import shanghai_plan as sp
+
+    for t in sp.targets():
+        text = (DOCS / "targets" / f"{t.id}.md").read_text(encoding="utf-8")
+        r = sp.progress(t)
+        order = ["## The target", "## The verdict", "## Caveats", "## Figures", "## Findings"]
+        order += ["## What would settle it", "## What came next", "## Cite this"]
+        assert [text.index(h) for h in order] == sorted(text.index(h) for h in order), t.id
+        head, _, rest = text.partition("## The verdict")
+        for zh in (t.term_zh, t.quantity and t.quantity.wording):
+            assert not zh or zh in head, (t.id, zh)
+        verdict, _, rest = rest.partition("## Caveats")
+        assert f">{r.verdict}</span>" in verdict, t.id
+        assert r.confidence is None or f"**{r.confidence}**" in verdict, t.id
+        assert not r.lean_note or " ".join(r.lean_note.split()) in verdict, t.id
+        caveats, _, rest = rest.partition("## ")
+        if r.main_caveat:
+            assert caveats.index(r.main_caveat) < caveats.index("All caveats"), t.id
+        assert all(" ".join(c.split()) in caveats for c in r.caveats), t.id
+        for iid in (t.indicator_id, *t.alternative_indicator_ids):
+            for o in sp.observations(iid) if iid else ():
+                assert f"`{o.id}`" in rest, (t.id, o.id)
+                assert all(sp.source(c).url in rest for c in o.citations), (t.id, o.id)
+        for f in (*r.findings, *sp.findings(t)):
+            assert f"`{f.id}`" in rest, (t.id, f.id)
+        nxt = sp.successors(t)
+        came_next = rest.partition("## What came next")[2].partition("## Cite this")[0]
+        assert all(f"`{s.target.id}`" in came_next for s in nxt.found), t.id
+        assert (nxt.status is sp.SuccessorStatus.NONE_FOUND) == ("**None found.**" in came_next)
+        assert sp.cite(r) in text, t.id
+        assert sp.cite(r, style="markdown") in text, t.id
+
+
+def test_confidence_is_defined_once_in_the_same_words() -> None:
+    """The scorecard, every target page and the conventions state the confidence rule as
+    the analysis module does (a record as strong as its best source, a verdict as its
+    weakest record) — in the same words, never "the weakest source"."""
+    gen = load_script("_pagegen")
+    rule = gen.CONFIDENCE_RULE
+    pages = [DOCS / "scorecard.md", DOCS / "conventions.md", *(DOCS / "targets").glob("*.md")]
+    for page in pages:
+        text = " ".join(page.read_text(encoding="utf-8").split())
+        assert (rule in text) or ("*Confidence:* none (no evidence settles it)" in text), page.name
+        assert "weakest source a verdict" not in text, page.name
+        assert "weakest source the verdict" not in text, page.name
+
+
+def test_scorecard_page_is_an_index_of_the_target_pages() -> None:
     import shanghai_plan as sp
 
     text = (DOCS / "scorecard.md").read_text(encoding="utf-8")
-    own, _, revision = text.partition("## Another document")
-    assert revision, "the 2023 revision has its own, labelled section"
+    assert sp.tally(sp.scorecard()) in text
+    assert "Did Shanghai hit its targets?" in text.split("\n\n")[1]  # the lead: for search
+    table = [line for line in text.splitlines() if line.startswith("| <span")]
+    rows = sp.scorecard()
+    assert len(table) == len(rows)
+    for r, line in zip(rows, table, strict=True):
+        assert line.count(" | ") == 4, line  # five columns: the page fits one screen
+        assert f">{r.verdict}</span>" in line  # "not settled — leans met", never "no data"
+        assert f"](targets/{r.target_id}.md)" in line
+        assert (r.main_caveat or r.missing or "—").split()[0] in line
+    revision = (DOCS / "revision-2023.md").read_text(encoding="utf-8")
     doc = "doc-sh-am-action-2023-2025"
-    for rows, part in ((sp.scorecard(), own), (sp.scorecard(document=doc), revision)):
-        table = [line for line in part.splitlines() if line.startswith("| ") and "`" in line]
-        assert len(table) == len(rows)
-        for r, line in zip(rows, table, strict=True):
-            assert f"`{r.target_id}`" in line
-            assert f"**{r.verdict}**" in line  # "not settled — leans met", never "no data"
-            assert (r.main_caveat is None) or r.main_caveat.split()[0] in line
-    for t in (*sp.targets(), *sp.targets(document=doc)):
-        has_figures = t.indicator_id is not None and len(sp.series(t, partial=True)) > 0
-        assert (f"_static/charts/{t.id}.png" in text) == has_figures, t.id
+    assert all(f"`{r.target_id}`" in revision for r in sp.scorecard(document=doc))
+    toc = text.partition("```{toctree}")[2]  # the pages under this one in the contents
+    assert all(f"targets/{r.target_id}\n" in toc for r in rows)
+    assert "revision-2023" in toc
     index = (DOCS / "index.md").read_text(encoding="utf-8")
     readme = (ROOT_DIR / "README.md").read_text(encoding="utf-8")
     assert "(scorecard.md)" in index.split("```")[0]  # linked before anything else
