@@ -25,8 +25,13 @@ IMAGE = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")
 
 
 def charted(t: sp.Target) -> bool:
-    """Whether the target gets a chart: an indicator with at least one figure."""
-    return t.indicator_id is not None and len(sp.series(t, partial=True)) > 0
+    """Whether the target gets a chart: whether :func:`shanghai_plan.plot` has something to
+    draw (an indicator with a figure, or a verdict's figure that is one year's level in the
+    indicator's unit, as for a figure only a finding gives)."""
+    if t.indicator_id is None:
+        return False
+    s = sp.series(t, partial=True)
+    return len(s) > 0 or charts._verdict_point(sp.progress(t), t, s) is not None
 
 
 def digest(t: sp.Target) -> str:
