@@ -1,9 +1,9 @@
 """The vocabulary of shanghai_plan: frozen, slotted attrs classes and enums.
 
-This module imports nothing from the rest of the package but :mod:`._format` (the one
-way a figure is written, a leaf module: ``str(Quantity)``) (the records a notebook shows
-have a ``_repr_html_`` that imports :mod:`shanghai_plan.display` when it is called, the
-one arrow that points up, and only at display time).  Every record is deeply
+This module imports nothing from the rest of the package but ``_format``, a leaf module
+(the one way a figure is written, for ``str(Quantity)``).  The records a notebook shows
+have a ``_repr_html_`` that imports :mod:`shanghai_plan.display` when it is called: the
+one arrow that points up, and only at display time.  Every record is deeply
 immutable (collections are tuples, nested records are frozen), so one loaded ``Plan``
 can be shared by every caller.  Numbers are stored in base units (yuan, not 亿元;
 vehicles, not 万辆; percent as percent) together with a :class:`Unit` and a
