@@ -1,9 +1,11 @@
 """The vocabulary of shanghai_plan: frozen, slotted attrs classes and enums.
 
-This module imports nothing from the rest of the package but ``_format``, a leaf module
-(the one way a figure is written, for ``str(Quantity)``).  The records a notebook shows
-have a ``_repr_html_`` that imports :mod:`shanghai_plan.display` when it is called: the
-one arrow that points up, and only at display time.  Every record is deeply
+This module imports nothing from the rest of the package when it is imported, so it can
+be read (or copied, as the benchmark's floor does) on its own.  ``str(Quantity)`` imports
+``_format``, a leaf module (the one way a figure is written), when it is called, and the
+records a notebook shows have a ``_repr_html_`` that imports
+:mod:`shanghai_plan.display` when it is called: the one arrow that points up, and only
+at display time.  Every record is deeply
 immutable (collections are tuples, nested records are frozen), so one loaded ``Plan``
 can be shared by every caller.  Numbers are stored in base units (yuan, not 亿元;
 vehicles, not 万辆; percent as percent) together with a :class:`Unit` and a
@@ -16,8 +18,6 @@ import datetime as _dt
 from enum import Enum
 
 from attrs import field, frozen
-
-from . import _format
 
 __all__ = [
     "Aggregation",
@@ -510,7 +510,9 @@ class Quantity:
     def __str__(self) -> str:
         """The figure as every view writes it: ``> 1,200,000 vehicles``, ``≈ ×2``, ``300``,
         ``≈ 850 billion yuan`` (an exact figure has no sign)."""
-        return _format.figure(self.value, self.unit, self.comparator)
+        from ._format import figure
+
+        return figure(self.value, self.unit, self.comparator)
 
 
 # ------------------------------------------------------------------- industries
