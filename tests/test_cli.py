@@ -83,13 +83,13 @@ def test_summary_is_the_default() -> None:
 
 
 def test_summary_fits_one_screen_and_ends_with_the_qualified_outcome() -> None:
-    from shanghai_plan.cli import _width
+    from shanghai_plan._terminal import display_width
 
     for lang in ("en", "zh"):
         text = ok("--lang", lang).rstrip("\n")
         lines = text.splitlines()
         assert len(lines) <= 24
-        assert max(_width(line) for line in lines) <= 100
+        assert max(display_width(line) for line in lines) <= 100
         # the answer is wrapped, never clipped, and comes before the pointer to more
         *_, answer, more = text.split("\n\n")
         assert " ".join(answer.split()) == sp.tally(sp.scorecard())
@@ -98,11 +98,11 @@ def test_summary_fits_one_screen_and_ends_with_the_qualified_outcome() -> None:
 
 
 def test_scorecard_command_every_format() -> None:
-    from shanghai_plan.cli import _width
+    from shanghai_plan._terminal import display_width
 
     rows = sp.scorecard()
     text = ok("scorecard").rstrip("\n")
-    assert max(_width(line) for line in text.splitlines()) <= 100  # piped: 100 columns
+    assert max(display_width(line) for line in text.splitlines()) <= 100  # piped: 100 columns
     tally, table = text.split("\n\n", 1)
     assert " ".join(tally.split()) == sp.tally(rows)  # the qualified answer first, wrapped
     head, _, *lines = table.splitlines()
@@ -397,12 +397,12 @@ def test_progress_table_shows_the_deciding_figure_formatted(cli: Run) -> None:
 
 @pytest.mark.parametrize("columns", [60, 100])
 def test_tables_fit_columns_and_keep_ids(cli: Run, columns: int) -> None:
-    from shanghai_plan.cli import _width
+    from shanghai_plan._terminal import display_width
 
     for command in (["targets"], ["progress"], ["search", "chips"], ["sources"], ["industries"]):
         text = out(cli, *command, columns=columns)
         for line in text.splitlines():  # only a word longer than the width (a URL) sticks out
-            assert _width(line) <= columns or len(line.split()) == 1, (command, line)
+            assert display_width(line) <= columns or len(line.split()) == 1, (command, line)
     starts = [line.split()[0] for line in out(cli, "targets", columns=columns).splitlines()[2:]]
     assert [s for s in starts if s.startswith("tgt-")] == [t.id for t in sp.targets()]
 

@@ -26,13 +26,11 @@ import datetime as _dt
 import json
 import os
 import shlex
-import shutil
 import stat
 import sys
 import textwrap
-import unicodedata
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any, cast
 
@@ -41,6 +39,17 @@ import attrs
 from . import _format, analysis, export, queries, searching, tables, verdicts
 from ._converter import unstructure
 from ._index import index_for
+from ._terminal import (
+    SCREEN_WIDTH,
+    WIDTH_RULE,
+    Rows,
+    clip,
+    display_width,
+    table,
+    terminal_width,
+    wrap,
+    wrap_items,
+)
 from ._version import __version__
 from .errors import NotFoundError, PlanDataError, ShanghaiPlanError
 from .loading import DEFAULT_MAX_BYTES, load, loads
@@ -59,111 +68,8 @@ from .model import (
 
 __all__ = ["main"]
 
-Rows = Sequence[Mapping[str, Any]]  # plain dicts, or the typed rows of to_records()
-
 
 # ------------------------------------------------------------------ rendering
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _clip(text: str, limit: int) -> str:
-    if _width(text) <= limit:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        if used + w > limit - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return _format.number(value)
-    return " ".join(str(value).split())  # one line per row: newlines and tabs are spaces
-
-
-def terminal_width() -> int | None:
-    """The width tables are fitted to: ``$COLUMNS`` when it is set, else the terminal's when
-    standard output is one; ``None`` (nothing cut) when output goes to a pipe or a file
-    without ``$COLUMNS``, so that ``| grep`` and ``> file`` see every character."""
-    if os.environ.get("COLUMNS", "").strip().isdigit() or _isatty(sys.stdout):
-        return max(40, shutil.get_terminal_size((SCREEN_WIDTH, 24)).columns)
-    return None
-
-
-def _isatty(stream: Any) -> bool:
-    try:
-        return bool(stream is not None and stream.isatty())
-    except (AttributeError, OSError, ValueError):
-        return False
-
-
-_MIN_CUT = 20
-"""A text column is never cut narrower than this."""
-
-
-def _table(
-    rows: Rows,
-    columns: Sequence[str],
-    width: int | None = None,
-    *,
-    cut: Sequence[str] = (),
-) -> str:
-    """A plain-text table.  With ``width``, it is fitted to that many columns (a wide
-    character counts two): first the text columns named in ``cut`` are shortened, the widest
-    first, with "…"; if that is not enough, columns from the right go under their row as
-    ``label: value`` lines, never cut.  The first column (the id) is never cut or moved."""
-    if not rows:
-        return "(nothing)"
-    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
-    natural = [max(_width(c), *(_width(row[i]) for row in cells)) for i, c in enumerate(columns)]
-    shown = len(columns)
-    while True:
-        widths = _cut_widths(natural[:shown], columns[:shown], cut, width)
-        if width is None or shown == 1 or sum(widths) + 2 * (shown - 1) <= width:
-            break
-        shown -= 1
-
-    def line(values: Sequence[str]) -> str:
-        return "  ".join(
-            v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True)
-        ).rstrip()
-
-    out = [line(columns[:shown]), line(["-" * w for w in widths])]
-    for row in cells:
-        out.append(line([_clip(v, w) for v, w in zip(row, widths, strict=False)]))
-        under = [f"{c}: {v}" for c, v in zip(columns[shown:], row[shown:], strict=True) if v]
-        if under:
-            assert width is not None
-            out += _wrap(" · ".join(under), width, indent="    ", then="      ")
-    return "\n".join(out)
-
-
-def _cut_widths(
-    natural: Sequence[int], columns: Sequence[str], cut: Sequence[str], width: int | None
-) -> list[int]:
-    """The column widths after shortening the ``cut`` columns, the widest first, so that the
-    table fits ``width`` (as far as ``_MIN_CUT`` allows)."""
-    widths = list(natural)
-    if width is None:
-        return widths
-    floors = {i: max(_MIN_CUT, _width(c)) for i, c in enumerate(columns) if c in cut and i > 0}
-    excess = sum(widths) + 2 * (len(widths) - 1) - width
-    while excess > 0:
-        free = [i for i, floor in floors.items() if widths[i] > floor]
-        if not free:
-            break
-        widths[max(free, key=lambda i: widths[i])] -= 1  # the widest first, one at a time
-        excess -= 1
-    return widths
 
 
 def _emit(rows: Rows, fmt: str, columns: Sequence[str], *, cut: Sequence[str] = ()) -> str:
@@ -171,7 +77,7 @@ def _emit(rows: Rows, fmt: str, columns: Sequence[str], *, cut: Sequence[str] = 
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if fmt == "csv":
         return export.csv_text(rows).rstrip("\n")
-    return _table(rows, columns, terminal_width(), cut=cut)
+    return table(rows, columns, terminal_width(), cut=cut)
 
 
 def _name(lang: str) -> str:
@@ -179,34 +85,6 @@ def _name(lang: str) -> str:
 
 
 # ------------------------------------------------------------------- commands
-
-
-SCREEN_WIDTH = 100
-"""The summary's lines fit this many columns (a wide character counts two)."""
-
-WIDTH_RULE = (
-    "Tables fit the terminal's width: the widest text column (a statement, a name) is cut "
-    "with '…', and columns that still do not fit go under their row, never cut; the id is "
-    "never cut. Sent to a pipe or a file, a table is fitted only when $COLUMNS is set "
-    "(COLUMNS=100 shanghai-plan targets | less), and otherwise keeps every character; text "
-    "wraps at the terminal's width, or at 100 columns. --format csv or json gives the full "
-    "records."
-)
-"""How the command fits its output to the width (the ``--help`` epilog)."""
-
-
-def _wrap_items(head: str, items: Sequence[str], width: int = SCREEN_WIDTH) -> list[str]:
-    """``head`` then the items joined with `` · ``, wrapped at item boundaries."""
-    lines, line = [head], "  "
-    for item in items:
-        joined = f"{line} · {item}" if line.strip() else f"  {item}"
-        if _width(joined) > width and line.strip():
-            lines.append(line)
-            joined = f"  {item}"
-        line = joined
-    if line.strip():
-        lines.append(line)
-    return lines
 
 
 def outcome_line(plan: Plan) -> str:
@@ -236,7 +114,7 @@ def _summary(plan: Plan, lang: str) -> str:
             f"{i.name_zh} ({i.name_en})" if lang == "zh" else f"{i.name_en} ({i.name_zh})"
             for i in inds
         ]
-        lines += _wrap_items(f"{title}: {len(inds)}", names)
+        lines += wrap_items(f"{title}: {len(inds)}", names)
     own = queries.targets(plan=plan)
     quantitative = sum(t.kind is TargetKind.QUANTITATIVE for t in own)
     deadlines = sorted({t.year for t in own if t.year is not None})
@@ -257,7 +135,7 @@ def _summary(plan: Plan, lang: str) -> str:
     # the answer is never clipped: it is quoted, so it wraps at word boundaries instead
     answer = textwrap.wrap(outcome_line(plan), SCREEN_WIDTH)
     more = "More: shanghai-plan scorecard | progress ID | targets | show ID | --help"
-    return "\n".join([*(_clip(line, SCREEN_WIDTH) for line in lines), *answer, "", more])
+    return "\n".join([*(clip(line, SCREEN_WIDTH) for line in lines), *answer, "", more])
 
 
 def _cmd_summary(args: argparse.Namespace) -> str:
@@ -315,7 +193,7 @@ def _cmd_show(args: argparse.Namespace) -> str:
             unit = owner.unit
             shown = _format.figure(rec.value, unit, rec.comparator)
             said = f"figure: {shown} ({owner.id}: {owner.name_en})"
-            lines += _wrap(said, width, indent="  ", then="    ")
+            lines += wrap(said, width, indent="  ", then="    ")
     elif isinstance(rec, Indicator):
         unit = rec.unit
     for f in attrs.fields(type(rec)):
@@ -325,14 +203,14 @@ def _cmd_show(args: argparse.Namespace) -> str:
         label = _label(f.name)
         if isinstance(value, tuple):
             items = [_brief(v, unit) for v in value]
-            if sum(_width(i) + 2 for i in items) + _width(label) + 4 <= width:
-                lines += _wrap(f"{label}: {', '.join(items)}", width, indent="  ", then="    ")
+            if sum(display_width(i) + 2 for i in items) + display_width(label) + 4 <= width:
+                lines += wrap(f"{label}: {', '.join(items)}", width, indent="  ", then="    ")
             else:
                 lines.append(f"  {label}:")
                 for item in items:
-                    lines += _wrap(item, width, indent="    - ", then="      ")
+                    lines += wrap(item, width, indent="    - ", then="      ")
         else:
-            lines += _wrap(f"{label}: {_brief(value, unit)}", width, indent="  ", then="    ")
+            lines += wrap(f"{label}: {_brief(value, unit)}", width, indent="  ", then="    ")
     citations = getattr(rec, "citations", ())
     if citations:
         lines.append("  sources:")
@@ -340,9 +218,9 @@ def _cmd_show(args: argparse.Namespace) -> str:
         src = index_for(plan).source_by_id.get(c.source_id)
         title = f"{src.title} ({src.publisher})" if src else c.source_id
         confidence = f" [{src.confidence.value}]" if src else ""
-        lines += _wrap(f"{title} — {c.locator}{confidence}", width, indent="    - ", then="      ")
+        lines += wrap(f"{title} — {c.locator}{confidence}", width, indent="    - ", then="      ")
         if src:
-            lines += _wrap(f"<{src.url}>", width, indent="      ", then="      ")
+            lines += wrap(f"<{src.url}>", width, indent="      ", then="      ")
     if isinstance(rec, Target):
         verdict = analysis.progress(rec)
         lines += ["", *_verdict_lines(verdict, width, full=False)]
@@ -425,7 +303,7 @@ def _cmd_progress(args: argparse.Namespace) -> str:
             return _emit(found, args.format, [])
         verdict = analysis.progress(queries.target(args.id))
         width = terminal_width() or SCREEN_WIDTH
-        head = _wrap(f"{verdict.target_id}: {verdict.target.statement}", width, then="  ")
+        head = wrap(f"{verdict.target_id}: {verdict.target.statement}", width, then="  ")
         return "\n".join([*head, *_verdict_lines(verdict, width, full=True)])
     if args.format != "table":
         rows = export.to_records(
@@ -508,7 +386,7 @@ def _verdict_lines(p: analysis.Progress, width: int, *, full: bool) -> list[str]
     lines = []
     for label, text in said:
         if text:
-            lines += _wrap(f"{label}: {text}", width, indent="  ", then="    ")
+            lines += wrap(f"{label}: {text}", width, indent="  ", then="    ")
     if not full:
         lines.append(f"  more: shanghai-plan progress {p.target_id}")
         return lines
@@ -525,7 +403,7 @@ def _verdict_lines(p: analysis.Progress, width: int, *, full: bool) -> list[str]
         if items:
             lines.append(f"  {label}:")
             for item in items:
-                lines += _wrap(item, width, indent="    - ", then="      ")
+                lines += wrap(item, width, indent="    - ", then="      ")
     return lines
 
 
@@ -560,11 +438,11 @@ def _scorecard_table(rows: Sequence[verdicts.ScorecardRow], whose: str, *, docum
         }
         for r in rows
     ]
-    head, rule, *lines = _table(shown, cols).splitlines()
-    under = _width(rule) > width  # long ids: the figure goes under the line
+    head, rule, *lines = table(shown, cols).splitlines()
+    under = display_width(rule) > width  # long ids: the figure goes under the line
     if under:
-        head, rule, *lines = _table(shown, cols[:2]).splitlines()
-    out = [*_wrap(verdicts.tally(rows, whose=whose), width), "", head, rule]
+        head, rule, *lines = table(shown, cols[:2]).splitlines()
+    out = [*wrap(verdicts.tally(rows, whose=whose), width), "", head, rule]
     for line, r, cells in zip(lines, rows, shown, strict=True):
         out.append(line)
         said = [("figure", cells["figure"])] if under else []
@@ -575,21 +453,8 @@ def _scorecard_table(rows: Sequence[verdicts.ScorecardRow], whose: str, *, docum
             said.append(("document", r.document_id))
         for label, text in said:
             if text:
-                out += _wrap(f"{label}: {text}", width, indent="    ", then="      ")
+                out += wrap(f"{label}: {text}", width, indent="    ", then="      ")
     return "\n".join(out)
-
-
-def _wrap(text: str, width: int, *, indent: str = "", then: str = "") -> list[str]:
-    """``text`` wrapped to ``width`` columns (a wide character counts two)."""
-    lines: list[str] = []
-    line, empty = indent, True
-    for word in text.split():
-        if not empty and _width(line) + 1 + _width(word) > width:
-            lines.append(line)
-            line, empty = then, True
-        line += word if empty else " " + word
-        empty = False
-    return [*lines, line]
 
 
 def _cmd_sources(args: argparse.Namespace) -> str:
@@ -707,7 +572,7 @@ def _cmd_changes(args: argparse.Namespace) -> str:
             kinds = dict.fromkeys(c.kind for c in recs)
             for kind in kinds:
                 ids = [c.id for c in recs if c.kind == kind]
-                lines += _wrap_items(f"Records {label}: {kind} ({len(ids)})", ids)
+                lines += wrap_items(f"Records {label}: {kind} ({len(ids)})", ids)
         if r.changed:
             lines.append(f"Records changed ({len(r.changed)}):")
         lines += [f"  {c.kind} {c.id}: {', '.join(c.fields)}" for c in r.changed]
