@@ -348,12 +348,16 @@ def _percent(value: float) -> str:
 
 def _verdict_lines(p: analysis.Progress, width: int, *, full: bool) -> list[str]:
     """A target's verdict in plain words: the verdict (or lean) with its confidence, the
-    figure it rests on with its year, why, and the main caveat; ``full`` adds the goal, the
+    main caveat, the figure it rests on with its year, and why; ``full`` adds the goal, the
     latest observation (labelled as such where it is not the deciding figure), every caveat,
     the lean's rule and note, what would settle it, the other measures and the records."""
     confidence = f" (confidence: {p.confidence.value})" if p.confidence else ""
-    said: list[tuple[str, str | None]] = [("verdict", f"{p.verdict}{confidence}")]
-    said.append(("deciding figure", _figure_text(p, year=True)))
+    # The main caveat right under the verdict: it decides whether the verdict can be quoted.
+    said: list[tuple[str, str | None]] = [
+        ("verdict", f"{p.verdict}{confidence}"),
+        ("main caveat", p.main_caveat),
+        ("deciding figure", _figure_text(p, year=True)),
+    ]
     if full:
         said.append(("goal", _goal_text(p)))
         if p.share_of_goal is not None:
@@ -377,7 +381,7 @@ def _verdict_lines(p: analysis.Progress, width: int, *, full: bool) -> list[str]
             if growth is not None:
                 said.append((label, f"{_format.number(growth, digits=3)} % a year"))
         said.append(("measure", p.measure))
-    said += [("why", p.explanation), ("main caveat", p.main_caveat)]
+    said.append(("why", p.explanation))
     if p.lean_note is not None:
         rule = f" (rule: {p.lean_rule.value.replace('_', ' ')})" if p.lean_rule else ""
         said.append(("lean" if p.lean_rule else "no lean", f"{p.lean_note}{rule}"))
