@@ -33,7 +33,9 @@ def figure(r: sp.ScorecardRow) -> str:
     if r.figure is None:
         return "—"
     shown = _format.figure(r.figure, r.unit, r.figure_comparator)
-    return shown if r.figure_year is None else f"{shown} ({r.figure_year})"
+    claim = r.evidence not in (sp.EvidenceKind.FIGURES, sp.EvidenceKind.NONE)
+    when = _format.when(r.figure_year, sp.target(r.target_id).aggregation, finding=claim)
+    return f"{shown} ({when})" if when else shown
 
 
 def caveat(r: sp.ScorecardRow) -> str:

@@ -88,12 +88,17 @@ def the_verdict(r: sp.Progress) -> list[str]:
         if r.confidence is not None
         else "none (no evidence settles it)"
     )
+    evidence = (
+        "none that settles it (the figures and findings below do not)"
+        if r.evidence is sp.EvidenceKind.NONE
+        else _words(str(r.evidence))
+    )
     lines = [
         "## The verdict",
         "",
         f"{badge(r)} — {cell(r.explanation)}",
         "",
-        f"*Confidence:* {confidence}. *Evidence:* {_words(str(r.evidence))}.",
+        f"*Confidence:* {confidence}. *Evidence:* {evidence}.",
         "",
     ]
     if r.lean_rule is not None:

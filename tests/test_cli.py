@@ -328,8 +328,12 @@ def test_show_a_target_reads_as_text_with_its_verdict(cli: Run) -> None:
     assert p.figure is not None
     assert f"verdict: {p.verdict} (confidence: {p.confidence.value})" in flat
     figure = _format.figure(p.figure, p.unit, p.figure_comparator)
-    assert f"deciding figure: {figure} in {p.figure_year}" in flat
+    # not settled: the figure found is not called the deciding one, and a sum says so
+    assert f"figure found (not enough to settle it): {figure} in 2025, a sum over the years" in flat
+    assert "deciding figure" not in flat
     assert p.main_caveat is not None
+    # the main caveat right under the verdict, before the figure
+    assert flat.index("main caveat: ") < flat.index("figure found")
     assert f"main caveat: {' '.join(p.main_caveat.split())}" in flat
     assert f"shanghai-plan progress {p.target_id}" in flat
 
@@ -354,7 +358,10 @@ def test_progress_of_one_target_in_full(cli: Run) -> None:
         assert f"verdict: {p.verdict}" in flat
         assert p.figure is not None
         figure = _format.figure(p.figure, p.unit, p.figure_comparator)
-        assert f"deciding figure: {figure} in {p.figure_year}" in flat
+        when = _format.when(p.figure_year, p.target.aggregation)
+        settled = p.status in (sp.Status.MET, sp.Status.NOT_MET)
+        label = "deciding figure" if settled else "figure found (not enough to settle it)"
+        assert f"{label}: {figure} in {when}" in flat
         for caveat in p.caveats:
             assert " ".join(caveat.split()) in flat
         if p.missing:
@@ -364,7 +371,7 @@ def test_progress_of_one_target_in_full(cli: Run) -> None:
         # the latest observation, where it is not the deciding figure, is labelled as such
         latest = p.latest
         if latest is not None and (latest.year, latest.value) != (p.figure_year, p.figure):
-            assert "latest observation (not the deciding figure): " in flat
+            assert "latest observation (not the figure above): " in flat
             assert f"in {latest.year} — {latest.id}" in flat
     one = json.loads(out(cli, "progress", "tgt-nev-output-1-2m", "--format", "json"))
     assert [r["target_id"] for r in one] == ["tgt-nev-output-1-2m"]
@@ -378,7 +385,7 @@ def test_progress_table_shows_the_deciding_figure_formatted(cli: Run) -> None:
     text = out(cli, "progress", columns=400)
     head, _, *lines = text.splitlines()
     assert head.split("  ")[0:1] == ["target"]
-    for token in ("verdict", "confidence", "deciding figure", "goal", "share of goal"):
+    for token in ("verdict", "confidence", "figure", "goal", "share of goal"):
         assert token in head
     for word in ("latest", "no data", "no_data"):
         assert word not in text
@@ -389,9 +396,14 @@ def test_progress_table_shows_the_deciding_figure_formatted(cli: Run) -> None:
             assert f"  {p.confidence.value}" in line
         if p.figure is not None:
             shown = _format.figure(p.figure, p.unit, p.figure_comparator)
-            assert f"  {shown} in {p.figure_year}" in line
-        if p.share_of_goal is not None:
-            assert f"  {_format.number(p.share_of_goal, digits=3)} %" in line
+            assert f"  {shown} in {_format.when(p.figure_year, p.target.aggregation)}" in line
+        if p.share_of_goal is not None:  # with the figure's bound: a lower bound's share is one
+            share = f"{_format.number(p.share_of_goal, digits=3)} %"
+            assert share in line
+            if p.figure_comparator is sp.Comparator.MORE_THAN:
+                assert f"> {share}" in line
+            if p.figure_year is not None and p.target.year and p.figure_year < p.target.year:
+                assert f"(the {p.figure_year} figure; the goal is for {p.target.year})" in line
     assert "every target of the plan" in ok("progress", "--help")
 
 

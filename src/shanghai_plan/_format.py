@@ -89,6 +89,37 @@ def figure(value: float, unit: object = None, comparator: object = None) -> str:
     return shown if symbol in ("", "=") else f"{symbol} {shown}"
 
 
+_KINDS = {"cumulative": "a sum over the years", "per_year": "an average a year"}
+"""What a verdict's figure is when it is no one year's level, by the target's aggregation."""
+
+
+def when(year: int | None, aggregation: object = None, *, finding: bool = False) -> str:
+    """When a verdict's figure is from, as every view writes it: ``2024``, or for a sum or
+    an average over the years ``2025, a sum over the years`` (a figure a finding states is
+    as the finding states it)."""
+    kind = None if finding else _KINDS.get(str(getattr(aggregation, "value", aggregation)))
+    return ", ".join(str(x) for x in (year, kind) if x is not None)
+
+
+def share(
+    value: float,
+    comparator: object = None,
+    *,
+    figure_year: int | None = None,
+    deadline: int | None = None,
+) -> str:
+    """A share of the goal, with the figure's bound (a lower bound's share is one too) and,
+    when the figure is from before the deadline, which year's figure it is
+    (``> 72.9 %``, ``84 % (the 2021 figure; the goal is for 2025)``)."""
+    symbol = str(getattr(comparator, "symbol", "") or "")
+    shown = f"{number(value, digits=3)} %"
+    if symbol not in ("", "="):
+        shown = f"{symbol} {shown}"
+    if figure_year is not None and deadline is not None and figure_year < deadline:
+        shown += f" (the {figure_year} figure; the goal is for {deadline})"
+    return shown
+
+
 def short(value: float | None) -> str:
     """A float for a ``repr``: six significant figures, no separators (``38.1345``,
     ``1200000``, ``None``)."""

@@ -387,16 +387,12 @@ def _save(fig: "Figure", path: "str | os.PathLike[str]", suffix: str) -> None:
         )
 
 
-_KIND = {Aggregation.CUMULATIVE: "a sum over the years", Aggregation.PER_YEAR: "an average a year"}
-
-
 def _verdict_figure(r: Progress) -> str:
     """The verdict's figure and year as the scorecard shows them, and what kind of figure it
     is when it is no one year's level (a sum or an average over the years)."""
     assert r.figure is not None
     shown = _format.figure(r.figure, r.unit, r.figure_comparator)
-    kind = None if r.findings else _KIND.get(r.target.aggregation)
-    when = ", ".join(str(x) for x in (r.figure_year, kind) if x is not None)
+    when = _format.when(r.figure_year, r.target.aggregation, finding=bool(r.findings))
     return f"{shown} ({when})" if when else shown
 
 

@@ -316,9 +316,9 @@ def _cmd_progress(args: argparse.Namespace) -> str:
             "target": p.target_id,
             "verdict": p.verdict,
             "confidence": p.confidence and p.confidence.value,
-            "deciding figure": _figure_text(p, year=True),
+            "figure": _figure_text(p, year=True),
             "goal": _goal_text(p),
-            "share of goal": None if p.share_of_goal is None else _percent(p.share_of_goal),
+            "share of goal": _share_text(p),
         }
         for p in every
     ]
@@ -327,11 +327,32 @@ def _cmd_progress(args: argparse.Namespace) -> str:
 
 def _figure_text(p: analysis.Progress | verdicts.ScorecardRow, *, year: bool = False) -> str | None:
     """The figure the verdict rests on, as the scorecard writes it (``> 620 billion yuan``;
-    with ``year``, ``> 620 billion yuan in 2025``)."""
+    with ``year``, when it is from: ``> 620 billion yuan in 2025, a sum over the years``)."""
     if p.figure is None:
         return None
     shown = _format.figure(p.figure, p.unit, p.figure_comparator)
-    return f"{shown} in {p.figure_year}" if year and p.figure_year is not None else shown
+    if not year or p.figure_year is None:
+        return shown
+    target = p.target if isinstance(p, analysis.Progress) else queries.target(p.target_id)
+    finding = p.evidence not in (analysis.EvidenceKind.FIGURES, analysis.EvidenceKind.NONE)
+    return f"{shown} in {_format.when(p.figure_year, target.aggregation, finding=finding)}"
+
+
+def _figure_label(p: analysis.Progress) -> str:
+    """ "deciding figure" for a settled verdict; for one not settled the figure decides
+    nothing, and is "the figure found"."""
+    settled = p.status in (analysis.Status.MET, analysis.Status.NOT_MET)
+    return "deciding figure" if settled else "figure found (not enough to settle it)"
+
+
+def _share_text(p: analysis.Progress) -> str | None:
+    """The share of the goal the figure reaches, with its bound and, for a figure from
+    before the deadline, its year."""
+    if p.share_of_goal is None:
+        return None
+    return _format.share(
+        p.share_of_goal, p.figure_comparator, figure_year=p.figure_year, deadline=p.target.year
+    )
 
 
 def _goal_text(p: analysis.Progress) -> str | None:
@@ -356,12 +377,11 @@ def _verdict_lines(p: analysis.Progress, width: int, *, full: bool) -> list[str]
     said: list[tuple[str, str | None]] = [
         ("verdict", f"{p.verdict}{confidence}"),
         ("main caveat", p.main_caveat),
-        ("deciding figure", _figure_text(p, year=True)),
+        (_figure_label(p), _figure_text(p, year=True)),
     ]
     if full:
         said.append(("goal", _goal_text(p)))
-        if p.share_of_goal is not None:
-            said.append(("share of goal", f"{_percent(p.share_of_goal)} (deciding figure / goal)"))
+        said.append(("share of goal", _share_text(p)))
         if p.baseline is not None:
             baseline = _format.figure(p.baseline.value, p.unit, p.baseline.comparator)
             said.append(("baseline", f"{baseline} in {p.baseline.year}"))
@@ -370,7 +390,7 @@ def _verdict_lines(p: analysis.Progress, width: int, *, full: bool) -> list[str]
             shown = _format.figure(latest.value, p.unit, latest.comparator)
             said.append(
                 (
-                    "latest observation (not the deciding figure)",
+                    "latest observation (not the figure above)",
                     f"{shown} in {latest.year} — {latest.id}",
                 )
             )
