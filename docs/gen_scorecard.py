@@ -56,7 +56,10 @@ def table(rows: Iterable[sp.ScorecardRow], linked: bool) -> list[str]:
         name = cell(r.statement)
         name = f"[{name}](targets/{r.target_id}.md)" if linked else f"{name} <br>`{r.target_id}`"
         confidence = cell(r.confidence and str(r.confidence))
-        lines.append(f"| {badge(r)} | {name} | {figure(r)} | {confidence} | {caveat(r)} |")
+        verdict = badge(r)
+        if r.lean_rule is not None:  # which way it leans, and by which rule
+            verdict += f" <br><small>by {str(r.lean_rule).replace('_', ' ')}</small>"
+        lines.append(f"| {verdict} | {name} | {figure(r)} | {confidence} | {caveat(r)} |")
     return lines
 
 
