@@ -394,9 +394,10 @@ def _verdict_lines(p: analysis.Progress, width: int, *, full: bool) -> list[str]
                     f"{shown} in {latest.year} — {latest.id}",
                 )
             )
+        start = p.baseline and p.baseline.year  # the spans the two rates are over
         for label, growth in (
-            ("growth needed", p.implied_growth),
-            ("growth achieved", p.achieved_growth),
+            (f"growth needed, {start}–{p.target.year}", p.implied_growth),
+            (f"growth achieved, {start}–{p.latest and p.latest.year}", p.achieved_growth),
         ):
             if growth is not None:
                 said.append((label, f"{_format.number(growth, digits=3)} % a year"))
