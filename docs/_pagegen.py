@@ -8,8 +8,9 @@ from pathlib import Path
 import shanghai_plan as sp
 
 CONFIDENCE_RULE = (
-    "each figure or finding counts as strong as the best source it cites, and a verdict as "
-    "strong as the weakest of them it rests on"
+    "each figure or finding counts as strong as the best source it cites (a figure worked "
+    "out from others no stronger than the weakest of them), and a verdict as strong as the "
+    "weakest of them it rests on"
 )
 """The confidence rule as :mod:`shanghai_plan.analysis` states it."""
 

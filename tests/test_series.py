@@ -176,3 +176,37 @@ def test_explanations_use_the_formatter() -> None:
     assert r.goal is not None
     assert _format.number(r.goal) in r.explanation
     assert "e+" not in " ".join(p.explanation for p in sp.progress(all_documents=True))
+
+
+def test_a_figure_worked_out_from_a_weak_one_is_weak_in_the_series_and_the_verdict() -> None:
+    """A derived figure cites a primary source (the growth rate it applies) but rests on a
+    weak level: it is no stronger than that level, in the series and in a verdict on it."""
+    target = {
+        "id": "t",
+        "document_id": "p",
+        "kind": "quantitative",
+        "statement": "Widget output above 11 by 2023.",
+        "year": 2023,
+        "quantity": {"value": 11, "unit": "yuan", "comparator": "more_than", "wording": "11"},
+        "indicator_id": "m",
+        "industry_ids": [],
+        "citations": plans.CITE,
+    }
+    plan = two_sources(
+        [
+            {"year": 2022, "value": 10.0, "source": "weak"},
+            {"year": 2023, "value": 12.0, "basis": "derived", "derived_from": ["o0"]},
+            {"year": 2021, "value": 9.0},  # primary, not an input: stays primary
+        ],
+        target,
+    )
+    s = sp.series("m", plan=plan)
+    confidence = {p.year: p.confidence for p in s}
+    assert confidence == {
+        2021: sp.Confidence.PRIMARY,
+        2022: sp.Confidence.WEAK,
+        2023: sp.Confidence.WEAK,  # cites a primary source, but is worked out from 2022's
+    }
+    p = sp.progress("t", plan=plan)
+    assert p.status is sp.Status.MET
+    assert p.confidence is sp.Confidence.WEAK

@@ -13,7 +13,18 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from ._records import records as all_records
-from .model import Finding, Gap, Indicator, Industry, IndustryTier, Plan, Source, Target
+from .model import (
+    Citation,
+    Confidence,
+    Finding,
+    Gap,
+    Indicator,
+    Industry,
+    IndustryTier,
+    Plan,
+    Source,
+    Target,
+)
 
 __all__ = [
     "Index",
@@ -161,6 +172,8 @@ class Index:
     findings_by_record: dict[str, tuple[Finding, ...]]
     gaps_by_record: dict[str, tuple[Gap, ...]]
     indicator_by_observation: dict[str, Indicator]  # observation id -> its indicator
+    # observation id -> how strong it is (see confidence_of)
+    observation_confidence: dict[str, Confidence]
     # answers worth keeping: search results and progress results, by their arguments
     memo: Memo
 
@@ -319,6 +332,50 @@ def _observations(plan: Plan) -> dict[str, object]:
     return {"indicator_by_observation": by_obs}
 
 
+CONFIDENCE_RANK = (Confidence.PRIMARY, Confidence.SECONDARY, Confidence.WEAK)
+"""Confidences, the strongest first."""
+
+
+def best_source(citations: tuple[Citation, ...], sources: dict[str, Source]) -> Confidence:
+    """How strong a record is by what it cites: as strong as its best source."""
+    return min(
+        (sources[c.source_id].confidence for c in citations),
+        key=CONFIDENCE_RANK.index,
+        default=Confidence.WEAK,
+    )
+
+
+def _confidences(plan: Plan) -> dict[str, object]:
+    """Each observation's confidence: as strong as the best source it cites, and a derived
+    one no stronger than the weakest observation it is derived from (a figure worked out
+    from a weak one is weak, whatever else it cites)."""
+    sources = {s.id: s for s in plan.sources}
+    observations = {o.id: o for i in plan.indicators for o in i.observations}
+    inputs = {
+        o.id: [d for d in o.derived_from if d in observations and d != o.id]
+        for o in observations.values()
+    }
+    known: dict[str, Confidence] = {}
+    for first in observations:  # inputs first, without recursion (a chain may be long)
+        if first in known:
+            continue
+        stack = [(first, iter(inputs[first]))]
+        open_ = {first}  # on the current path: an input that leads back is left out
+        while stack:
+            oid, pending = stack[-1]
+            nxt = next(pending, None)
+            if nxt is None:
+                stack.pop()
+                open_.discard(oid)
+                found = [best_source(observations[oid].citations, sources)]
+                found += [known[d] for d in inputs[oid] if d in known]
+                known[oid] = max(found, key=CONFIDENCE_RANK.index)
+            elif nxt not in known and nxt not in open_:
+                open_.add(nxt)
+                stack.append((nxt, iter(inputs[nxt])))
+    return {"observation_confidence": known}
+
+
 _BUILDERS: tuple[tuple[Callable[[Plan], dict[str, object]], tuple[str, ...]], ...] = (
     (_industries, ("industry_by_key", "industry_keys", "industry_by_exact", "by_tier")),
     (_targets, ("targets_by_industry", "targets_by")),
@@ -328,6 +385,7 @@ _BUILDERS: tuple[tuple[Callable[[Plan], dict[str, object]], tuple[str, ...]], ..
     (_findings, ("findings_by_record",)),
     (_gaps, ("gaps_by_record",)),
     (_observations, ("indicator_by_observation",)),
+    (_confidences, ("observation_confidence",)),
 )
 _GROUPS = {name: build for build, names in _BUILDERS for name in names}
 """Which builder fills each attribute of :class:`Index` (a builder fills all its names)."""

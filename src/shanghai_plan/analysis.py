@@ -42,7 +42,8 @@ Rules (documented, and tested on hand-computed cases):
   never makes a target met (a later "not reached" still counts: what was not there later was
   not there by the deadline).  When figures settle a target, findings that disagree are
   caveats; when figures and findings agree, the verdict rests on the better-sourced of the two.
-* **Confidence**: a record (observation or finding) is as strong as the best source it cites;
+* **Confidence**: a record (observation or finding) is as strong as the best source it cites,
+  and a derived observation no stronger than the weakest observation it is derived from;
   a verdict is as strong as the weakest record it rests on.  Of several findings that agree,
   the verdict rests on those with the best sources.
 * **Status** ``MET`` / ``NOT_MET`` as above; before the deadline (as of the data's
@@ -132,12 +133,11 @@ from attrs import field, frozen
 from ._args import check_bool, check_bundled, check_plan, check_str, check_tolerance
 from ._format import amount, number, short
 from ._format import figure as _fmt_figure
-from ._index import index_for
+from ._index import CONFIDENCE_RANK, Index, best_source, index_for
 from .loading import load
 from .model import (
     Aggregation,
     Bearing,
-    Citation,
     Comparator,
     Confidence,
     Conflict,
@@ -149,7 +149,6 @@ from .model import (
     Measure,
     Observation,
     Plan,
-    Source,
     Target,
     TargetKind,
     Unit,
@@ -169,7 +168,7 @@ __all__ = [
     "verdict_text",
 ]
 
-_CONFIDENCE_RANK = (Confidence.PRIMARY, Confidence.SECONDARY, Confidence.WEAK)
+_CONFIDENCE_RANK = CONFIDENCE_RANK
 
 DEFAULT_TOLERANCE = 0.05
 """How close to an ``about`` figure counts as reaching it (5 %)."""
@@ -476,12 +475,13 @@ def _deadline(t: Target, plan: Plan) -> int:
     return t.year if t.year is not None else plan.period.end_year
 
 
-def _record_rank(citations: tuple[Citation, ...], sources: dict[str, Source]) -> int:
-    """A record is as strong as the best source it cites."""
-    return min(
-        (_CONFIDENCE_RANK.index(sources[c.source_id].confidence) for c in citations),
-        default=len(_CONFIDENCE_RANK) - 1,
-    )
+def _record_rank(record: Observation | Finding, idx: Index) -> int:
+    """A record is as strong as the best source it cites; a derived observation no stronger
+    than the weakest observation it is derived from (the index works it out)."""
+    found = idx.observation_confidence.get(record.id) if isinstance(record, Observation) else None
+    if found is None:
+        found = best_source(record.citations, idx.source_by_id)
+    return _CONFIDENCE_RANK.index(found)
 
 
 def _conflicts_of(records: Iterable[Observation], plan: Plan) -> list[Conflict]:
@@ -493,10 +493,8 @@ def _rank_of(confidence: Confidence | None) -> int:
     return len(_CONFIDENCE_RANK) if confidence is None else _CONFIDENCE_RANK.index(confidence)
 
 
-def _weakest(
-    records: Iterable[Observation | Finding], sources: dict[str, Source]
-) -> Confidence | None:
-    ranks = [_record_rank(r.citations, sources) for r in records]
+def _weakest(records: Iterable[Observation | Finding], idx: Index) -> Confidence | None:
+    ranks = [_record_rank(r, idx) for r in records]
     return _CONFIDENCE_RANK[max(ranks)] if ranks else None
 
 
@@ -629,7 +627,8 @@ class _Judge:
         self.q = t.quantity
         self.deadline = _deadline(t, plan)
         self.over = plan.data_as_of.year > self.deadline
-        self.sources = index_for(plan).source_by_id
+        self.index = index_for(plan)
+        self.sources = self.index.source_by_id
         every = _full_year(ind.observations)
         self.full = [o for o in every if o.year <= self.deadline]
         # what the figures outside the judged span say: after the deadline, part years
@@ -688,7 +687,7 @@ class _Judge:
             implied_growth=d.implied_growth,
             achieved_growth=d.achieved_growth,
             rests_on=rests,
-            confidence=_weakest(rests, self.sources),
+            confidence=_weakest(rests, self.index),
             explanation=why,
             **_caveat_fields(ranked),
             missing=missing,
@@ -798,7 +797,7 @@ class _Judge:
         reaching = [y for y, figs in years.items() if _verdict(figs, goal, q.comparator, tol)]
         reached = max(
             reaching,
-            key=lambda y: (-max(_record_rank(o.citations, self.sources) for o in years[y]), y),
+            key=lambda y: (-max(_record_rank(o, self.index) for o in years[y]), y),
             default=None,
         )
         finals = years.get(deadline, [])
@@ -1045,7 +1044,7 @@ def _explain(j: _Judge, d: _Decision) -> tuple[str, str | None, list[_Caveat]]:
                 (
                     _DEADLINE_YEAR,
                     f"the {deadline} figure ({j.show(finals)}, "
-                    f"{_weakest(finals, j.sources)}) reaches the goal too",
+                    f"{_weakest(finals, j.index)}) reaches the goal too",
                 )
             )
         else:
@@ -1456,11 +1455,7 @@ def _lean(
             **_caveat_fields(ranked),
             # a lean is as strong as the weakest record it or the unsettled verdict rests on
             confidence=max(
-                (
-                    c
-                    for c in (p.confidence, _weakest(records, index_for(plan).source_by_id))
-                    if c is not None
-                ),
+                (c for c in (p.confidence, _weakest(records, index_for(plan))) if c is not None),
                 key=_rank_of,
                 default=None,
             ),
@@ -1537,8 +1532,8 @@ def _findings_verdict(
         return None, (), caveats, ()
     if len(bearings) > 1:
         return None, (), caveats, tuple(decisive)
-    best = min(_record_rank(f.citations, idx.source_by_id) for f in decisive)
-    chosen = tuple(f for f in decisive if _record_rank(f.citations, idx.source_by_id) == best)
+    best = min(_record_rank(f, idx) for f in decisive)
+    chosen = tuple(f for f in decisive if _record_rank(f, idx) == best)
     chosen = tuple(sorted(chosen, key=lambda f: _KIND_RANK.index(f.kind)))
     status = Status.MET if decisive[0].bearing is Bearing.MET else Status.NOT_MET
     return status, chosen, caveats, ()
@@ -1646,7 +1641,7 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
         settled
         and fig is not None
         and status is fig.status
-        and _rank_of(_weakest(chosen, idx.source_by_id)) < _rank_of(fig.confidence)
+        and _rank_of(_weakest(chosen, idx)) < _rank_of(fig.confidence)
     )
     if fig is not None and settled and not stronger:
         agreeing = [
@@ -1682,7 +1677,7 @@ def _assess(t: Target, plan: Plan, tolerance: float) -> Progress:
             baseline=fig.baseline if fig is not None else None,
             latest=fig.latest if fig is not None else None,
             findings=chosen,
-            confidence=Confidence.WEAK if contradicted else _weakest(chosen, idx.source_by_id),
+            confidence=Confidence.WEAK if contradicted else _weakest(chosen, idx),
             explanation=f"{_label(lead, plan)}: {lead.statement}",
             **_caveat_fields(ranked),
             **common,

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from ._args import check_bool, check_bundled, check_plan, wrong_type
-from ._index import index_for
+from ._index import CONFIDENCE_RANK, best_source, index_for
 from .errors import MissingDependencyError
 from .loading import load
 from .model import Comparator, Confidence, Indicator, Measure, Observation, Plan, Target, Unit
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Series", "SeriesPoint", "series"]
 
-_RANK = (Confidence.PRIMARY, Confidence.SECONDARY, Confidence.WEAK)
+_RANK = CONFIDENCE_RANK
 
 
 @frozen(kw_only=True)
@@ -53,7 +53,8 @@ class SeriesPoint:
     observations: tuple[Observation, ...] = field(repr=False)
     """Every observation behind the point, in the data's order."""
     confidences: tuple[Confidence, ...] = field(repr=False)
-    """For each observation, the confidence of the best source it cites."""
+    """For each observation, how strong it is: the best source it cites, and for a derived
+    one no stronger than the weakest observation it is derived from."""
 
     @property
     def disagree(self) -> bool:
@@ -193,8 +194,10 @@ class Series:
 
 
 def _confidence(o: Observation, plan: Plan) -> Confidence:
-    sources = index_for(plan).source_by_id
-    return min((sources[c.source_id].confidence for c in o.citations), key=_RANK.index)
+    """As strong as the best source it cites; a derived figure no stronger than its inputs."""
+    idx = index_for(plan)
+    found = idx.observation_confidence.get(o.id)
+    return found if found is not None else best_source(o.citations, idx.source_by_id)
 
 
 def _point(year: int, coverage: str | None, obs: list[Observation], plan: Plan) -> SeriesPoint:
