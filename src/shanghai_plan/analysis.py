@@ -1014,7 +1014,7 @@ def _explain(j: _Judge, d: _Decision) -> tuple[str, str | None, list[_Caveat]]:
         return why, f"a {d.base_year} figure for {what}, the baseline", said
     if r == "no_figure":
         return (
-            "no figure reported" + (" after the baseline" if d.baseline else ""),
+            "no full-year figure reported" + (" after the baseline" if d.baseline else ""),
             (j.figure_wanted()),
             said,
         )
