@@ -426,6 +426,14 @@ def _spreadsheet_cell(value: Any) -> Any:
     return value
 
 
+def _csv_number(value: Any) -> Any:
+    """A whole number written as one (``300``, not ``300.0``), as a person writes it and as
+    the bundled file does; every other value as it is."""
+    if value.__class__ is float and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
 def _write_csv(
     rows: "Sequence[Mapping[str, Any]]",
     fh: Any,
@@ -450,7 +458,8 @@ def _write_csv(
     )
     header = {n: n for n in names}
     for row in (header, *rows):
-        writer.writerow({k: _spreadsheet_cell(v) for k, v in row.items()} if excel else row)
+        cells = {k: _csv_number(v) for k, v in row.items()}
+        writer.writerow({k: _spreadsheet_cell(v) for k, v in cells.items()} if excel else cells)
         fh.write(line.getvalue()[:-2] + "\n")
         line.seek(0)
         line.truncate()

@@ -165,6 +165,7 @@ class ScorecardRecord(TypedDict):
     measure: str | None
     goal: float | None
     unit: str | None
+    goal_comparator: str | None
     figure: float | None
     figure_comparator: str | None
     figure_year: int | None

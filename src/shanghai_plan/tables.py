@@ -725,6 +725,7 @@ TABLES: tuple[Table, ...] = (
             of(_S, "measure", references=_INDICATOR),
             of(_S, "goal", unit_column="unit"),
             of(_S, "unit"),
+            of(_S, "goal_comparator"),
             of(_S, "figure", unit_column="unit"),
             of(_S, "figure_comparator"),
             of(_S, "figure_year"),

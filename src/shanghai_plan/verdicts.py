@@ -59,6 +59,9 @@ class ScorecardRow:
     """The figure to reach (a multiple already applied to the baseline)."""
     unit: Unit | None = None
     """The unit of ``goal`` and ``figure``."""
+    goal_comparator: Comparator | None = None
+    """How the figure must relate to ``goal`` (the target's comparator: ``more_than`` for
+    "more than 1.2 million")."""
     figure: float | None = field(default=None, repr=_format.short)
     """The figure set against the goal (see
     :attr:`~shanghai_plan.analysis.Progress.figure`), or the figure the deciding finding
@@ -164,6 +167,7 @@ def _row(r: Progress) -> ScorecardRow:
         measure=r.measure,
         goal=r.goal,
         unit=r.unit,
+        goal_comparator=None if t.quantity is None else t.quantity.comparator,
         figure=r.figure,
         figure_comparator=r.figure_comparator,
         figure_year=r.figure_year,
