@@ -63,7 +63,7 @@ def assert_round_trips(plan: sp.Plan) -> None:
 
 
 @pytest.mark.slow  # a long property run: .ci/run runs it
-@fuzz(200)
+@fuzz(120)
 @given(plans())
 def test_valid_plan_round_trips_unchanged(plan: sp.Plan) -> None:
     assert _integrity.check(plan) == []  # the strategy builds valid plans only
@@ -82,7 +82,7 @@ def test_valid_plan_round_trips_unchanged(plan: sp.Plan) -> None:
 
 
 @pytest.mark.slow  # a long property run: .ci/run runs it
-@fuzz(60)
+@fuzz(40)
 @given(mutations(bundled_text()))
 def test_mutated_bundled_file_loads_or_raises_plan_data_error(doc: Any) -> None:
     # Each example loads the whole bundled file (340 kB), hence fewer examples; the same
