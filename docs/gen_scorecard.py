@@ -33,8 +33,7 @@ def figure(r: sp.ScorecardRow) -> str:
     if r.figure is None:
         return "—"
     shown = _format.figure(r.figure, r.unit, r.figure_comparator)
-    claim = r.evidence not in (sp.EvidenceKind.FIGURES, sp.EvidenceKind.NONE)
-    when = _format.when(r.figure_year, sp.target(r.target_id).aggregation, finding=claim)
+    when = _format.when(r.figure_year, sp.target(r.target_id).aggregation, evidence=r.evidence)
     return f"{shown} ({when})" if when else shown
 
 

@@ -91,12 +91,16 @@ def figure(value: float, unit: object = None, comparator: object = None) -> str:
 
 _KINDS = {"cumulative": "a sum over the years", "per_year": "an average a year"}
 """What a verdict's figure is when it is no one year's level, by the target's aggregation."""
+_FINDING_EVIDENCE = {"official_claim", "evaluation", "report"}
+"""The kinds of evidence whose figure a finding states (``EvidenceKind`` values)."""
 
 
-def when(year: int | None, aggregation: object = None, *, finding: bool = False) -> str:
+def when(year: int | None, aggregation: object = None, *, evidence: object = None) -> str:
     """When a verdict's figure is from, as every view writes it: ``2024``, or for a sum or
-    an average over the years ``2025, a sum over the years`` (a figure a finding states is
-    as the finding states it)."""
+    an average over the years ``2025, a sum over the years``.  A figure a finding states
+    (``evidence`` an official claim, an evaluation or a report) is as the finding states
+    it, with no such words."""
+    finding = str(getattr(evidence, "value", evidence)) in _FINDING_EVIDENCE
     kind = None if finding else _KINDS.get(str(getattr(aggregation, "value", aggregation)))
     return ", ".join(str(x) for x in (year, kind) if x is not None)
 

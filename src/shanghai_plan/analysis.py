@@ -168,8 +168,6 @@ __all__ = [
     "verdict_text",
 ]
 
-_CONFIDENCE_RANK = CONFIDENCE_RANK
-
 DEFAULT_TOLERANCE = 0.05
 """How close to an ``about`` figure counts as reaching it (5 %)."""
 
@@ -481,7 +479,7 @@ def _record_rank(record: Observation | Finding, idx: Index) -> int:
     found = idx.observation_confidence.get(record.id) if isinstance(record, Observation) else None
     if found is None:
         found = best_source(record.citations, idx.source_by_id)
-    return _CONFIDENCE_RANK.index(found)
+    return CONFIDENCE_RANK.index(found)
 
 
 def _conflicts_of(records: Iterable[Observation], plan: Plan) -> list[Conflict]:
@@ -490,12 +488,12 @@ def _conflicts_of(records: Iterable[Observation], plan: Plan) -> list[Conflict]:
 
 
 def _rank_of(confidence: Confidence | None) -> int:
-    return len(_CONFIDENCE_RANK) if confidence is None else _CONFIDENCE_RANK.index(confidence)
+    return len(CONFIDENCE_RANK) if confidence is None else CONFIDENCE_RANK.index(confidence)
 
 
 def _weakest(records: Iterable[Observation | Finding], idx: Index) -> Confidence | None:
     ranks = [_record_rank(r, idx) for r in records]
-    return _CONFIDENCE_RANK[max(ranks)] if ranks else None
+    return CONFIDENCE_RANK[max(ranks)] if ranks else None
 
 
 # Caveat ranks, the one that matters most first (the module docstring's list); context
@@ -1499,7 +1497,7 @@ def _label(f: Finding, plan: Plan) -> str:
     sources = index_for(plan).source_by_id
     best = min(
         (sources[c.source_id] for c in f.citations),
-        key=lambda s: _CONFIDENCE_RANK.index(s.confidence),
+        key=lambda s: CONFIDENCE_RANK.index(s.confidence),
     )  # the strongest source says it; the others are in the finding's citations
     when = f", {f.year}" if f.year is not None else ""
     return f"{f.kind.value.replace('_', ' ')} ({best.publisher}{when})"

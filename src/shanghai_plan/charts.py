@@ -392,7 +392,7 @@ def _verdict_figure(r: Progress) -> str:
     is when it is no one year's level (a sum or an average over the years)."""
     assert r.figure is not None
     shown = _format.figure(r.figure, r.unit, r.figure_comparator)
-    when = _format.when(r.figure_year, r.target.aggregation, finding=bool(r.findings))
+    when = _format.when(r.figure_year, r.target.aggregation, evidence=r.evidence)
     return f"{shown} ({when})" if when else shown
 
 

@@ -334,8 +334,7 @@ def _figure_text(p: analysis.Progress | verdicts.ScorecardRow, *, year: bool = F
     if not year or p.figure_year is None:
         return shown
     target = p.target if isinstance(p, analysis.Progress) else queries.target(p.target_id)
-    finding = p.evidence not in (analysis.EvidenceKind.FIGURES, analysis.EvidenceKind.NONE)
-    return f"{shown} in {_format.when(p.figure_year, target.aggregation, finding=finding)}"
+    return f"{shown} in {_format.when(p.figure_year, target.aggregation, evidence=p.evidence)}"
 
 
 def _figure_label(p: analysis.Progress) -> str:
@@ -361,10 +360,6 @@ def _goal_text(p: analysis.Progress) -> str | None:
         return None
     comparator = p.target.quantity and p.target.quantity.comparator
     return _format.figure(p.goal, p.unit, comparator)
-
-
-def _percent(value: float) -> str:
-    return f"{_format.number(value, digits=3)} %"
 
 
 def _verdict_lines(p: analysis.Progress, width: int, *, full: bool) -> list[str]:

@@ -34,8 +34,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Series", "SeriesPoint", "series"]
 
-_RANK = CONFIDENCE_RANK
-
 
 @frozen(kw_only=True)
 class SeriesPoint:
@@ -69,7 +67,7 @@ class SeriesPoint:
     @property
     def confidence(self) -> Confidence:
         """The confidence of the best-sourced observation behind the point."""
-        return min(self.confidences, key=_RANK.index)
+        return min(self.confidences, key=CONFIDENCE_RANK.index)
 
     @property
     def figures(self) -> tuple[Observation, ...]:
